@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds one CMake preset and runs its test suite through CTest.
+# Usage: scripts/test.sh [release|debug|asan-ubsan|tsan]   (default: release)
+set -euo pipefail
+preset="${1:-release}"
+cd "$(dirname "$0")/.."
+bash scripts/build.sh "$preset"
+ctest --preset "$preset"

@@ -1,0 +1,162 @@
+#include "sim/engine/event_calendar.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+#include "sim/random/random_stream.hpp"
+
+using c2msim::engine::EventCalendar;
+using c2msim::engine::EventHandle;
+
+namespace {
+
+template <class Calendar>
+std::vector<int> drain(Calendar& calendar) {
+  std::vector<int> order;
+  while (!calendar.empty()) order.push_back(calendar.pop().payload);
+  return order;
+}
+
+}  // namespace
+
+TEST_CASE("events come out in time order", "[engine][calendar]") {
+  EventCalendar<int> calendar;
+  calendar.schedule(5.0, 5);
+  calendar.schedule(1.0, 1);
+  calendar.schedule(3.5, 3);
+  calendar.schedule(0.0, 0);
+  calendar.schedule(4.25, 4);
+  CHECK(calendar.size() == 5);
+  CHECK(calendar.next_time() == 0.0);
+  CHECK(drain(calendar) == std::vector<int>{0, 1, 3, 4, 5});
+}
+
+TEST_CASE("events at the same time run in the order they were scheduled", "[engine][calendar]") {
+  EventCalendar<int> calendar;
+  for (int i = 0; i < 50; ++i) calendar.schedule(i % 2 == 0 ? 2.0 : 1.0, i);
+  std::vector<int> expected;
+  for (int i = 1; i < 50; i += 2) expected.push_back(i);
+  for (int i = 0; i < 50; i += 2) expected.push_back(i);
+  CHECK(drain(calendar) == expected);
+}
+
+TEST_CASE("a cancelled event never runs", "[engine][calendar]") {
+  EventCalendar<int> calendar;
+  calendar.schedule(1.0, 1);
+  const EventHandle second = calendar.schedule(2.0, 2);
+  calendar.schedule(3.0, 3);
+  CHECK(calendar.pending(second));
+  CHECK(calendar.cancel(second));
+  CHECK_FALSE(calendar.pending(second));
+  CHECK(calendar.size() == 2);
+  CHECK(drain(calendar) == std::vector<int>{1, 3});
+}
+
+TEST_CASE("cancelling the earliest event exposes the next one", "[engine][calendar]") {
+  EventCalendar<int> calendar;
+  const EventHandle first = calendar.schedule(1.0, 1);
+  calendar.schedule(2.0, 2);
+  REQUIRE(calendar.cancel(first));
+  CHECK(calendar.next_time() == 2.0);
+  CHECK(calendar.pop().payload == 2);
+  CHECK(calendar.empty());
+  CHECK(calendar.next_time() == std::numeric_limits<double>::infinity());
+}
+
+TEST_CASE("cancelling twice, or after the event ran, does nothing", "[engine][calendar]") {
+  EventCalendar<int> calendar;
+  const EventHandle a = calendar.schedule(1.0, 1);
+  const EventHandle b = calendar.schedule(2.0, 2);
+  CHECK(calendar.cancel(a));
+  CHECK_FALSE(calendar.cancel(a));
+  CHECK(calendar.pop().payload == 2);
+  CHECK_FALSE(calendar.cancel(b));
+  CHECK_FALSE(calendar.cancel(EventHandle{}));
+  CHECK(calendar.empty());
+}
+
+TEST_CASE("a stale handle cannot cancel the event that reused its slot", "[engine][calendar]") {
+  EventCalendar<int> calendar;
+  const EventHandle old = calendar.schedule(1.0, 1);
+  REQUIRE(calendar.pop().payload == 1);
+  const EventHandle reused = calendar.schedule(2.0, 2);
+  REQUIRE(reused.slot == old.slot);
+  CHECK_FALSE(calendar.cancel(old));
+  CHECK(calendar.pending(reused));
+  CHECK(calendar.find(reused) != nullptr);
+  CHECK(*calendar.find(reused) == 2);
+}
+
+TEST_CASE("non-finite event times are rejected", "[engine][calendar]") {
+  EventCalendar<int> calendar;
+  CHECK_THROWS_AS(calendar.schedule(std::numeric_limits<double>::quiet_NaN(), 0),
+                  std::invalid_argument);
+  CHECK_THROWS_AS(calendar.schedule(std::numeric_limits<double>::infinity(), 0),
+                  std::invalid_argument);
+  CHECK(calendar.empty());
+  CHECK_THROWS_AS(calendar.pop(), std::logic_error);
+}
+
+// The reference: a std::multimap keyed by (time, sequence), which orders ties by construction.
+TEST_CASE("a large random schedule with cancellations matches a reference implementation",
+          "[engine][calendar]") {
+  const std::uint64_t seed = GENERATE(1u, 2u, 3u);
+  c2msim::random::RandomStream rng({seed, 0, 0, 0});
+  EventCalendar<std::uint64_t> calendar;
+  std::map<std::pair<double, std::uint64_t>, std::uint64_t> reference;
+  std::vector<std::pair<EventHandle, std::pair<double, std::uint64_t>>> handles;
+  std::uint64_t sequence = 0;
+  double now = 0.0;
+  std::size_t popped = 0;
+  for (int op = 0; op < 200000; ++op) {
+    const std::uint64_t choice = rng.below(10);
+    if (choice < 5 || reference.empty()) {
+      // Coarse times make ties frequent.
+      const double time = now + static_cast<double>(rng.below(50)) * 0.5;
+      const EventHandle h = calendar.schedule(time, sequence);
+      reference.emplace(std::make_pair(time, sequence), sequence);
+      handles.emplace_back(h, std::make_pair(time, sequence));
+      ++sequence;
+    } else if (choice < 7) {
+      const std::size_t pick = rng.below(handles.size());
+      const auto [handle, key] = handles[pick];
+      const bool was_pending = reference.erase(key) == 1;
+      CHECK(calendar.cancel(handle) == was_pending);
+      handles[pick] = handles.back();
+      handles.pop_back();
+    } else {
+      REQUIRE(calendar.next_time() == reference.begin()->first.first);
+      const auto event = calendar.pop();
+      REQUIRE(event.payload == reference.begin()->second);
+      REQUIRE(event.time == reference.begin()->first.first);
+      now = event.time;
+      reference.erase(reference.begin());
+      ++popped;
+    }
+    REQUIRE(calendar.size() == reference.size());
+  }
+  while (!reference.empty()) {
+    REQUIRE(calendar.pop().payload == reference.begin()->second);
+    reference.erase(reference.begin());
+  }
+  CHECK(calendar.empty());
+  CHECK(popped > 10000);
+}
+
+TEMPLATE_TEST_CASE_SIG("every heap arity orders events identically", "[engine][calendar]",
+                       ((unsigned A), A), 2, 3, 4, 8) {
+  c2msim::random::RandomStream rng({7, 0, 0, 0});
+  EventCalendar<int, A> calendar;
+  EventCalendar<int, 2> binary;
+  for (int i = 0; i < 5000; ++i) {
+    const double t = static_cast<double>(rng.below(100));
+    calendar.schedule(t, i);
+    binary.schedule(t, i);
+  }
+  CHECK(drain(calendar) == drain(binary));
+}

@@ -1,0 +1,142 @@
+#include "sim/engine/simulation.hpp"
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <new>
+#include <stdexcept>
+#include <vector>
+
+#include "sim/random/random_stream.hpp"
+
+using c2msim::engine::EventHandle;
+using c2msim::engine::Simulation;
+
+// Counts every heap allocation in this test binary, so that a test can assert that the run loop
+// allocates nothing per event once the calendar has grown to its working size.
+namespace {
+std::atomic<std::size_t> g_allocations{0};
+}  // namespace
+
+void* operator new(std::size_t size) {
+  g_allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  std::free(p);
+}
+
+TEST_CASE("the clock jumps to each event's time", "[engine][simulation]") {
+  Simulation<int> sim;
+  sim.schedule_at(2.5, 1);
+  sim.schedule_at(7.0, 2);
+  std::vector<double> seen;
+  sim.run([&](const auto& e) {
+    seen.push_back(sim.now());
+    CHECK(e.time == sim.now());
+  });
+  CHECK(seen == std::vector<double>{2.5, 7.0});
+  CHECK(sim.events_processed() == 2);
+}
+
+TEST_CASE("run_until handles events up to and including the end time, then stops the clock there",
+          "[engine][simulation]") {
+  Simulation<int> sim;
+  sim.schedule_at(1.0, 1);
+  sim.schedule_at(3.0, 3);
+  sim.schedule_at(3.0000001, 4);
+  std::vector<int> seen;
+  sim.run_until(3.0, [&](const auto& e) { seen.push_back(e.payload); });
+  CHECK(seen == std::vector<int>{1, 3});
+  CHECK(sim.now() == 3.0);
+  CHECK(sim.pending_events() == 1);
+  sim.run_until(10.0, [&](const auto& e) { seen.push_back(e.payload); });
+  CHECK(seen == std::vector<int>{1, 3, 4});
+  CHECK(sim.now() == 10.0);
+}
+
+TEST_CASE("handlers can schedule events, including at the current time", "[engine][simulation]") {
+  Simulation<int> sim;
+  sim.schedule_at(0.0, 0);
+  std::vector<std::pair<double, int>> seen;
+  sim.run_until(5.0, [&](const auto& e) {
+    seen.emplace_back(sim.now(), e.payload);
+    if (e.payload == 0) {
+      sim.schedule_in(0.0, 1);  // same time: runs after this one
+      sim.schedule_in(1.0, 2);
+    }
+  });
+  CHECK(seen == std::vector<std::pair<double, int>>{{0.0, 0}, {0.0, 1}, {1.0, 2}});
+}
+
+TEST_CASE("scheduling before the current time is an error", "[engine][simulation]") {
+  Simulation<int> sim;
+  sim.schedule_at(5.0, 0);
+  sim.run([&](const auto&) {
+    CHECK_THROWS_AS(sim.schedule_at(4.0, 1), std::invalid_argument);
+    CHECK_THROWS_AS(sim.schedule_in(-0.5, 1), std::invalid_argument);
+  });
+  CHECK(sim.pending_events() == 0);
+}
+
+TEST_CASE("reschedule moves a pending event and keeps its payload", "[engine][simulation]") {
+  Simulation<int> sim;
+  const EventHandle a = sim.schedule_at(1.0, 10);
+  sim.schedule_at(2.0, 20);
+  const EventHandle moved = sim.reschedule(a, 3.0);
+  CHECK_FALSE(sim.pending(a));
+  CHECK(sim.pending(moved));
+  std::vector<std::pair<double, int>> seen;
+  sim.run([&](const auto& e) { seen.emplace_back(e.time, e.payload); });
+  CHECK(seen == std::vector<std::pair<double, int>>{{2.0, 20}, {3.0, 10}});
+  const EventHandle gone = sim.reschedule(moved, 4.0);
+  CHECK_FALSE(sim.pending(gone));
+}
+
+TEST_CASE("stop ends the run after the current event", "[engine][simulation]") {
+  Simulation<int> sim;
+  for (int i = 0; i < 10; ++i) sim.schedule_at(i, i);
+  int handled = 0;
+  sim.run_until(100.0, [&](const auto& e) {
+    ++handled;
+    if (e.payload == 3) sim.stop();
+  });
+  CHECK(handled == 4);
+  CHECK(sim.now() == 3.0);
+  CHECK(sim.pending_events() == 6);
+}
+
+TEST_CASE("the run loop allocates nothing per event in steady state", "[engine][simulation]") {
+  Simulation<int> sim;
+  c2msim::random::RandomStream rng({1, 0, 0, 0});
+  for (int i = 0; i < 1000; ++i) sim.schedule_at(rng.uniform01(), i);
+  auto hold_with_cancellations = [&](const auto& e) {
+    const EventHandle h = sim.schedule_in(rng.uniform01(), e.payload);
+    if (e.payload % 7 == 0) {
+      sim.cancel(h);
+      sim.schedule_in(rng.uniform01(), e.payload);
+    }
+  };
+  // Warm up: let the calendar, its slot pool and free list reach their working sizes.
+  sim.run_until(20.0, hold_with_cancellations);
+  const std::size_t before = g_allocations.load();
+  const std::uint64_t events_before = sim.events_processed();
+  sim.run_until(200.0, hold_with_cancellations);
+  CHECK(sim.events_processed() - events_before > 100000);
+  CHECK(g_allocations.load() == before);
+}
+
+TEST_CASE("reset returns to time zero with nothing pending", "[engine][simulation]") {
+  Simulation<int> sim;
+  sim.schedule_at(1.0, 1);
+  sim.schedule_at(2.0, 2);
+  sim.run_until(1.5, [](const auto&) {});
+  sim.reset();
+  CHECK(sim.now() == 0.0);
+  CHECK(sim.pending_events() == 0);
+  CHECK(sim.events_processed() == 0);
+}

@@ -1,0 +1,33 @@
+#pragma once
+// The classic hold model (Vaucher & Duval 1975; Jones 1986): keep N events pending; each "hold"
+// removes the earliest and schedules a new one at its time plus a random increment. The time per
+// hold at a given N is the standard figure of merit for a future-event list.
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+namespace c2msim::bench {
+
+struct HoldTiming {
+  double ns_per_hold = 0.0;
+  double checksum = 0.0;  // the last event time: keeps the work observable and checks equivalence
+};
+
+// Exponential(1) increments shared by every contender, drawn once so that the random number
+// generator's cost is the same for all and not part of what is compared.
+std::vector<double> hold_increments(std::size_t count);
+
+HoldTiming hold_on_engine(std::size_t queue_size, std::size_t holds,
+                          const std::vector<double>& increments);
+HoldTiming hold_on_priority_queue(std::size_t queue_size, std::size_t holds,
+                                  const std::vector<double>& increments);
+HoldTiming hold_on_calendar_with_arity(unsigned arity, std::size_t queue_size, std::size_t holds,
+                                       const std::vector<double>& increments);
+
+// Engine against std::priority_queue at each size: {"size", "engine_ns_per_hold",
+// "baseline_ns_per_hold", "ratio"} per size, plus the heap-arity study.
+nlohmann::json run_hold_benchmark(const std::vector<std::size_t>& sizes, int repetitions,
+                                  bool arity_study, bool show_progress);
+
+}  // namespace c2msim::bench

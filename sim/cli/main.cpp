@@ -1,0 +1,29 @@
+// c2msim: the command-line entry point. Only this layer prints errors and chooses exit statuses.
+
+#include <fmt/core.h>
+
+#include <CLI/CLI.hpp>
+#include <exception>
+
+#include "c2msim/version.hpp"
+#include "sim/cli/commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"c2msim: discrete-event simulation of traditional and C2M supply chains"};
+  app.set_version_flag("--version",
+                       fmt::format("c2msim {} ({})", c2msim::kVersion, c2msim::kGitRevision));
+  app.require_subcommand(1);
+  int exit_code = 0;
+  c2msim::cli::add_demo_command(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int status = app.exit(e);
+    // Usage errors are bad input: exit status 2, like a bad scenario file.
+    return status == 0 ? 0 : 2;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "c2msim: internal error: {}\n", e.what());
+    return 1;
+  }
+  return exit_code;
+}

@@ -1,0 +1,102 @@
+#pragma once
+// What one arm of a scenario asks the model to simulate, ready to run: dense indices instead of
+// names, days since the start date instead of calendar dates, policies as values. The scenario
+// loader builds it from a file; tests build it directly. It knows nothing of YAML.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/model/replenishment_policy.hpp"
+#include "sim/random/distributions.hpp"
+
+namespace c2msim::model {
+
+using Index = std::uint32_t;
+inline constexpr Index kNone = ~Index{0};
+
+struct ProductSpec {
+  std::string id;
+  double unit_cost = 1.0;                // factory production cost per unit (currency)
+  Index variants = 1;                    // personalisation options; variant 0 is the most popular
+  std::optional<double> season_end_day;  // stock left then is salvaged, and sales of it stop
+  double salvage_fraction = 0.0;         // of unit cost, recovered for each unit left unsold
+};
+
+enum class ArrivalProcess : std::uint8_t {
+  kPoisson,           // rate constant within each day
+  kNegativeBinomial,  // over-dispersed count per day (dispersion r), spread uniformly over the day
+  kDeterministic,     // one customer each time the cumulative rate passes a whole number
+};
+
+// A stream of consumers of one product in one region, with a rate per day (base x weekly pattern
+// x dated events, precomputed for each simulated day).
+struct MarketSpec {
+  std::string id;
+  Index product = 0;
+  std::vector<double> arrivals_per_day;  // one entry per simulated day, before price response
+  ArrivalProcess process = ArrivalProcess::kPoisson;
+  double dispersion = 1.0;  // negative binomial r: variance = mean + mean^2 / r
+  random::Distribution quantity = random::Constant{1.0};  // units per customer, rounded, >= 1
+  std::vector<double> variant_weights{1.0};               // preference over the product's variants
+  std::optional<random::Distribution> patience_days;      // none: waits as long as it takes
+  double price_elasticity = 0.0;  // rate x (price / reference_price)^(-elasticity)
+  double reference_price = 0.0;   // 0: no price response
+};
+
+enum class NodeKind : std::uint8_t { kFactory, kWarehouse, kRetailer, kPlatform };
+enum class FactoryMode : std::uint8_t { kMakeToStock, kMakeToOrder, kHybrid };
+enum class ShortageMode : std::uint8_t { kBackorder, kLostSales };
+
+// Stock held by a node (warehouse, retailer, platform with stock, make-to-stock factory).
+struct StockSpec {
+  ReplenishmentPolicy policy = BaseStockPolicy{};
+  OrderConstraints constraints;
+  double initial_on_hand = 0.0;  // per stocked variant of each product the node handles
+  Index stocked_variants = 0;    // the top-N variants by popularity; 0 = every variant
+  ShortageMode shortage = ShortageMode::kBackorder;
+  double substitution_probability = 0.0;  // a customer whose variant is not stocked takes another
+};
+
+struct FactorySpec {
+  FactoryMode mode = FactoryMode::kMakeToStock;
+  Index lines = 1;                     // parallel production lines
+  double unit_production_days = 0.01;  // time to make one unit on one line
+  double changeover_days = 0.0;        // when a line switches variant
+  double batching_window_days = 0.0;   // make-to-order jobs released in variant-sorted batches
+};
+
+struct NodeSpec {
+  std::string id;
+  NodeKind kind = NodeKind::kRetailer;
+  double markup = 0.0;                      // selling price = purchase cost x (1 + markup)
+  double holding_cost_rate_per_year = 0.0;  // of the unit's value at this node
+  std::optional<StockSpec> stock;
+  std::optional<FactorySpec> factory;  // kind == kFactory
+  double commission = 0.0;             // platform: C2M price = factory price x (1 + commission)
+  bool shares_pos = false;             // platform: publishes point-of-sale data
+};
+
+// A lane from a supplier node to a customer node or market.
+struct LaneSpec {
+  Index from = 0;
+  Index to = 0;  // a node index, or a market index when to_market
+  bool to_market = false;
+  random::Distribution lead_time_days = random::Constant{0.0};
+  double cost_per_unit = 0.0;
+  double information_delay_days = 0.0;  // orders travelling upstream along this lane
+  double share = 1.0;                   // to a market: relative share of its customers
+};
+
+struct ChainSpec {
+  std::string arm;
+  double horizon_days = 365.0;
+  double warmup_days = 0.0;
+  std::vector<ProductSpec> products;
+  std::vector<MarketSpec> markets;
+  std::vector<NodeSpec> nodes;
+  std::vector<LaneSpec> lanes;
+};
+
+}  // namespace c2msim::model

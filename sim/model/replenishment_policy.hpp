@@ -1,0 +1,89 @@
+#pragma once
+// Replenishment policies of a stocking node, as the inventory literature names them
+// (Axsäter, Inventory Control, 3rd ed., ch. 4-5; Silver, Pyke & Thomas, 2017, ch. 6-7).
+// A policy is a value; `order_quantity` is a pure function of the inventory position
+// (on hand + on order - backorders) and, for forecast-driven policies, of the forecast.
+
+#include <algorithm>
+#include <cmath>
+#include <variant>
+
+namespace c2msim::model {
+
+// Periodic review (R, s, S): every R days, if the position is at or below s, order up to S.
+struct SsPolicy {
+  double review_period_days = 1.0;
+  double s = 0.0;
+  double S = 0.0;
+};
+
+// Periodic review order-up-to (R, S), a base-stock policy: every R days order up to `level`.
+// With R -> 0 (review at every demand) it is the continuous-review base-stock policy.
+struct BaseStockPolicy {
+  double review_period_days = 1.0;
+  double level = 0.0;
+};
+
+// Continuous review (r, Q): whenever the position is at or below r, order the smallest multiple
+// of Q that lifts it above r.
+struct RQPolicy {
+  double r = 0.0;
+  double Q = 1.0;
+};
+
+enum class ForecastMethod { kMovingAverage, kExponentialSmoothing };
+enum class DemandSignal { kOrders, kPos };
+
+// Forecast-driven order-up-to: S_t = F_t (L + R) + z sigma_t sqrt(L + R), with F_t and sigma_t the
+// per-day forecast and forecast standard deviation of the chosen signal (Chen, Drezner, Ryan and
+// Simchi-Levi 2000 for the moving-average case).
+struct ForecastPolicy {
+  double review_period_days = 1.0;
+  ForecastMethod method = ForecastMethod::kMovingAverage;
+  int window_days = 7;  // moving average
+  double alpha = 0.3;   // exponential smoothing
+  DemandSignal signal = DemandSignal::kOrders;
+  double safety_factor = 1.65;  // z
+};
+
+using ReplenishmentPolicy = std::variant<SsPolicy, BaseStockPolicy, RQPolicy, ForecastPolicy>;
+
+// Order constraints applied to any positive order: at least `min_order_qty`, in whole case packs.
+struct OrderConstraints {
+  double min_order_qty = 0.0;
+  double case_pack = 1.0;
+
+  [[nodiscard]] double apply(double quantity) const {
+    if (quantity <= 0.0) return 0.0;
+    quantity = std::max(quantity, min_order_qty);
+    if (case_pack > 1.0) quantity = std::ceil(quantity / case_pack - 1e-9) * case_pack;
+    return quantity;
+  }
+};
+
+inline double order_up_to(double level, double position) {
+  return std::max(0.0, std::ceil(level - position - 1e-9));
+}
+
+inline double order_quantity(const SsPolicy& p, double position) {
+  return position <= p.s ? order_up_to(p.S, position) : 0.0;
+}
+
+inline double order_quantity(const BaseStockPolicy& p, double position) {
+  return order_up_to(p.level, position);
+}
+
+inline double order_quantity(const RQPolicy& p, double position) {
+  if (position > p.r) return 0.0;
+  const double batches = std::floor((p.r - position) / p.Q) + 1.0;
+  return batches * p.Q;
+}
+
+// The forecast policy's order-up-to level for a per-day forecast and its standard deviation.
+inline double forecast_level(const ForecastPolicy& p, double forecast_per_day, double sd_per_day,
+                             double lead_time_days) {
+  const double cover = lead_time_days + p.review_period_days;
+  return forecast_per_day * cover + p.safety_factor * sd_per_day * std::sqrt(cover);
+}
+
+}  // namespace c2msim::model

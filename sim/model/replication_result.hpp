@@ -1,0 +1,25 @@
+#pragma once
+// What one replication of one arm measured: tidy rows of (scope, metric, value), where scope is
+// "system" or a node id, plus the run's bookkeeping.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace c2msim::model {
+
+struct MetricValue {
+  std::string scope;
+  std::string metric;
+  double value = 0.0;
+};
+
+struct ReplicationResult {
+  std::vector<MetricValue> metrics;
+  std::uint64_t events_processed = 0;
+
+  // The value of one metric, or NaN when it was not reported.
+  [[nodiscard]] double get(const std::string& scope, const std::string& metric) const;
+};
+
+}  // namespace c2msim::model

@@ -1,0 +1,106 @@
+#pragma once
+// Small chains built directly as ChainSpecs, for the model's tests.
+
+#include <vector>
+
+#include "sim/model/chain_spec.hpp"
+
+namespace c2msim::testing {
+
+using namespace c2msim::model;
+
+inline LaneSpec lane(Index from, Index to, double lead_time_days, bool to_market = false) {
+  LaneSpec l;
+  l.from = from;
+  l.to = to;
+  l.to_market = to_market;
+  l.lead_time_days = random::Constant{lead_time_days};
+  return l;
+}
+
+inline NodeSpec factory_node(const char* id, FactoryMode mode, double unit_days, Index lines = 1) {
+  NodeSpec n;
+  n.id = id;
+  n.kind = NodeKind::kFactory;
+  FactorySpec f;
+  f.mode = mode;
+  f.unit_production_days = unit_days;
+  f.lines = lines;
+  n.factory = f;
+  return n;
+}
+
+inline NodeSpec stock_node(const char* id, NodeKind kind, double markup, ReplenishmentPolicy policy,
+                           double initial) {
+  NodeSpec n;
+  n.id = id;
+  n.kind = kind;
+  n.markup = markup;
+  StockSpec s;
+  s.policy = policy;
+  s.initial_on_hand = initial;
+  n.stock = s;
+  return n;
+}
+
+inline MarketSpec market(double per_day, double days, ArrivalProcess process) {
+  MarketSpec m;
+  m.id = "consumers";
+  m.product = 0;
+  m.arrivals_per_day.assign(static_cast<std::size_t>(days), per_day);
+  m.process = process;
+  return m;
+}
+
+inline ProductSpec product(double unit_cost, Index variants = 1) {
+  ProductSpec p;
+  p.id = "monitor";
+  p.unit_cost = unit_cost;
+  p.variants = variants;
+  return p;
+}
+
+// factory -> brand warehouse -> distributor -> retailer -> consumers, every tier on base stock.
+inline ChainSpec traditional_chain(double demand_per_day, double days, ArrivalProcess process) {
+  ChainSpec c;
+  c.arm = "traditional";
+  c.horizon_days = days;
+  c.products = {product(100.0)};
+  c.markets = {market(demand_per_day, days, process)};
+  NodeSpec f = factory_node("factory", FactoryMode::kMakeToStock, 0.01, 2);
+  StockSpec fs;
+  fs.policy = BaseStockPolicy{1.0, 6 * demand_per_day};
+  fs.initial_on_hand = 6 * demand_per_day;
+  f.stock = fs;
+  f.markup = 0.1;
+  c.nodes = {f,
+             stock_node("brand_dc", NodeKind::kWarehouse, 0.2,
+                        BaseStockPolicy{1.0, 8 * demand_per_day}, 8 * demand_per_day),
+             stock_node("distributor", NodeKind::kWarehouse, 0.25,
+                        BaseStockPolicy{1.0, 6 * demand_per_day}, 6 * demand_per_day),
+             stock_node("retailer", NodeKind::kRetailer, 0.5,
+                        BaseStockPolicy{1.0, 5 * demand_per_day}, 5 * demand_per_day)};
+  c.lanes = {lane(0, 1, 2.0), lane(1, 2, 2.0), lane(2, 3, 1.0), lane(3, 0, 0.5, true)};
+  return c;
+}
+
+// consumers -> platform -> factory making to order and shipping direct.
+inline ChainSpec c2m_chain(double demand_per_day, double days, ArrivalProcess process) {
+  ChainSpec c;
+  c.arm = "c2m";
+  c.horizon_days = days;
+  c.products = {product(100.0)};
+  c.markets = {market(demand_per_day, days, process)};
+  NodeSpec f = factory_node("factory", FactoryMode::kMakeToOrder, 0.5 / demand_per_day, 1);
+  f.markup = 0.1;
+  NodeSpec platform;
+  platform.id = "platform";
+  platform.kind = NodeKind::kPlatform;
+  platform.commission = 0.08;
+  platform.shares_pos = true;
+  c.nodes = {f, platform};
+  c.lanes = {lane(0, 1, 2.0), lane(1, 0, 0.0, true)};
+  return c;
+}
+
+}  // namespace c2msim::testing

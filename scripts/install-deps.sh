@@ -7,7 +7,7 @@ packages=(
   g++ cmake ninja-build pkg-config git
   libboost-graph-dev libboost-math-dev libboost-random-dev
   libtbb-dev libyaml-cpp-dev catch2 librandom123-dev libcli11-dev
-  nlohmann-json3-dev libfmt-dev
+  nlohmann-json3-dev libfmt-dev libssl-dev
 )
 
 missing=()

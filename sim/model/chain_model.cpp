@@ -63,7 +63,9 @@ struct Customer {
   double last_delivery = 0;
   double patience = std::numeric_limits<double>::infinity();
   double substitution_draw = 1.0;  // uniform; substitutes when below the node's probability
-  Index waiting_at = kNone;        // the node whose backlog holds the customer, if any
+  double customisation_draw =
+      1.0;                   // uniform; built to order at a hybrid factory when below its share
+  Index waiting_at = kNone;  // the node whose backlog holds the customer, if any
   bool preferred = true;
   bool open = true;
   bool measured = true;  // arrived after the warm-up: its outcome counts in the service metrics
@@ -127,6 +129,7 @@ struct NodeStats {
   double consumer_units_from_stock = 0;
   double consumer_units_lost = 0;
   stats::TimeWeightedAverage on_hand_value;
+  stats::TimeWeightedAverage on_hand_units;
   stats::TimeWeightedAverage backordered_units;
   stats::RunningMoments daily_demand, daily_orders, weekly_demand, weekly_orders;
 };
@@ -201,6 +204,10 @@ class ChainRun {
       }
     }
     for (Index node = 0; node < n; ++node) {
+      if (spec_.nodes[node].kind == NodeKind::kFactory && !spec_.nodes[node].factory) {
+        throw std::invalid_argument(
+            fmt::format("factory {} has no production settings", spec_.nodes[node].id));
+      }
       if (spec_.nodes[node].kind != NodeKind::kFactory && supplier_lane_[node] == kNone) {
         throw std::invalid_argument(fmt::format("node {} has no supplier", spec_.nodes[node].id));
       }
@@ -243,9 +250,10 @@ class ChainRun {
       const NodeSpec& ns = spec_.nodes[node];
       const double markup = ns.kind == NodeKind::kPlatform ? ns.commission : ns.markup;
       for (Index p = 0; p < np; ++p) {
-        const double cost = ns.kind == NodeKind::kFactory
-                                ? spec_.products[p].unit_cost
-                                : price_[spec_.lanes[supplier_lane_[node]].from * np + p];
+        const double cost =
+            ns.kind == NodeKind::kFactory
+                ? spec_.products[p].unit_cost * ns.factory->production_cost_multiplier
+                : price_[spec_.lanes[supplier_lane_[node]].from * np + p];
         purchase_cost_[node * np + p] = cost;
         price_[node * np + p] = cost * (1.0 + markup);
       }
@@ -294,6 +302,12 @@ class ChainRun {
       for (Index p = 0; p < spec_.products.size(); ++p) {
         if (!handles_[node * spec_.products.size() + p]) continue;
         const Index variants = spec_.products[p].variants;
+        if (!stock->stocked_variant_list.empty()) {
+          for (Index v : stock->stocked_variant_list) {
+            if (v < variants) stocked_[at(node, sku_offset_[p] + v)] = 1;
+          }
+          continue;
+        }
         const Index keep =
             stock->stocked_variants == 0 ? variants : std::min(variants, stock->stocked_variants);
         for (Index v = 0; v < keep; ++v) stocked_[at(node, sku_offset_[p] + v)] = 1;
@@ -331,9 +345,6 @@ class ChainRun {
     for (Index node = 0; node < n; ++node) {
       const NodeSpec& spec = spec_.nodes[node];
       if (spec.kind == NodeKind::kFactory) {
-        if (!spec.factory)
-          throw std::invalid_argument(
-              fmt::format("factory {} has no production settings", spec.id));
         factory_of_node_[node] = static_cast<Index>(factories_.size());
         Factory f;
         f.node = node;
@@ -490,6 +501,7 @@ class ChainRun {
                                              : std::numeric_limits<double>::infinity();
     const double channel = rng.uniform01();
     const double substitution = rng.uniform01();
+    const double customisation = rng.uniform01();
     if (!in_season_[ms.product]) return;
 
     std::size_t pick = 0;
@@ -517,6 +529,7 @@ class ChainRun {
     c.arrival = sim_.now();
     c.patience = patience;
     c.substitution_draw = substitution;
+    c.customisation_draw = customisation;
     c.measured = sim_.now() >= spec_.warmup_days;
     const std::uint32_t id = customers_.add(c);
 
@@ -539,16 +552,19 @@ class ChainRun {
            spec_.nodes[spec_.lanes[supplier_lane_[node]].from].kind == NodeKind::kFactory;
   }
 
-  // The customer's variant if `node` stocks it, else a substitute with the node's probability.
+  // The customer's variant if `node` stocks it, else, with the node's substitution probability,
+  // the most popular variant it stocks.
   bool choose_stocked_sku(Index node, Customer& c) {
     if (stocked_[at(node, c.sku)]) return true;
     const auto& stock = spec_.nodes[node].stock;
+    if (!stock || c.substitution_draw >= stock->substitution_probability) return false;
     const Index first = sku_offset_[product_of(c.sku)];
-    if (stock && stocked_[at(node, first)] &&
-        c.substitution_draw < stock->substitution_probability) {
-      c.sku = first;  // the most popular variant, stocked whenever any variant is
-      c.preferred = false;
-      return true;
+    for (Index v = 0; v < spec_.products[product_of(c.sku)].variants; ++v) {
+      if (stocked_[at(node, first + v)]) {
+        c.sku = first + v;
+        c.preferred = false;
+        return true;
+      }
     }
     return false;
   }
@@ -656,7 +672,8 @@ class ChainRun {
     add_demand(factory_node, c.sku, c.remaining);
     const FactoryMode mode = f.spec->mode;
     if (mode == FactoryMode::kMakeToStock ||
-        (mode == FactoryMode::kHybrid && stocked_[at(factory_node, c.sku)])) {
+        (mode == FactoryMode::kHybrid && stocked_[at(factory_node, c.sku)] &&
+         c.customisation_draw >= f.spec->to_order_share)) {
       fill_from_stock(id, factory_node);  // finished goods, shipped direct
       return;
     }
@@ -735,7 +752,7 @@ class ChainRun {
     const Index node = f.node;
     ledger_[node].units_in += job.quantity;
     full_.produced += job.quantity;
-    stats_[node].production_cost += unit_cost(job.sku) * job.quantity;
+    stats_[node].production_cost += purchase_cost(node, product_of(job.sku)) * job.quantity;
     if (job.customer != kNoId) {
       // Accepted make-to-order customers wait for their job: they are never lost after the quote.
       ship_to_customer(job.customer, node, job.quantity, false);
@@ -754,6 +771,7 @@ class ChainRun {
     on_hand_[k] = units;
     const Index p = product_of(sku);
     stats_[node].on_hand_value.add(sim_.now(), delta * purchase_cost(node, p));
+    stats_[node].on_hand_units.add(sim_.now(), delta);
     system_units_.add(sim_.now(), delta * spec_.products[p].unit_cost);
   }
 
@@ -1013,6 +1031,8 @@ class ChainRun {
       NodeStats fresh;
       fresh.on_hand_value = stats_[node].on_hand_value;
       fresh.on_hand_value.restart(now);
+      fresh.on_hand_units = stats_[node].on_hand_units;
+      fresh.on_hand_units.restart(now);
       fresh.backordered_units = stats_[node].backordered_units;
       fresh.backordered_units.restart(now);
       stats_[node] = std::move(fresh);
@@ -1174,7 +1194,8 @@ class ChainRun {
       const std::string& id = ns.id;
       const double average_value = st.on_hand_value.average(end);
       const double holding =
-          ns.holding_cost_rate_per_year * st.on_hand_value.integral(end) / kDaysPerYear;
+          ns.holding_cost_rate_per_year * st.on_hand_value.integral(end) / kDaysPerYear +
+          ns.holding_cost_per_unit_day * st.on_hand_units.integral(end);
       const double profit = st.revenue + st.salvage_revenue - st.purchases - st.production_cost -
                             holding - st.transport_cost;
       chain_profit += profit;

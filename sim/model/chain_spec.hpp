@@ -53,18 +53,23 @@ enum class ShortageMode : std::uint8_t { kBackorder, kLostSales };
 struct StockSpec {
   ReplenishmentPolicy policy = BaseStockPolicy{};
   OrderConstraints constraints;
-  double initial_on_hand = 0.0;  // per stocked variant of each product the node handles
-  Index stocked_variants = 0;    // the top-N variants by popularity; 0 = every variant
+  double initial_on_hand = 0.0;             // per stocked variant of each product the node handles
+  Index stocked_variants = 0;               // the top-N variants by popularity; 0 = every variant
+  std::vector<Index> stocked_variant_list;  // or exactly these (0-based) variants, when not empty
   ShortageMode shortage = ShortageMode::kBackorder;
   double substitution_probability = 0.0;  // a customer whose variant is not stocked takes another
 };
 
 struct FactorySpec {
   FactoryMode mode = FactoryMode::kMakeToStock;
-  Index lines = 1;                     // parallel production lines
-  double unit_production_days = 0.01;  // time to make one unit on one line
-  double changeover_days = 0.0;        // when a line switches variant
-  double batching_window_days = 0.0;   // make-to-order jobs released in variant-sorted batches
+  // Hybrid: the share of customers whose order is built to order; the others are served from the
+  // factory's stock, except that a variant it does not stock is always built to order.
+  double to_order_share = 0.0;
+  double production_cost_multiplier = 1.0;  // production cost = product unit cost x this
+  Index lines = 1;                          // parallel production lines
+  double unit_production_days = 0.01;       // time to make one unit on one line
+  double changeover_days = 0.0;             // when a line switches variant
+  double batching_window_days = 0.0;        // make-to-order jobs released in variant-sorted batches
 };
 
 struct NodeSpec {
@@ -72,6 +77,7 @@ struct NodeSpec {
   NodeKind kind = NodeKind::kRetailer;
   double markup = 0.0;                      // selling price = purchase cost x (1 + markup)
   double holding_cost_rate_per_year = 0.0;  // of the unit's value at this node
+  double holding_cost_per_unit_day = 0.0;   // or a fixed amount per unit held per day
   std::optional<StockSpec> stock;
   std::optional<FactorySpec> factory;  // kind == kFactory
   double commission = 0.0;             // platform: C2M price = factory price x (1 + commission)

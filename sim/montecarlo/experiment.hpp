@@ -1,0 +1,44 @@
+#pragma once
+// Monte Carlo replications of every arm of a comparison, run in parallel on oneTBB. Replication r
+// of every arm uses the same (seed, r) streams, so consumer demand is common to the arms and
+// their differences are paired. Results reach the consumer in replication order whatever the
+// number of threads, so every output is byte-identical for any thread count.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "sim/model/chain_model.hpp"
+#include "sim/model/chain_spec.hpp"
+
+namespace c2msim::montecarlo {
+
+struct ArmChain {
+  std::string name;
+  model::ChainSpec chain;
+};
+
+struct ExperimentOptions {
+  std::uint64_t seed = 1;
+  std::uint64_t first_replication = 0;
+  std::uint64_t replications = 1;
+  unsigned threads = 0;  // 0: every core
+  bool show_progress = false;
+};
+
+// The results of one replication, one entry per arm in the order given.
+struct ReplicationBatch {
+  std::uint64_t replication = 0;
+  std::vector<model::ReplicationResult> arms;
+};
+
+// Called once per replication, in replication order, never concurrently.
+using BatchConsumer = std::function<void(ReplicationBatch&&)>;
+
+// Runs the replications; returns the number of events processed. Exceptions thrown by a
+// replication (a conservation failure, say) stop the run and propagate.
+std::uint64_t run_experiment(const std::vector<ArmChain>& arms, const ExperimentOptions& options,
+                             const BatchConsumer& consume);
+
+}  // namespace c2msim::montecarlo

@@ -1,0 +1,215 @@
+#include "sim/scenario/chain_builder.hpp"
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+namespace c2msim::scenario {
+namespace {
+
+using model::Index;
+
+Index to_index(std::size_t i) {
+  return static_cast<Index>(i);
+}
+
+model::ReplenishmentPolicy to_model(const Policy& policy) {
+  if (const auto* p = std::get_if<SsPolicy>(&policy)) {
+    return model::SsPolicy{p->review_period_days, p->s, p->S};
+  }
+  if (const auto* p = std::get_if<BaseStockPolicy>(&policy)) {
+    return model::BaseStockPolicy{p->review_period_days, p->level};
+  }
+  if (const auto* p = std::get_if<RQPolicy>(&policy)) return model::RQPolicy{p->r, p->Q};
+  const auto& f = std::get<ForecastOrderUpToPolicy>(policy);
+  model::ForecastPolicy out;
+  out.review_period_days = f.review_period_days;
+  out.signal =
+      f.signal == DemandSignal::kPos ? model::DemandSignal::kPos : model::DemandSignal::kOrders;
+  out.safety_factor = f.safety_factor;
+  if (const auto* ma = std::get_if<MovingAverageForecast>(&f.forecast)) {
+    out.method = model::ForecastMethod::kMovingAverage;
+    out.window_days = static_cast<int>(ma->window_days);
+  } else {
+    out.method = model::ForecastMethod::kExponentialSmoothing;
+    out.alpha = std::get<ExponentialSmoothingForecast>(f.forecast).alpha;
+  }
+  return out;
+}
+
+// Opening stock when the file gives none: the policy's order-up-to level (0 for a forecast
+// policy, which has no level before it has seen demand).
+double default_initial_on_hand(const Policy& policy) {
+  if (const auto* p = std::get_if<SsPolicy>(&policy)) return p->S;
+  if (const auto* p = std::get_if<BaseStockPolicy>(&policy)) return p->level;
+  if (const auto* p = std::get_if<RQPolicy>(&policy)) return p->r + p->Q;
+  return 0.0;
+}
+
+model::StockSpec to_model(const Stock& stock) {
+  model::StockSpec out;
+  out.policy = to_model(stock.policy);
+  out.constraints.min_order_qty = stock.min_order_qty;
+  out.constraints.case_pack = static_cast<double>(stock.case_pack);
+  out.initial_on_hand = stock.initial_on_hand.value_or(default_initial_on_hand(stock.policy));
+  out.stocked_variants = stock.stocked_variants.top;
+  for (std::uint32_t v : stock.stocked_variants.listed) out.stocked_variant_list.push_back(v);
+  out.shortage = stock.shortage == ShortageMode::kLostSales ? model::ShortageMode::kLostSales
+                                                            : model::ShortageMode::kBackorder;
+  out.substitution_probability = stock.substitution_probability;
+  return out;
+}
+
+model::NodeKind to_model(NodeKind kind) {
+  switch (kind) {
+    case NodeKind::kFactory:
+      return model::NodeKind::kFactory;
+    case NodeKind::kWarehouse:
+      return model::NodeKind::kWarehouse;
+    case NodeKind::kPlatform:
+      return model::NodeKind::kPlatform;
+    default:
+      return model::NodeKind::kRetailer;
+  }
+}
+
+std::vector<double> variant_weights(const VariantPreference& preference, std::uint32_t variants) {
+  if (const auto* w = std::get_if<WeightedPreference>(&preference)) return w->weights;
+  const double exponent = std::get<ZipfPreference>(preference).exponent;
+  std::vector<double> weights(variants);
+  for (std::uint32_t k = 0; k < variants; ++k) {
+    weights[k] = std::pow(static_cast<double>(k + 1), -exponent);
+  }
+  return weights;
+}
+
+}  // namespace
+
+std::vector<double> daily_multipliers(const Scenario& scenario, const Demand& demand,
+                                      std::size_t days) {
+  using std::chrono::sys_days;
+  std::vector<double> m(days, 1.0);
+  const sys_days start{scenario.start_date};
+  for (std::size_t d = 0; d < days; ++d) {
+    // Monday-first index of the day's weekday (c_encoding: Sunday = 0).
+    const std::chrono::weekday wd{start + std::chrono::days{static_cast<int>(d)}};
+    m[d] = demand.weekly_pattern[(wd.c_encoding() + 6) % 7];
+  }
+  auto scale = [&](int first, std::uint32_t length, double factor) {
+    for (int d = std::max(first, 0); d < first + static_cast<int>(length); ++d) {
+      if (static_cast<std::size_t>(d) < days) m[static_cast<std::size_t>(d)] *= factor;
+    }
+  };
+  for (const DemandEvent& e : demand.events) {
+    const int first = scenario.day_of(e.start);
+    scale(first, e.days, e.multiplier);
+    if (e.pre_event)
+      scale(first - static_cast<int>(e.pre_event->days), e.pre_event->days,
+            e.pre_event->multiplier);
+    if (e.post_event)
+      scale(first + static_cast<int>(e.days), e.post_event->days, e.post_event->multiplier);
+  }
+  return m;
+}
+
+model::ChainSpec build_chain(const Scenario& scenario, const Arm& arm) {
+  model::ChainSpec chain;
+  chain.arm = arm.name;
+  chain.horizon_days = scenario.horizon_days;
+  chain.warmup_days = scenario.warmup_days;
+  for (const Product& p : scenario.products) {
+    model::ProductSpec out;
+    out.id = p.id;
+    out.unit_cost = p.unit_cost;
+    out.variants = p.variants;
+    if (p.season_end) out.season_end_day = static_cast<double>(scenario.day_of(*p.season_end));
+    out.salvage_fraction = p.salvage_fraction;
+    chain.products.push_back(out);
+  }
+
+  // One demand stream per (market, product); remember which streams each market became.
+  const auto days = static_cast<std::size_t>(std::ceil(scenario.horizon_days));
+  std::vector<std::vector<Index>> streams_of_market(scenario.markets.size());
+  for (std::size_t mi = 0; mi < scenario.markets.size(); ++mi) {
+    const Market& market = scenario.markets[mi];
+    const std::vector<double> multipliers = daily_multipliers(scenario, market.demand, days);
+    for (const MarketProduct& mp : market.products) {
+      const Product& product = scenario.products[mp.product];
+      model::MarketSpec out;
+      out.id = market.products.size() == 1 ? market.id : market.id + "/" + product.id;
+      out.product = to_index(mp.product);
+      out.arrivals_per_day.resize(days);
+      for (std::size_t d = 0; d < days; ++d) {
+        out.arrivals_per_day[d] = market.demand.arrivals_per_day * mp.share * multipliers[d];
+      }
+      out.process = market.demand.process == ArrivalProcess::kNegativeBinomial
+                        ? model::ArrivalProcess::kNegativeBinomial
+                        : model::ArrivalProcess::kPoisson;
+      out.dispersion = market.demand.dispersion > 0 ? market.demand.dispersion : 1.0;
+      out.quantity = market.demand.quantity;
+      out.variant_weights = variant_weights(market.demand.variant_preference, product.variants);
+      out.patience_days = market.demand.patience_days;
+      out.price_elasticity = market.demand.price_elasticity;
+      out.reference_price = product.reference_price.value_or(0.0);
+      streams_of_market[mi].push_back(to_index(chain.markets.size()));
+      chain.markets.push_back(std::move(out));
+    }
+  }
+
+  for (const Node& node : arm.nodes) {
+    model::NodeSpec out;
+    out.id = node.id;
+    out.kind = to_model(node.kind);
+    out.markup = node.markup;
+    out.commission = node.commission;
+    out.shares_pos = node.shares_pos;
+    if (node.stock) {
+      out.stock = to_model(*node.stock);
+      out.holding_cost_rate_per_year = node.stock->holding_cost.rate_per_year;
+      out.holding_cost_per_unit_day = node.stock->holding_cost.per_unit_day;
+    }
+    if (node.production) {
+      const Production& p = *node.production;
+      model::FactorySpec f;
+      f.mode = p.mode == FactoryMode::kMakeToOrder ? model::FactoryMode::kMakeToOrder
+               : p.mode == FactoryMode::kHybrid    ? model::FactoryMode::kHybrid
+                                                   : model::FactoryMode::kMakeToStock;
+      f.to_order_share = p.to_order_share;
+      f.production_cost_multiplier = p.unit_cost_multiplier;
+      f.lines = p.lines;
+      f.unit_production_days = p.unit_production_days;
+      f.changeover_days = p.changeover_days;
+      f.batching_window_days = p.batching_window_days;
+      out.factory = f;
+      // A factory selling its one product at a fixed price: the markup that gives that price.
+      if (node.price && !scenario.products.empty()) {
+        const std::size_t product = node.products.empty() ? 0 : node.products.front();
+        const double cost = scenario.products[product].unit_cost * p.unit_cost_multiplier;
+        out.markup = *node.price / cost - 1.0;
+      }
+    }
+    chain.nodes.push_back(std::move(out));
+  }
+
+  for (const Lane& lane : arm.lanes) {
+    model::LaneSpec out;
+    out.from = to_index(lane.from_node);
+    out.lead_time_days = lane.lead_time_days;
+    out.cost_per_unit = lane.cost_per_unit;
+    out.information_delay_days = lane.information_delay_days;
+    out.share = lane.share;
+    if (!lane.to_market) {
+      out.to = to_index(lane.to_index);
+      chain.lanes.push_back(out);
+      continue;
+    }
+    out.to_market = true;
+    for (Index stream : streams_of_market[lane.to_index]) {
+      out.to = stream;
+      chain.lanes.push_back(out);
+    }
+  }
+  return chain;
+}
+
+}  // namespace c2msim::scenario

@@ -12,6 +12,7 @@
 
 #include "c2msim/version.hpp"
 #include "sim/bench/hold_model.hpp"
+#include "sim/bench/model_benchmark.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"c2msim-bench: engine and model benchmarks, reported as ratios to baselines"};
@@ -20,6 +21,10 @@ int main(int argc, char** argv) {
   bool arity_study = false;
   bool quiet = false;
   std::string out_path;
+  std::string suite = "all";
+  app.add_option("--suite", suite, "Which benchmarks: all, engine or model")
+      ->check(CLI::IsMember({"all", "engine", "model"}))
+      ->capture_default_str();
   app.add_option("--sizes", sizes, "Hold-model queue sizes")->capture_default_str();
   app.add_option("--repetitions", repetitions,
                  "Timed repetitions per figure (the best is reported)")
@@ -34,8 +39,15 @@ int main(int argc, char** argv) {
   nlohmann::json report{{"c2msim_version", c2msim::kVersion},
                         {"git_revision", c2msim::kGitRevision},
                         {"hardware_threads", std::thread::hardware_concurrency()}};
-  report["hold_model"] =
-      c2msim::bench::run_hold_benchmark(sizes, repetitions, arity_study, show_progress);
+  if (suite == "all" || suite == "engine") {
+    report["hold_model"] =
+        c2msim::bench::run_hold_benchmark(sizes, repetitions, arity_study, show_progress);
+  }
+  if (suite == "all" || suite == "model") {
+    if (show_progress) fmt::print(stderr, "model: large synthetic network...\n");
+    report["model"].push_back(c2msim::bench::benchmark_chain(
+        "large_network", c2msim::bench::large_network(1000, 365.0), repetitions));
+  }
   const std::string text = report.dump(2);
   fmt::print("{}\n", text);
   if (!out_path.empty()) {

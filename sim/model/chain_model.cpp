@@ -90,6 +90,7 @@ struct Job {
   Index sku = 0;
   double quantity = 0;
   std::uint32_t customer = kNoId;  // make-to-order: the customer it is for; else for stock
+  double planned_days = 0;         // production time plus the changeover expected before it
 };
 
 // A backlog entry at a node: a customer or a downstream order waiting for stock.
@@ -111,8 +112,9 @@ struct Factory {
   std::vector<Line> lines;
   RingQueue<std::uint32_t> queue;
   std::vector<std::uint32_t> batch;  // make-to-order jobs waiting for the next batch release
-  double queued_work_days = 0;       // production time of the queued jobs
-  double busy_days = 0;              // post-warm-up busy time, all lines
+  double queued_work_days = 0;       // planned time of the queued jobs, changeovers included
+  Index last_queued_sku = kNone;
+  double busy_days = 0;  // post-warm-up busy time, all lines
   double full_busy_days = 0;
 };
 
@@ -126,6 +128,9 @@ struct NodeStats {
   double units_sold = 0;
   double cogs = 0;  // units sold x their purchase (or production) cost
   double consumer_units_demanded = 0;
+  // Fill rate: of the units demanded from a stock (here, or the factory's for a drop shipment),
+  // those shipped at once. Make-to-order demand meets no stock and is in neither.
+  double consumer_units_at_stock = 0;
   double consumer_units_from_stock = 0;
   double consumer_units_lost = 0;
   stats::TimeWeightedAverage on_hand_value;
@@ -331,8 +336,10 @@ class ChainRun {
     on_order_.assign(ns, 0.0);
     backorders_.assign(ns, 0.0);
     backlog_.resize(ns);
-    demand_today_.assign(ns, 0.0);
+    demand_total_.assign(ns, 0.0);
+    signal_at_last_review_.assign(ns, 0.0);
     pos_today_.assign(sku_count_, 0.0);
+    pos_total_.assign(sku_count_, 0.0);
     forecasts_.resize(ns);
     node_demand_today_.assign(n, 0.0);
     node_orders_today_.assign(n, 0.0);
@@ -518,6 +525,7 @@ class ChainRun {
     system_.list_value += price(node, ms.product) * quantity;
     system_.list_cost += spec_.products[ms.product].unit_cost * quantity;
     pos_today_[wanted] += quantity;
+    pos_total_[wanted] += quantity;
     add_demand(node, wanted, quantity);
 
     Customer c;
@@ -573,6 +581,7 @@ class ChainRun {
   // direct): what is on hand ships now; the rest waits in the node's backlog, or is lost.
   void fill_from_stock(std::uint32_t id, Index node) {
     Customer& c = customers_[id];
+    if (c.measured) stats_[c.node].consumer_units_at_stock += c.remaining;
     if (!spec_.nodes[node].stock || !choose_stocked_sku(node, c)) {
       lose_customer(id);
       return;
@@ -699,8 +708,15 @@ class ChainRun {
   }
 
   void enqueue_job(Factory& f, Job job) {
+    // Plan a changeover whenever the job follows one of another variant in the queue, so that
+    // make-to-order quotes see the setups a long queue of mixed variants will need.
+    job.planned_days =
+        job.quantity * f.spec->unit_production_days +
+        (f.last_queued_sku != kNone && f.last_queued_sku != job.sku ? f.spec->changeover_days
+                                                                    : 0.0);
+    f.last_queued_sku = job.sku;
     const std::uint32_t id = jobs_.add(job);
-    f.queued_work_days += job.quantity * f.spec->unit_production_days;
+    f.queued_work_days += job.planned_days;
     if (f.spec->batching_window_days > 0 && job.customer != kNoId) {
       f.batch.push_back(id);
       return;
@@ -729,7 +745,7 @@ class ChainRun {
       f.queue.pop_front();
       const Job& job = jobs_[id];
       const double work = job.quantity * f.spec->unit_production_days;
-      f.queued_work_days -= work;
+      f.queued_work_days -= job.planned_days;
       const double setup =
           line.last_sku != kNone && line.last_sku != job.sku ? f.spec->changeover_days : 0.0;
       line.busy = true;
@@ -785,7 +801,7 @@ class ChainRun {
   }
 
   void add_demand(Index node, Index sku, double units) {
-    demand_today_[at(node, sku)] += units;
+    demand_total_[at(node, sku)] += units;
     node_demand_today_[node] += units;
   }
 
@@ -950,7 +966,14 @@ class ChainRun {
     if (const auto* ss = std::get_if<SsPolicy>(&policy)) return order_quantity(*ss, ip);
     if (const auto* bs = std::get_if<BaseStockPolicy>(&policy)) return order_quantity(*bs, ip);
     const auto& fp = std::get<ForecastPolicy>(policy);
-    const DemandForecast& forecast = forecasts_[at(node, sku)];
+    // The forecast observes the demand signal once per review period (Chen et al. 2000 take
+    // the review period as the period of the forecast): daily buckets of orders that arrive
+    // once a week would make the demand look far more variable than it is.
+    const std::size_t k = at(node, sku);
+    const double total = fp.signal == DemandSignal::kPos ? pos_total_[sku] : demand_total_[k];
+    DemandForecast& forecast = forecasts_[k];
+    if (sim_.now() > 0) forecast.observe_period(total - signal_at_last_review_[k]);
+    signal_at_last_review_[k] = total;
     const double lead = expected_replenishment_days(node);
     return order_up_to(forecast_level(fp, forecast.per_day(), forecast.sd_per_day(), lead), ip);
   }
@@ -989,21 +1012,20 @@ class ChainRun {
       }
       node_demand_today_[node] = 0;
       node_orders_today_[node] = 0;
-      const auto& stock = spec_.nodes[node].stock;
-      if (stock && std::holds_alternative<ForecastPolicy>(stock->policy)) {
-        const bool pos = std::get<ForecastPolicy>(stock->policy).signal == DemandSignal::kPos;
-        for (Index sku = 0; sku < sku_count_; ++sku) {
-          if (!stocked_[at(node, sku)]) continue;
-          forecasts_[at(node, sku)].observe(pos ? pos_today_[sku] : demand_today_[at(node, sku)]);
-        }
+    }
+    const double consumer_demand = std::accumulate(pos_today_.begin(), pos_today_.end(), 0.0);
+    consumer_demand_week_ += consumer_demand;
+    factory_orders_week_ += factory_orders_today_;
+    if (measured) {
+      system_.daily_consumer_demand.add(consumer_demand);
+      system_.daily_factory_orders.add(factory_orders_today_);
+      if (day % 7 == 0) {
+        system_.weekly_consumer_demand.add(consumer_demand_week_);
+        system_.weekly_factory_orders.add(factory_orders_week_);
       }
     }
-    if (measured) {
-      system_.daily_consumer_demand.add(std::accumulate(pos_today_.begin(), pos_today_.end(), 0.0));
-      system_.daily_factory_orders.add(factory_orders_today_);
-    }
+    if (day % 7 == 0) consumer_demand_week_ = factory_orders_week_ = 0;
     factory_orders_today_ = 0;
-    std::fill(demand_today_.begin(), demand_today_.end(), 0.0);
     std::fill(pos_today_.begin(), pos_today_.end(), 0.0);
     review_all(day);
     if (now + 1.0 <= spec_.horizon_days) sim_.schedule_at(now + 1.0, {EventKind::kDayEnd, 0, 0});
@@ -1045,11 +1067,7 @@ class ChainRun {
     }
     system_units_.restart(now);
     system_in_transit_.restart(now);
-    const auto keep_daily = std::move(system_.daily_consumer_demand);
-    const auto keep_orders = std::move(system_.daily_factory_orders);
-    system_ = SystemStats{};
-    system_.daily_consumer_demand = keep_daily;
-    system_.daily_factory_orders = keep_orders;
+    system_ = SystemStats{};  // its daily and weekly moments only ever saw measured days
     lead_times_.clear();
   }
 
@@ -1211,7 +1229,7 @@ class ChainRun {
       emit(id, "bullwhip", bullwhip(st.daily_orders, st.daily_demand));
       emit(id, "bullwhip_weekly", bullwhip(st.weekly_orders, st.weekly_demand));
       if (st.consumer_units_demanded > 0) {
-        emit(id, "fill_rate", ratio(st.consumer_units_from_stock, st.consumer_units_demanded));
+        emit(id, "fill_rate", ratio(st.consumer_units_from_stock, st.consumer_units_at_stock));
         emit(id, "lost_sales_rate", ratio(st.consumer_units_lost, st.consumer_units_demanded));
         emit(id, "backorders_mean", st.backordered_units.average(end));
       }
@@ -1225,8 +1243,12 @@ class ChainRun {
       if (factory_of_node_[node] != kNone) {
         const Factory& f = factories_[factory_of_node_[node]];
         const double capacity = static_cast<double>(f.lines.size()) * measured_days;
-        emit(id, "utilisation", std::min(1.0, f.busy_days / capacity));
-        busy += f.busy_days;
+        // Busy time is booked when a job starts; what runs past the horizon is not in the window.
+        double busy_days = f.busy_days;
+        for (const Line& line : f.lines)
+          busy_days -= line.busy ? std::max(0.0, line.busy_until - end) : 0.0;
+        emit(id, "utilisation", busy_days / capacity);
+        busy += busy_days;
         available += capacity;
       }
     }
@@ -1246,8 +1268,11 @@ class ChainRun {
     const SystemStats& s = system_;
     const double system_value = system_units_.average(end) + system_in_transit_.average(end);
     const double system_turnover = turnover_of(s.consumer_cost_value / years, system_value);
-    double from_stock = 0;
-    for (const NodeStats& st : stats_) from_stock += st.consumer_units_from_stock;
+    double from_stock = 0, at_stock = 0;
+    for (const NodeStats& st : stats_) {
+      from_stock += st.consumer_units_from_stock;
+      at_stock += st.consumer_units_at_stock;
+    }
     const std::string sys = "system";
     emit(sys, "inventory_turnover", system_turnover);
     emit(sys, "days_of_inventory", days_of(system_turnover));
@@ -1255,7 +1280,7 @@ class ChainRun {
     emit(sys, "realised_markup",
          ratio(s.consumer_revenue + s.salvage_revenue,
                s.consumer_cost_value + s.salvage_cost_value));
-    emit(sys, "fill_rate", ratio(from_stock, s.units_demanded));
+    emit(sys, "fill_rate", ratio(from_stock, at_stock));
     emit(sys, "lost_sales_rate", ratio(s.units_lost, s.units_demanded));
     double backorders = 0;
     for (const NodeStats& st : stats_) backorders += st.backordered_units.average(end);
@@ -1264,6 +1289,7 @@ class ChainRun {
     emit(sys, "lead_time_p50", quantile(0.50));
     emit(sys, "lead_time_p95", quantile(0.95));
     emit(sys, "bullwhip", bullwhip(s.daily_factory_orders, s.daily_consumer_demand));
+    emit(sys, "bullwhip_weekly", bullwhip(s.weekly_factory_orders, s.weekly_consumer_demand));
     emit(sys, "match_rate", ratio(s.customers_matched, s.customers_served));
     emit(sys, "utilisation", ratio(busy, available));
     emit(sys, "profit", chain_profit);
@@ -1285,6 +1311,7 @@ class ChainRun {
     double salvage_units = 0, salvage_revenue = 0, salvage_cost_value = 0;
     double unsold_units = 0, unsold_value_at_cost = 0;
     stats::RunningMoments daily_consumer_demand, daily_factory_orders;
+    stats::RunningMoments weekly_consumer_demand, weekly_factory_orders;
   };
 
   struct FullRunBooks {
@@ -1310,7 +1337,10 @@ class ChainRun {
   std::vector<Index> factory_of_node_;
 
   // state
-  std::vector<double> on_hand_, on_order_, backorders_, demand_today_, pos_today_;
+  std::vector<double> on_hand_, on_order_, backorders_, pos_today_;
+  // Running totals of the demand each node received and of consumer demand, and the value of
+  // the forecast signal at each node's last review: the forecast sees one observation a period.
+  std::vector<double> demand_total_, pos_total_, signal_at_last_review_;
   std::vector<RingQueue<Request>> backlog_;
   std::vector<DemandForecast> forecasts_;
   std::vector<Factory> factories_;
@@ -1322,6 +1352,7 @@ class ChainRun {
   std::vector<random::Categorical> variant_choice_;
   std::vector<double> day_times_;
   double in_transit_ = 0, initial_units_ = 0, factory_orders_today_ = 0;
+  double consumer_demand_week_ = 0, factory_orders_week_ = 0;
 
   // measurement
   std::vector<NodeStats> stats_;

@@ -1,0 +1,197 @@
+// `c2msim run FILE`: Monte Carlo replications of the scenario's arms, the output directory, and a
+// side-by-side table of the headline metrics on the terminal.
+
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <optional>
+#include <thread>
+
+#include "c2msim/version.hpp"
+#include "sim/cli/commands.hpp"
+#include "sim/cli/scenario_input.hpp"
+#include "sim/model/chain_model.hpp"
+#include "sim/montecarlo/experiment.hpp"
+#include "sim/montecarlo/results_table.hpp"
+#include "sim/output/output_directory.hpp"
+#include "sim/output/run_outputs.hpp"
+#include "sim/scenario/chain_builder.hpp"
+
+namespace c2msim::cli {
+namespace {
+
+struct RunOptions {
+  std::string file;
+  std::vector<std::string> arms;
+  std::optional<std::uint64_t> replications;
+  std::optional<std::uint64_t> seed;
+  std::string out = "c2msim-out";
+  unsigned threads = 0;
+  bool quiet = false;
+};
+
+const std::vector<std::string> kHeadlineMetrics{"inventory_turnover",
+                                                "days_of_inventory",
+                                                "list_markup",
+                                                "realised_markup",
+                                                "fill_rate",
+                                                "lost_sales_rate",
+                                                "lead_time_mean",
+                                                "lead_time_p95",
+                                                "bullwhip",
+                                                "bullwhip_weekly",
+                                                "match_rate",
+                                                "utilisation",
+                                                "profit"};
+
+std::string mean_with_ci(const montecarlo::Summary& s) {
+  if (s.n == 0) return "-";
+  if (!std::isfinite(s.mean)) return fmt::format("{}", s.mean);
+  // A value that does not vary (a list markup, say) is shown without an interval.
+  if (std::isnan(s.ci95_high) || s.ci95_high - s.ci95_low <= 1e-9 * std::fabs(s.mean)) {
+    return fmt::format("{:.4g}", s.mean);
+  }
+  return fmt::format("{:.4g} ± {:.2g}", s.mean, (s.ci95_high - s.ci95_low) / 2);
+}
+
+void print_table(const montecarlo::ResultsTable& table) {
+  const auto summaries = table.summaries();
+  const auto comparisons = table.comparisons();
+  const auto& arms = table.arms();
+  auto find_summary = [&](const std::string& arm,
+                          const std::string& metric) -> const montecarlo::Summary* {
+    for (const auto& r : summaries) {
+      if (r.arm == arm && r.key.scope == "system" && r.key.metric == metric) return &r.summary;
+    }
+    return nullptr;
+  };
+  fmt::print("{:<20}", "metric (system)");
+  for (const auto& arm : arms) fmt::print("{:>22}", arm);
+  for (std::size_t a = 0; a < arms.size(); ++a) {
+    if (a != table.baseline())
+      fmt::print("{:>36}", fmt::format("{} - {} [95% CI]", arms[a], arms[table.baseline()]));
+  }
+  fmt::print("\n");
+  for (const std::string& metric : kHeadlineMetrics) {
+    fmt::print("{:<20}", metric);
+    for (const auto& arm : arms) {
+      const auto* s = find_summary(arm, metric);
+      fmt::print("{:>22}", s ? mean_with_ci(*s) : "-");
+    }
+    for (std::size_t a = 0; a < arms.size(); ++a) {
+      if (a == table.baseline()) continue;
+      std::string cell = "-";
+      for (const auto& c : comparisons) {
+        if (c.arm == arms[a] && c.key.scope == "system" && c.key.metric == metric) {
+          const auto& d = c.difference;
+          cell = std::isfinite(d.mean) && std::isfinite(d.ci95_low)
+                     ? fmt::format("{:+.4g} [{:+.3g}, {:+.3g}]", d.mean, d.ci95_low, d.ci95_high)
+                     : fmt::format("{}", d.mean);
+        }
+      }
+      fmt::print("{:>36}", cell);
+    }
+    fmt::print("\n");
+  }
+}
+
+int run(const RunOptions& o) {
+  const auto loaded = load_scenario_or_report(o.file);
+  if (!loaded) return kBadInput;
+  const scenario::Scenario& sc = *loaded;
+
+  // The arms to run, in file order, and the baseline they are compared with.
+  std::vector<const scenario::Arm*> chosen;
+  for (const std::string& name : o.arms) {
+    const scenario::Arm* arm = sc.find_arm(name);
+    if (arm == nullptr) {
+      std::string known;
+      for (const auto& a : sc.arms) known += (known.empty() ? "" : ", ") + a.name;
+      fmt::print(stderr, "c2msim run: error: --arm {}: no such arm in {} (it has: {})\n", name,
+                 o.file, known);
+      return kBadInput;
+    }
+    chosen.push_back(arm);
+  }
+  if (chosen.empty()) {
+    for (const auto& a : sc.arms) chosen.push_back(&a);
+  }
+  std::vector<montecarlo::ArmChain> arms;
+  std::vector<std::string> names;
+  std::size_t baseline = 0;
+  for (const scenario::Arm* arm : chosen) {
+    if (arm->name == sc.compare.baseline) baseline = names.size();
+    names.push_back(arm->name);
+    arms.push_back({arm->name, scenario::build_chain(sc, *arm)});
+  }
+
+  montecarlo::ExperimentOptions options;
+  options.seed = o.seed.value_or(sc.seed);
+  options.replications = o.replications.value_or(sc.replications);
+  options.threads = o.threads;
+  options.show_progress = !o.quiet && isatty(fileno(stderr)) != 0;
+  const unsigned threads =
+      o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+
+  output::OutputDirectory dir(o.out);
+  output::ReplicationsCsv replications(dir.file("replications.csv"), names);
+  montecarlo::ResultsTable table(names, baseline);
+  const auto start = std::chrono::steady_clock::now();
+  const std::uint64_t events =
+      montecarlo::run_experiment(arms, options, [&](montecarlo::ReplicationBatch&& batch) {
+        replications.write(batch);
+        table.add(batch);
+      });
+  const double wall =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  replications.close();
+  output::write_summary_csv(dir.file("summary.csv"), table.summaries());
+  output::write_comparison_csv(dir.file("comparison.csv"), table.comparisons());
+  nlohmann::json manifest{{"scenario", o.file},
+                          {"scenario_name", sc.name},
+                          {"scenario_sha256", output::sha256_of_file(o.file)},
+                          {"arms", names},
+                          {"baseline", names[baseline]},
+                          {"seed", options.seed},
+                          {"replications", options.replications},
+                          {"threads", threads},
+                          {"c2msim_version", kVersion},
+                          {"git_revision", kGitRevision},
+                          {"events_processed", events},
+                          {"wall_seconds", wall}};
+  output::write_json(dir.file("manifest.json"), manifest);
+  dir.commit();
+
+  if (!o.quiet) {
+    fmt::print("{}: {} replications of {} arm(s), seed {}, {:.2f} s, {:.1f} M events/s\n", sc.name,
+               options.replications, names.size(), options.seed, wall,
+               wall > 0 ? static_cast<double>(events) / wall / 1e6 : 0.0);
+    print_table(table);
+    fmt::print("results in {}/\n", o.out);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_run_command(CLI::App& app, int& exit_code) {
+  auto o = std::make_shared<RunOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "run", "Run Monte Carlo replications of a scenario's arms and write the results");
+  cmd->add_option("file", o->file, "Scenario file (YAML)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--arm", o->arms, "Arm to run (repeatable; default: every arm)");
+  cmd->add_option("--replications,-n", o->replications, "Replications (default: the file's)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
+  cmd->add_option("--seed", o->seed, "Random seed (default: the file's)");
+  cmd->add_option("--out,-o", o->out, "Output directory, replaced atomically")
+      ->capture_default_str();
+  cmd->add_option("--threads,-j", o->threads, "Worker threads (default: every core)")
+      ->check(CLI::Range(0u, 1024u));
+  cmd->add_flag("--quiet,-q", o->quiet, "Print nothing but errors");
+  cmd->callback([o, &exit_code] { exit_code = run(*o); });
+}
+
+}  // namespace c2msim::cli

@@ -13,6 +13,8 @@
 #include "c2msim/version.hpp"
 #include "sim/bench/hold_model.hpp"
 #include "sim/bench/model_benchmark.hpp"
+#include "sim/scenario/chain_builder.hpp"
+#include "sim/scenario/scenario_loader.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"c2msim-bench: engine and model benchmarks, reported as ratios to baselines"};
@@ -22,6 +24,9 @@ int main(int argc, char** argv) {
   bool quiet = false;
   std::string out_path;
   std::string suite = "all";
+  std::string quickstart_path = "scenarios/quickstart.yaml";
+  app.add_option("--quickstart", quickstart_path, "The quickstart scenario file")
+      ->capture_default_str();
   app.add_option("--suite", suite, "Which benchmarks: all, engine or model")
       ->check(CLI::IsMember({"all", "engine", "model"}))
       ->capture_default_str();
@@ -44,6 +49,20 @@ int main(int argc, char** argv) {
         c2msim::bench::run_hold_benchmark(sizes, repetitions, arity_study, show_progress);
   }
   if (suite == "all" || suite == "model") {
+    const auto loaded = c2msim::scenario::load_scenario_file(quickstart_path);
+    if (!loaded.ok()) {
+      fmt::print(stderr,
+                 "c2msim-bench: error: cannot load {} (run from the source tree or pass "
+                 "--quickstart)\n",
+                 quickstart_path);
+      return 2;
+    }
+    for (const auto& arm : loaded.scenario->arms) {
+      if (show_progress) fmt::print(stderr, "model: quickstart, arm {}...\n", arm.name);
+      report["model"].push_back(c2msim::bench::benchmark_chain(
+          "quickstart/" + arm.name, c2msim::scenario::build_chain(*loaded.scenario, arm),
+          repetitions));
+    }
     if (show_progress) fmt::print(stderr, "model: large synthetic network...\n");
     report["model"].push_back(c2msim::bench::benchmark_chain(
         "large_network", c2msim::bench::large_network(1000, 365.0), repetitions));

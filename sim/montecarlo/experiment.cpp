@@ -2,15 +2,25 @@
 
 #include <fmt/core.h>
 #include <tbb/global_control.h>
-#include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
+#include <tbb/task_group.h>
 
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <exception>
+#include <map>
+#include <mutex>
 #include <thread>
 
 namespace c2msim::montecarlo {
 namespace {
+
+// Held while tasks are created and taken first by each task: the closure a task runs is written
+// by the creating thread and read by a worker after a hand-off inside oneTBB's (uninstrumented)
+// library, which ThreadSanitizer cannot see; this lock makes the order visible to it.
+std::mutex g_task_handoff;
 
 // A one-line progress bar on stderr: done, rate and time left.
 class ProgressBar {
@@ -45,51 +55,78 @@ class ProgressBar {
 
 }  // namespace
 
+// Workers (oneTBB tasks, one per thread) take replication numbers from an atomic counter, run
+// every arm, and hand the results to a reorder buffer that delivers them in replication order.
+// A worker more than a window ahead of the oldest undelivered replication waits, so memory does
+// not grow with the replication count. Every hand-off between threads goes through the atomic
+// counter or the mutex, which ThreadSanitizer can see (oneTBB's own library is not instrumented,
+// so hand-offs inside it, as in tbb::parallel_pipeline, look like races to it).
 std::uint64_t run_experiment(const std::vector<ArmChain>& arms, const ExperimentOptions& options,
                              const BatchConsumer& consume) {
   const unsigned threads =
       options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const std::uint64_t window = 4 * static_cast<std::uint64_t>(threads);
   ProgressBar progress(options.show_progress, options.replications);
-  std::uint64_t next = 0;
-  std::uint64_t done = 0;
+
+  std::mutex mutex;
+  std::condition_variable advanced;
+  std::atomic<std::uint64_t> next_ticket{0};
+  std::uint64_t next_to_deliver = 0;  // guarded by mutex, as are the rest
+  std::map<std::uint64_t, ReplicationBatch> ready;
   std::uint64_t events = 0;
+  std::exception_ptr failure;
+
+  auto worker = [&] {
+    { const std::lock_guard<std::mutex> start(g_task_handoff); }  // before touching the closure
+    for (;;) {
+      const std::uint64_t ticket = next_ticket.fetch_add(1);
+      if (ticket >= options.replications) return;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        advanced.wait(lock, [&] { return failure || ticket < next_to_deliver + window; });
+        if (failure) return;
+      }
+      ReplicationBatch batch;
+      batch.replication = options.first_replication + ticket;
+      try {
+        batch.arms.reserve(arms.size());
+        for (const ArmChain& arm : arms) {
+          batch.arms.push_back(model::run_replication(arm.chain, options.seed, batch.replication));
+        }
+      } catch (...) {
+        const std::lock_guard<std::mutex> lock(mutex);
+        if (!failure) failure = std::current_exception();
+        advanced.notify_all();
+        return;
+      }
+      const std::lock_guard<std::mutex> lock(mutex);
+      ready.emplace(ticket, std::move(batch));
+      try {
+        for (auto it = ready.find(next_to_deliver); it != ready.end() && !failure;
+             it = ready.find(next_to_deliver)) {
+          for (const auto& r : it->second.arms) events += r.events_processed;
+          consume(std::move(it->second));
+          ready.erase(it);
+          progress.update(++next_to_deliver);
+        }
+      } catch (...) {
+        if (!failure) failure = std::current_exception();
+      }
+      advanced.notify_all();
+    }
+  };
+
+  { const std::lock_guard<std::mutex> prepared(mutex); }
   // Honour the thread count asked for, even beyond the cores (oneTBB otherwise caps it there).
   tbb::global_control allow(tbb::global_control::max_allowed_parallelism, threads);
   tbb::task_arena arena(static_cast<int>(threads));
   arena.execute([&] {
-    // Enough replications in flight to keep every thread busy while the in-order stage waits
-    // for a slow one; bounded, so memory does not grow with the replication count.
-    const std::size_t tokens = 4 * static_cast<std::size_t>(threads);
-    tbb::parallel_pipeline(
-        tokens,
-        tbb::make_filter<void, std::uint64_t>(tbb::filter_mode::serial_in_order,
-                                              [&](tbb::flow_control& control) -> std::uint64_t {
-                                                if (next >= options.replications) {
-                                                  control.stop();
-                                                  return 0;
-                                                }
-                                                return options.first_replication + next++;
-                                              }) &
-            tbb::make_filter<std::uint64_t, ReplicationBatch>(
-                tbb::filter_mode::parallel,
-                [&](std::uint64_t replication) {
-                  ReplicationBatch batch;
-                  batch.replication = replication;
-                  batch.arms.reserve(arms.size());
-                  for (const ArmChain& arm : arms) {
-                    batch.arms.push_back(
-                        model::run_replication(arm.chain, options.seed, replication));
-                  }
-                  return batch;
-                }) &
-            tbb::make_filter<ReplicationBatch, void>(tbb::filter_mode::serial_in_order,
-                                                     [&](ReplicationBatch batch) {
-                                                       for (const auto& r : batch.arms)
-                                                         events += r.events_processed;
-                                                       consume(std::move(batch));
-                                                       progress.update(++done);
-                                                     }));
+    tbb::task_group group;
+    for (unsigned t = 0; t < threads; ++t) group.run(worker);
+    group.wait();
   });
+  const std::lock_guard<std::mutex> finished(mutex);
+  if (failure) std::rethrow_exception(failure);
   return events;
 }
 

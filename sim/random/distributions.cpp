@@ -263,6 +263,11 @@ std::vector<double> equal_weights_if_none(const std::vector<double>& values,
 
 Empirical::Empirical(std::vector<double> values, const std::vector<double>& weights)
     : values_(std::move(values)), pick_(equal_weights_if_none(values_, weights)) {}
+Empirical::Empirical(const Empirical&) = default;
+Empirical::Empirical(Empirical&&) noexcept = default;
+Empirical& Empirical::operator=(const Empirical&) = default;
+Empirical& Empirical::operator=(Empirical&&) noexcept = default;
+Empirical::~Empirical() = default;
 
 double Empirical::mean() const {
   double m = 0.0;

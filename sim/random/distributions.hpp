@@ -135,6 +135,14 @@ class Categorical {
 class Empirical {
  public:
   explicit Empirical(std::vector<double> values, const std::vector<double>& weights = {});
+  // Defined out of line on purpose: inlined into code that moves a Distribution, the vector
+  // members trip GCC 12's false -Wmaybe-uninitialized on std::variant (a known GCC issue),
+  // which -Werror turns into a build failure at -O2 with the sanitizers.
+  Empirical(const Empirical&);
+  Empirical(Empirical&&) noexcept;
+  Empirical& operator=(const Empirical&);
+  Empirical& operator=(Empirical&&) noexcept;
+  ~Empirical();
   double operator()(RandomStream& s) const { return values_[pick_(s)]; }
   [[nodiscard]] double mean() const;
   [[nodiscard]] double variance() const;

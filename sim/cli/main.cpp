@@ -14,7 +14,10 @@ int main(int argc, char** argv) {
                        fmt::format("c2msim {} ({})", c2msim::kVersion, c2msim::kGitRevision));
   app.require_subcommand(1);
   int exit_code = 0;
+  c2msim::cli::add_run_command(app, exit_code);
   c2msim::cli::add_demo_command(app, exit_code);
+  c2msim::cli::add_validate_command(app, exit_code);
+  c2msim::cli::add_graph_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

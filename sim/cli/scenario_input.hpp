@@ -1,0 +1,18 @@
+#pragma once
+// Loading a scenario file for a subcommand: its problems are printed on stderr, one line each
+// (`FILE:LINE:COLUMN: error: key.path: what was expected`), and the command exits with status 2.
+
+#include <optional>
+#include <string>
+
+#include "sim/scenario/scenario.hpp"
+
+namespace c2msim::cli {
+
+// Exit status for bad input: a bad scenario file, an unknown arm, a bad option.
+inline constexpr int kBadInput = 2;
+
+// The scenario in `path`, or nothing after printing its problems on stderr.
+std::optional<scenario::Scenario> load_scenario_or_report(const std::string& path);
+
+}  // namespace c2msim::cli

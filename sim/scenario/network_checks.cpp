@@ -1,0 +1,43 @@
+#include "sim/scenario/network_checks.hpp"
+
+#include <fmt/core.h>
+
+#include "sim/network/supply_network.hpp"
+
+namespace c2msim::scenario {
+
+void check_network(ValueReader& reader, const Scenario& scenario, const Arm& arm,
+                   const ArmSource& source, const std::vector<const SourceNode*>& market_sources) {
+  const network::SupplyNetwork net(scenario, arm);
+
+  if (const std::vector<std::size_t> cycle = net.find_cycle(); !cycle.empty()) {
+    std::string path = arm.lanes[cycle.front()].from;
+    for (std::size_t lane : cycle) path += " -> " + arm.lanes[lane].to;
+    const std::size_t closing = cycle.back();
+    reader.error(*source.lanes[closing],
+                 fmt::format("lane {} -> {} closes the cycle {} in arm '{}'; goods must flow one "
+                             "way, from factories to markets",
+                             arm.lanes[closing].from, arm.lanes[closing].to, path, arm.name));
+  }
+
+  for (std::size_t i : net.nodes_without_supplier()) {
+    const Node& node = arm.nodes[i];
+    reader.error(*source.nodes[i],
+                 fmt::format("{} '{}' has no supplier in arm '{}'; add a lane into it",
+                             to_string(node.kind), node.id, arm.name));
+  }
+
+  for (const network::UnservedDemand& u : net.unreachable_demand()) {
+    const Market& market = scenario.markets[u.market];
+    const std::string what =
+        scenario.products.size() == 1
+            ? std::string("any factory")
+            : fmt::format("any factory making '{}'", scenario.products[u.product].id);
+    reader.error(*market_sources[u.market],
+                 fmt::format("market '{}' cannot be reached from {} in arm '{}'; add lanes that "
+                             "connect them",
+                             market.id, what, arm.name));
+  }
+}
+
+}  // namespace c2msim::scenario

@@ -1,0 +1,303 @@
+#pragma once
+// A scenario as plain values: what a researcher's file says, checked and typed. The loader
+// (scenario_loader.hpp) builds it and has already rejected every inconsistency listed in
+// scenarios/README.md, so a Scenario can be trusted as it is. Nothing here knows YAML.
+//
+// Units are in the names (`_days`, `_per_day`, `_per_year`); money is in `currency`. Ids are unique
+// within products, markets and an arm's nodes, and no node shares an id with a market. Indices
+// refer into the vectors of the same Scenario (products, markets) or Arm (nodes). Variants of a
+// product are numbered from 0, the most popular first (the file numbers them from 1).
+
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "sim/random/distributions.hpp"
+
+namespace c2msim::scenario {
+
+using Date = std::chrono::year_month_day;
+
+// Whole days from `from` to `to`; negative when `to` is earlier.
+inline int days_between(Date from, Date to) {
+  return static_cast<int>((std::chrono::sys_days{to} - std::chrono::sys_days{from}).count());
+}
+
+// ---- Products and demand (model.md section 3) -------------------------------------------------
+
+struct Product {
+  std::string id;
+  double unit_cost = 0.0;      // factory production cost per unit
+  std::uint32_t variants = 1;  // personalisation options
+  // Consumer price at which the markets' base arrival rates hold; needed for price elasticity.
+  std::optional<double> reference_price;
+  std::optional<Date> season_end;  // stock left then is cleared at salvage_fraction x unit_cost
+  double salvage_fraction = 0.0;
+};
+
+// One product a market's customers want, and the share of the market's customers who want it
+// (the shares of a market sum to 1).
+struct MarketProduct {
+  std::size_t product = 0;
+  double share = 1.0;
+};
+
+enum class ArrivalProcess : std::uint8_t {
+  kPoisson,           // customers arrive one by one, Poisson with the day's rate
+  kNegativeBinomial,  // the day's count is negative binomial: variance = mean + mean^2 / dispersion
+};
+
+// Preference over a product's variants: Zipf weights 1 / k^exponent for variant k = 1..n, or
+// explicit weights, one per variant (not necessarily summing to 1).
+struct ZipfPreference {
+  double exponent = 0.0;  // 0: every variant equally liked
+};
+struct WeightedPreference {
+  std::vector<double> weights;
+};
+using VariantPreference = std::variant<ZipfPreference, WeightedPreference>;
+
+// A run of days before or after an event with its own demand multiplier.
+struct EventPhase {
+  std::uint32_t days = 1;
+  double multiplier = 1.0;
+};
+
+// A dated event such as the 11.11 festival: `days` days from `start` with the rate multiplied by
+// `multiplier`; an optional lull just before it and dip just after it. Multipliers of overlapping
+// events and of the weekly pattern multiply.
+struct DemandEvent {
+  std::string name;
+  Date start;
+  std::uint32_t days = 1;
+  double multiplier = 1.0;
+  std::optional<EventPhase> pre_event;   // the `days` days ending the day before `start`
+  std::optional<EventPhase> post_event;  // the `days` days starting the day after the event
+};
+
+struct Demand {
+  // Customers per day before the weekly pattern, events and price response.
+  double arrivals_per_day = 0.0;
+  ArrivalProcess process = ArrivalProcess::kPoisson;
+  double dispersion = 0.0;  // negative binomial only: r > 0
+  // Units per customer; the model rounds a draw to a whole number of at least 1.
+  random::Distribution quantity = random::Constant{1.0};
+  VariantPreference variant_preference = ZipfPreference{};
+  // How long a customer waits for delivery before the sale is lost; none: as long as it takes.
+  std::optional<random::Distribution> patience_days;
+  // The rate scales with (price / product reference_price)^(-price_elasticity); 0: no response.
+  double price_elasticity = 0.0;
+  std::array<double, 7> weekly_pattern{1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0};  // Monday first
+  std::vector<DemandEvent> events;
+};
+
+// A consumer region. Markets are shared by every arm; lanes of an arm end at them.
+struct Market {
+  std::string id;
+  std::vector<MarketProduct> products;
+  Demand demand;
+};
+
+// ---- Network (model.md section 2) -------------------------------------------------------------
+
+// Markets are vertices of an arm's network too, but they are declared once, outside the arms.
+enum class NodeKind : std::uint8_t { kFactory, kWarehouse, kRetailer, kPlatform, kMarket };
+
+enum class FactoryMode : std::uint8_t {
+  kMakeToStock,  // builds finished goods to a stock policy
+  kMakeToOrder,  // a production queue of customer orders, any variant
+  kHybrid,       // to_order_share of demand built to order, the rest served from stock
+};
+
+enum class ShortageMode : std::uint8_t {
+  kBackorder,  // unmet demand waits (a customer at most their patience)
+  kLostSales,  // unmet demand is lost at once
+};
+
+// ---- Policies (model.md section 5) ------------------------------------------------------------
+
+// Periodic review (R, s, S): every R days, if the inventory position is at or below s, order up
+// to S.
+struct SsPolicy {
+  double review_period_days = 1.0;
+  double s = 0.0;
+  double S = 0.0;
+};
+
+// Periodic-review order-up-to (R, S), the base-stock policy: every R days order up to `level`.
+struct BaseStockPolicy {
+  double review_period_days = 1.0;
+  double level = 0.0;
+};
+
+// Continuous review (r, Q): when the position is at or below r, order Q (repeated until above r).
+struct RQPolicy {
+  double r = 0.0;
+  double Q = 1.0;
+};
+
+struct MovingAverageForecast {
+  std::uint32_t window_days = 7;
+};
+struct ExponentialSmoothingForecast {
+  double alpha = 0.3;  // in (0, 1]
+};
+using Forecast = std::variant<MovingAverageForecast, ExponentialSmoothingForecast>;
+
+enum class DemandSignal : std::uint8_t {
+  kOrders,  // the orders the node receives from its customers
+  kPos,     // end-consumer point-of-sale demand, shared by a platform
+};
+
+// Forecast-driven order-up-to: S_t = F_t (L + R) + z sigma_t sqrt(L + R), with F_t and sigma_t
+// the per-day forecast of `signal` and its standard deviation.
+struct ForecastOrderUpToPolicy {
+  double review_period_days = 1.0;
+  Forecast forecast = MovingAverageForecast{};
+  DemandSignal signal = DemandSignal::kOrders;
+  double safety_factor = 0.0;  // z
+};
+
+using Policy = std::variant<SsPolicy, BaseStockPolicy, RQPolicy, ForecastOrderUpToPolicy>;
+
+// Which variants a stocking node keeps: the `top` most popular, an explicit list, or all.
+struct StockedVariants {
+  std::uint32_t top = 0;              // 0 with an empty list: every variant
+  std::vector<std::uint32_t> listed;  // 0-based variant indices
+
+  [[nodiscard]] bool all() const noexcept { return top == 0 && listed.empty(); }
+};
+
+// Inventory cost: an annual rate on the unit's value at the node (purchase cost, or production
+// cost at a factory), or an amount of money per unit per day. At most one is non-zero.
+struct HoldingCost {
+  double rate_per_year = 0.0;
+  double per_unit_day = 0.0;
+};
+
+// Finished goods held by a node and how it replenishes them.
+struct Stock {
+  Policy policy = BaseStockPolicy{};
+  double min_order_qty = 0.0;
+  std::uint32_t case_pack = 1;  // orders are whole multiples of this
+  // Units on hand at time 0 for each stocked variant of each product; none: the policy's
+  // order-up-to level (S, the base-stock level or r + Q; 0 for a forecast policy, which has no
+  // level before it has seen demand).
+  std::optional<double> initial_on_hand;
+  StockedVariants stocked_variants;
+  double substitution_probability = 0.0;  // a customer whose variant is not stocked takes another
+  ShortageMode shortage = ShortageMode::kBackorder;
+  HoldingCost holding_cost;
+};
+
+struct Production {
+  FactoryMode mode = FactoryMode::kMakeToStock;
+  double to_order_share = 0.0;  // share of units built to order: 0 make-to-stock, 1 make-to-order
+  std::uint32_t lines = 1;      // parallel production lines
+  double unit_production_days = 0.0;  // one unit on one line (file: this, or capacity_per_day)
+  double changeover_days = 0.0;       // when a line switches to another variant
+  double batching_window_days =
+      0.0;  // to-order jobs are released in batches this often; 0: at once
+  double unit_cost_multiplier = 1.0;  // production cost = product unit_cost x this
+};
+
+struct Node {
+  std::string id;
+  NodeKind kind = NodeKind::kRetailer;
+  std::vector<std::size_t> products;  // the products it handles; empty: all of them
+  // Selling price = purchase cost x (1 + markup); at a factory, production cost x (1 + markup).
+  double markup = 0.0;
+  std::optional<double> price;  // factory with one product: its selling price instead of a markup
+  std::optional<Production> production;  // factories only
+  std::optional<Stock> stock;  // warehouses, retailers, make-to-stock and hybrid factories, and
+                               // platforms that hold stock
+  double commission = 0.0;     // platform: consumer price = factory price x (1 + commission)
+  bool shares_pos = false;     // platform: passes its point-of-sale data upstream
+
+  [[nodiscard]] bool handles(std::size_t product) const;
+};
+
+// A lane from a supplier node to a customer node or market: goods flow along it, orders against it.
+struct Lane {
+  std::string from;
+  std::string to;
+  std::size_t from_node = 0;
+  bool to_market = false;
+  std::size_t to_index = 0;  // a node index, or a market index when to_market
+  random::Distribution lead_time_days = random::Constant{0.0};
+  double cost_per_unit = 0.0;
+  double information_delay_days = 0.0;     // orders travelling upstream along this lane
+  std::optional<double> capacity_per_day;  // units shipped per day; none: unlimited
+  double share = 1.0;  // into a market: relative share of its customers among the lanes into it
+};
+
+// One operating model: its own nodes and lanes, sharing the scenario's products, markets and
+// calendar. An arm written with `extends` arrives here already merged with its parent.
+struct Arm {
+  std::string name;
+  std::string description;
+  std::optional<std::string> extends;
+  std::vector<Node> nodes;
+  std::vector<Lane> lanes;
+
+  [[nodiscard]] const Node* find_node(std::string_view id) const;
+};
+
+struct Comparison {
+  std::string baseline = "traditional";  // every other arm is compared with this one
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::string currency;
+  Date start_date;  // simulated day 0
+  double horizon_days = 0.0;
+  double warmup_days = 0.0;  // statistics are reset at this time
+  std::uint64_t seed = 1;
+  std::uint32_t replications = 1;
+  std::vector<Product> products;
+  std::vector<Market> markets;
+  std::vector<Arm> arms;  // in file order
+  Comparison compare;
+
+  [[nodiscard]] const Arm* find_arm(std::string_view name) const;
+  [[nodiscard]] std::optional<std::size_t> product_index(std::string_view id) const;
+  [[nodiscard]] std::optional<std::size_t> market_index(std::string_view id) const;
+  // Simulated day (0 = start_date) of a calendar date.
+  [[nodiscard]] int day_of(Date date) const { return days_between(start_date, date); }
+};
+
+// The words a scenario file uses for each enumerator, in enumerator order.
+inline constexpr std::array<std::string_view, 5> kNodeKindNames{"factory", "warehouse", "retailer",
+                                                                "platform", "market"};
+inline constexpr std::array<std::string_view, 3> kFactoryModeNames{"make_to_stock", "make_to_order",
+                                                                   "hybrid"};
+inline constexpr std::array<std::string_view, 2> kShortageModeNames{"backorder", "lost_sales"};
+inline constexpr std::array<std::string_view, 2> kArrivalProcessNames{"poisson",
+                                                                      "negative_binomial"};
+inline constexpr std::array<std::string_view, 2> kDemandSignalNames{"orders", "pos"};
+
+inline std::string_view to_string(NodeKind v) {
+  return kNodeKindNames[static_cast<std::size_t>(v)];
+}
+inline std::string_view to_string(FactoryMode v) {
+  return kFactoryModeNames[static_cast<std::size_t>(v)];
+}
+inline std::string_view to_string(ShortageMode v) {
+  return kShortageModeNames[static_cast<std::size_t>(v)];
+}
+inline std::string_view to_string(ArrivalProcess v) {
+  return kArrivalProcessNames[static_cast<std::size_t>(v)];
+}
+inline std::string_view to_string(DemandSignal v) {
+  return kDemandSignalNames[static_cast<std::size_t>(v)];
+}
+
+}  // namespace c2msim::scenario

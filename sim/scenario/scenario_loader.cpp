@@ -1,0 +1,229 @@
+#include "sim/scenario/scenario_loader.hpp"
+
+#include <fmt/core.h>
+#include <yaml-cpp/yaml.h>
+
+#include <cerrno>
+#include <cstring>
+#include <exception>
+#include <fstream>
+#include <sstream>
+
+#include "sim/scenario/scenario_reader.hpp"
+#include "sim/scenario/source_tree.hpp"
+#include "sim/scenario/value_reader.hpp"
+
+namespace c2msim::scenario {
+namespace {
+
+// Limits that keep hostile or broken files from exhausting memory or the stack: a scenario is a
+// few hundred lines nested a few levels deep.
+constexpr std::size_t kMaxFileBytes = std::size_t{16} << 20;
+constexpr std::size_t kMaxValues = 100'000;  // after expanding YAML aliases
+constexpr int kMaxDepth = 64;
+
+SourcePosition position_of(const YAML::Mark& mark, SourcePosition fallback) {
+  if (mark.is_null() || mark.line < 0 || mark.column < 0) return fallback;
+  return {mark.line + 1, mark.column + 1};
+}
+
+// The line and column of byte `offset` of `text`.
+SourcePosition position_at(std::string_view text, std::size_t offset) {
+  SourcePosition p{1, 1};
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++p.line;
+      p.column = 1;
+    } else {
+      ++p.column;
+    }
+  }
+  return p;
+}
+
+// The offset of the first byte that is not part of valid UTF-8, or of a NUL byte; npos if none.
+std::size_t first_bad_byte(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0) return i;
+    std::size_t length = 1;
+    if (c >= 0x80) {
+      if (c >= 0xC2 && c <= 0xDF) {
+        length = 2;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        length = 3;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        length = 4;
+      } else {
+        return i;
+      }
+      if (i + length > text.size()) return i;
+      for (std::size_t k = 1; k < length; ++k) {
+        if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return i;
+      }
+      // Overlong forms, surrogates and code points past U+10FFFF.
+      const auto c1 = static_cast<unsigned char>(text[i + 1]);
+      if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
+          (c == 0xF4 && c1 > 0x8F)) {
+        return i;
+      }
+    }
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+class TreeBuilder {
+ public:
+  explicit TreeBuilder(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
+
+  SourceNode build(const YAML::Node& node, std::string path, SourcePosition fallback, int depth) {
+    SourceNode out;
+    out.path = std::move(path);
+    out.position = position_of(node.Mark(), fallback);
+    if (++values_ > kMaxValues) {
+      if (!too_many_reported_) {
+        diagnostics_.error(out.position, out.path,
+                           fmt::format("the file expands to more than {} values (through YAML "
+                                       "aliases?); a scenario is far smaller",
+                                       kMaxValues));
+        too_many_reported_ = true;
+      }
+      return out;
+    }
+    if (depth > kMaxDepth) {
+      diagnostics_.error(out.position, out.path,
+                         fmt::format("nested more than {} levels deep", kMaxDepth));
+      return out;
+    }
+    switch (node.Type()) {
+      case YAML::NodeType::Scalar:
+        out.kind = SourceNode::Kind::kScalar;
+        out.scalar = node.Scalar();
+        out.quoted = node.Tag() == "!" || node.Tag() == "tag:yaml.org,2002:str";
+        break;
+      case YAML::NodeType::Sequence: {
+        out.kind = SourceNode::Kind::kList;
+        std::size_t i = 0;
+        for (const YAML::Node& item : node) {
+          out.items.push_back(build(item, item_path(out.path, i++), out.position, depth + 1));
+        }
+        break;
+      }
+      case YAML::NodeType::Map:
+        out.kind = SourceNode::Kind::kMap;
+        for (const auto& entry : node) add_entry(out, entry.first, entry.second, depth);
+        break;
+      case YAML::NodeType::Null:
+      case YAML::NodeType::Undefined:
+        break;
+    }
+    return out;
+  }
+
+ private:
+  void add_entry(SourceNode& map, const YAML::Node& key, const YAML::Node& value, int depth) {
+    const SourcePosition key_position = position_of(key.Mark(), map.position);
+    if (!key.IsScalar()) {
+      diagnostics_.error(key_position, map.path, "a key must be a plain word, not a list or map");
+      return;
+    }
+    SourceKey k{key.Scalar(), key_position};
+    // yaml-cpp places an empty value where the next token starts; the key is the better place.
+    SourceNode v = build(value, child_path(map.path, k.name), key_position, depth + 1);
+    if (v.is_null()) v.position = key_position;
+    map.entries.emplace_back(std::move(k), std::move(v));
+  }
+
+  Diagnostics& diagnostics_;
+  std::size_t values_ = 0;
+  bool too_many_reported_ = false;
+};
+
+// Parses the text into a source tree; nothing when it is not one well-formed YAML document.
+std::optional<SourceNode> parse(std::string_view text, Diagnostics& diagnostics) {
+  if (const std::size_t bad = first_bad_byte(text); bad != std::string_view::npos) {
+    diagnostics.error(position_at(text, bad), "",
+                      text[bad] == '\0' ? "the file contains a NUL byte; is it a text file?"
+                                        : "the file is not valid UTF-8 text");
+    return std::nullopt;
+  }
+  std::vector<YAML::Node> documents;
+  try {
+    documents = YAML::LoadAll(std::string(text));
+  } catch (const YAML::Exception& e) {
+    diagnostics.error(position_of(e.mark, {1, 1}), "", fmt::format("YAML syntax: {}", e.msg));
+    return std::nullopt;
+  }
+  if (documents.empty() || documents.front().IsNull()) {
+    diagnostics.error({1, 1}, "",
+                      "the file holds no scenario; expected a map of keys such as "
+                      "name, start_date, horizon_days, products, markets and arms");
+    return std::nullopt;
+  }
+  if (documents.size() > 1) {
+    diagnostics.error(position_of(documents[1].Mark(), {1, 1}), "",
+                      "a scenario file holds one YAML document; remove the second `---`");
+  }
+  TreeBuilder builder(diagnostics);
+  return builder.build(documents.front(), "", {1, 1}, 0);
+}
+
+LoadResult finish(Diagnostics& diagnostics, std::optional<Scenario> scenario) {
+  LoadResult result;
+  result.diagnostics = diagnostics.sorted();
+  if (result.diagnostics.empty()) result.scenario = std::move(scenario);
+  return result;
+}
+
+}  // namespace
+
+LoadResult load_scenario_text(std::string_view text, const std::string& file_name) {
+  Diagnostics diagnostics(file_name);
+  try {
+    if (text.size() > kMaxFileBytes) {
+      diagnostics.error({1, 1}, "",
+                        fmt::format("the file is larger than {} MiB", kMaxFileBytes >> 20));
+      return finish(diagnostics, std::nullopt);
+    }
+    const std::optional<SourceNode> root = parse(text, diagnostics);
+    if (!root) return finish(diagnostics, std::nullopt);
+    ValueReader reader(diagnostics);
+    ReadScenario read = read_scenario(reader, *root);
+    return finish(diagnostics, std::move(read.scenario));
+  } catch (const std::exception& e) {
+    // Not expected; still a message with the file's name rather than a crash.
+    diagnostics.error({1, 1}, "", fmt::format("could not be read: {}", e.what()));
+    return finish(diagnostics, std::nullopt);
+  }
+}
+
+LoadResult load_scenario_file(const std::filesystem::path& path) {
+  const std::string name = path.string();
+  Diagnostics diagnostics(name);
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    diagnostics.error({1, 1}, "", "is a directory, not a scenario file");
+    return finish(diagnostics, std::nullopt);
+  }
+  if (const auto size = std::filesystem::file_size(path, ec); !ec && size > kMaxFileBytes) {
+    diagnostics.error({1, 1}, "",
+                      fmt::format("the file is larger than {} MiB", kMaxFileBytes >> 20));
+    return finish(diagnostics, std::nullopt);
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diagnostics.error({1, 1}, "", fmt::format("cannot open the file: {}", std::strerror(errno)));
+    return finish(diagnostics, std::nullopt);
+  }
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) {
+    diagnostics.error({1, 1}, "", fmt::format("cannot read the file: {}", std::strerror(errno)));
+    return finish(diagnostics, std::nullopt);
+  }
+  return load_scenario_text(content.str(), name);
+}
+
+}  // namespace c2msim::scenario

@@ -1,0 +1,110 @@
+#include "sim/scenario/scenario_reader.hpp"
+
+#include <fmt/core.h>
+
+#include <array>
+#include <string_view>
+
+#include "sim/scenario/arm_reader.hpp"
+#include "sim/scenario/demand_reader.hpp"
+#include "sim/scenario/network_checks.hpp"
+
+namespace c2msim::scenario {
+namespace {
+
+// Every scenario compares at least these two operating models (model.md section 4).
+constexpr std::array<std::string_view, 2> kRequiredArms{"traditional", "c2m"};
+
+void read_calendar(ValueReader& reader, MapReader& map, Scenario& s) {
+  if (auto start = map.date("start_date")) s.start_date = *start;
+  const auto horizon = map.number("horizon_days", positive());
+  const auto warmup = map.number("warmup_days", non_negative());
+  s.horizon_days = horizon.value_or(0.0);
+  s.warmup_days = warmup.value_or(0.0);
+  if (horizon && warmup && *warmup >= *horizon) {
+    reader.error(*map.get("warmup_days"),
+                 fmt::format("must be shorter than horizon_days ({}), got {}",
+                             map.get("horizon_days")->scalar, map.get("warmup_days")->scalar));
+  }
+  if (const SourceNode* seed = map.get("seed")) s.seed = reader.seed(*seed).value_or(1);
+  s.replications = map.count("replications", 1).value_or(1);
+}
+
+void read_arms(ValueReader& reader, const SourceNode& arms, ReadScenario& out) {
+  Scenario& s = out.scenario;
+  if (!arms.is_map()) {
+    reader.error(arms,
+                 fmt::format("expected a map from arm names to arms, got {}", describe(arms)));
+    return;
+  }
+  for (std::size_t i = 0; i < arms.entries.size(); ++i) {
+    const auto& [name, arm] = arms.entries[i];
+    for (std::size_t j = 0; j < i; ++j) {
+      if (arms.entries[j].first.name == name.name) {
+        reader.error(name.position, arm.path,
+                     fmt::format("arm '{}' is defined twice (first on line {})", name.name,
+                                 arms.entries[j].first.position.line));
+        break;
+      }
+    }
+    SourceNode as_text;
+    as_text.kind = SourceNode::Kind::kScalar;
+    as_text.scalar = name.name;
+    as_text.position = name.position;
+    as_text.path = arm.path;
+    reader.id(as_text);
+  }
+  for (std::string_view required : kRequiredArms) {
+    if (!arms.find(required)) {
+      reader.error(arms.position, child_path(arms.path, required),
+                   "required arm is missing; a scenario compares at least 'traditional' and 'c2m'");
+    }
+  }
+  out.resolved_arms = resolve_arms(reader, arms);
+  for (const ResolvedArm& resolved : out.resolved_arms) {
+    Arm& arm = s.arms.emplace_back();
+    ArmSource& source = out.arm_sources.emplace_back();
+    arm.name = resolved.name;
+    if (!resolved.resolved) continue;
+    const std::size_t problems_before = reader.diagnostics().size();
+    read_arm(reader, resolved, s, arm, source);
+    // The graph rules only make sense once every lane names a node or market that exists.
+    if (reader.diagnostics().size() == problems_before) {
+      check_network(reader, s, arm, source, out.market_sources);
+    }
+  }
+}
+
+void read_compare(ValueReader& reader, const SourceNode& node, Scenario& s) {
+  MapReader map(reader, node, Section::kCompare);
+  const SourceNode* baseline = map.get("baseline");
+  if (!baseline) return;
+  std::vector<std::string_view> names;
+  for (const Arm& arm : s.arms) names.push_back(arm.name);
+  if (auto i = reader.reference(*baseline, names, "arm")) s.compare.baseline = s.arms[*i].name;
+}
+
+}  // namespace
+
+ReadScenario read_scenario(ValueReader& reader, const SourceNode& root) {
+  ReadScenario out;
+  Scenario& s = out.scenario;
+  s.start_date = Date{std::chrono::year{1970}, std::chrono::January, std::chrono::day{1}};
+  MapReader map(reader, root, Section::kScenario);
+  if (!map.is_map()) return out;
+  s.name = map.text("name").value_or("");
+  s.description = map.text("description").value_or("");
+  s.currency = map.text("currency").value_or("");
+  read_calendar(reader, map, s);
+  if (const SourceNode* products = map.get("products")) {
+    s.products = read_products(reader, *products, s.start_date);
+  }
+  if (const SourceNode* markets = map.get("markets")) {
+    s.markets = read_markets(reader, *markets, s.products, out.market_sources);
+  }
+  if (const SourceNode* arms = map.get("arms")) read_arms(reader, *arms, out);
+  if (const SourceNode* compare = map.get("compare")) read_compare(reader, *compare, s);
+  return out;
+}
+
+}  // namespace c2msim::scenario

@@ -14,13 +14,9 @@ Index to_index(std::size_t i) {
 }
 
 model::ReplenishmentPolicy to_model(const Policy& policy) {
-  if (const auto* p = std::get_if<SsPolicy>(&policy)) {
-    return model::SsPolicy{p->review_period_days, p->s, p->S};
-  }
-  if (const auto* p = std::get_if<BaseStockPolicy>(&policy)) {
-    return model::BaseStockPolicy{p->review_period_days, p->level};
-  }
-  if (const auto* p = std::get_if<RQPolicy>(&policy)) return model::RQPolicy{p->r, p->Q};
+  if (const auto* p = std::get_if<SsPolicy>(&policy)) return *p;
+  if (const auto* p = std::get_if<BaseStockPolicy>(&policy)) return *p;
+  if (const auto* p = std::get_if<RQPolicy>(&policy)) return *p;
   const auto& f = std::get<ForecastOrderUpToPolicy>(policy);
   model::ForecastPolicy out;
   out.review_period_days = f.review_period_days;

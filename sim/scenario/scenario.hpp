@@ -18,6 +18,7 @@
 #include <variant>
 #include <vector>
 
+#include "sim/model/replenishment_policy.hpp"
 #include "sim/random/distributions.hpp"
 
 namespace c2msim::scenario {
@@ -122,25 +123,11 @@ enum class ShortageMode : std::uint8_t {
 
 // ---- Policies (model.md section 5) ------------------------------------------------------------
 
-// Periodic review (R, s, S): every R days, if the inventory position is at or below s, order up
-// to S.
-struct SsPolicy {
-  double review_period_days = 1.0;
-  double s = 0.0;
-  double S = 0.0;
-};
-
-// Periodic-review order-up-to (R, S), the base-stock policy: every R days order up to `level`.
-struct BaseStockPolicy {
-  double review_period_days = 1.0;
-  double level = 0.0;
-};
-
-// Continuous review (r, Q): when the position is at or below r, order Q (repeated until above r).
-struct RQPolicy {
-  double r = 0.0;
-  double Q = 1.0;
-};
+// (R, s, S), base stock (R, S) and continuous review (r, Q): the model's own policy values
+// (sim/model/replenishment_policy.hpp), which hold nothing a file does not say.
+using SsPolicy = model::SsPolicy;
+using BaseStockPolicy = model::BaseStockPolicy;
+using RQPolicy = model::RQPolicy;
 
 struct MovingAverageForecast {
   std::uint32_t window_days = 7;

@@ -1,6 +1,7 @@
 #include "sim/scenario/scenario_loader.hpp"
 
 #include <fmt/core.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <cerrno>
@@ -141,6 +142,50 @@ class TreeBuilder {
   bool too_many_reported_ = false;
 };
 
+// Records where each YAML document of a file starts.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  std::vector<YAML::Mark> marks;
+
+  void OnDocumentStart(const YAML::Mark& mark) override { marks.push_back(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+// A scenario is one YAML document. yaml-cpp also starts a new document where it cannot continue
+// the first one (a line starting with a stray ',', say), and its LoadAll never gets past such a
+// place, so the documents are counted here, two at the most.
+// Returns whether it reported a problem.
+bool report_second_document(std::string_view text, Diagnostics& diagnostics) {
+  std::istringstream in{std::string(text)};
+  YAML::Parser parser(in);
+  DocumentStarts starts;
+  try {
+    if (!parser.HandleNextDocument(starts) || !parser.HandleNextDocument(starts)) return false;
+  } catch (const YAML::Exception& e) {
+    diagnostics.error(position_of(e.mark, {1, 1}), "", fmt::format("YAML syntax: {}", e.msg));
+    return true;
+  }
+  if (starts.marks.size() < 2) return false;
+  const YAML::Mark& second = starts.marks[1];
+  const bool separator =
+      second.pos >= 0 && text.substr(static_cast<std::size_t>(second.pos)).starts_with("---");
+  diagnostics.error(position_of(second, {1, 1}), "",
+                    separator ? "a scenario file holds one YAML document; remove the second `---`"
+                              : "YAML syntax: the document cannot go on here; check the "
+                                "indentation and punctuation of this line");
+  return true;
+}
+
 // Parses the text into a source tree; nothing when it is not one well-formed YAML document.
 std::optional<SourceNode> parse(std::string_view text, Diagnostics& diagnostics) {
   if (const std::size_t bad = first_bad_byte(text); bad != std::string_view::npos) {
@@ -149,25 +194,24 @@ std::optional<SourceNode> parse(std::string_view text, Diagnostics& diagnostics)
                                         : "the file is not valid UTF-8 text");
     return std::nullopt;
   }
-  std::vector<YAML::Node> documents;
+  YAML::Node document;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    document = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     diagnostics.error(position_of(e.mark, {1, 1}), "", fmt::format("YAML syntax: {}", e.msg));
     return std::nullopt;
   }
-  if (documents.empty() || documents.front().IsNull()) {
-    diagnostics.error({1, 1}, "",
-                      "the file holds no scenario; expected a map of keys such as "
-                      "name, start_date, horizon_days, products, markets and arms");
+  const bool second_document = report_second_document(text, diagnostics);
+  if (document.IsNull()) {
+    if (!second_document) {
+      diagnostics.error({1, 1}, "",
+                        "the file holds no scenario; expected a map of keys such as "
+                        "name, start_date, horizon_days, products, markets and arms");
+    }
     return std::nullopt;
   }
-  if (documents.size() > 1) {
-    diagnostics.error(position_of(documents[1].Mark(), {1, 1}), "",
-                      "a scenario file holds one YAML document; remove the second `---`");
-  }
   TreeBuilder builder(diagnostics);
-  return builder.build(documents.front(), "", {1, 1}, 0);
+  return builder.build(document, "", {1, 1}, 0);
 }
 
 LoadResult finish(Diagnostics& diagnostics, std::optional<Scenario> scenario) {

@@ -280,8 +280,10 @@ const std::vector<BadInput> kCases{
   {"a NUL byte", "name: minimal", "name: mini^\0mal"sv, "", "the file contains a NUL byte"},
   {"bytes that are not UTF-8", "name: minimal", "name: mini^\xff" "mal", "",
    "the file is not valid UTF-8 text"},
+  {"a line that cannot start the document", "name: minimal", "^, stray\nname: minimal", "",
+   "YAML syntax: the document cannot go on here"},
   {"two YAML documents", "      - {from: platform, to: city, lead_time_days: 0}\n",
-   "      - {from: platform, to: city, lead_time_days: 0}\n---\n^name: other\n", "",
+   "      - {from: platform, to: city, lead_time_days: 0}\n^---\nname: other\n", "",
    "a scenario file holds one YAML document"},
 };
 // clang-format on

@@ -57,7 +57,6 @@ struct Customer {
   Index market = 0;
   Index node = 0;        // the consumer-facing node that took the order
   Index sku = 0;         // what the customer receives (the preferred variant or a substitute)
-  double quantity = 0;   // units ordered
   double remaining = 0;  // units not yet shipped
   double arrival = 0;
   double last_delivery = 0;
@@ -115,7 +114,6 @@ struct Factory {
   double queued_work_days = 0;       // planned time of the queued jobs, changeovers included
   Index last_queued_sku = kNone;
   double busy_days = 0;  // post-warm-up busy time, all lines
-  double full_busy_days = 0;
 };
 
 // Post-warm-up measurements of one node; reset at the end of the warm-up.
@@ -532,7 +530,6 @@ class ChainRun {
     c.market = m;
     c.node = node;
     c.sku = wanted;
-    c.quantity = quantity;
     c.remaining = quantity;
     c.arrival = sim_.now();
     c.patience = patience;
@@ -753,7 +750,6 @@ class ChainRun {
       line.last_sku = job.sku;
       line.busy_until = sim_.now() + setup + work;
       f.busy_days += setup + work;
-      f.full_busy_days += setup + work;
       sim_.schedule_at(line.busy_until, {EventKind::kProductionDone, factory_of_node_[f.node], l});
     }
   }
@@ -1111,7 +1107,6 @@ class ChainRun {
     const ProductSpec& p = spec_.products[product_of(sku)];
     const double recovered = units * p.unit_cost * p.salvage_fraction;
     stats_[node].salvage_revenue += recovered;
-    system_.salvage_units += units;
     system_.salvage_revenue += recovered;
     system_.salvage_cost_value += units * p.unit_cost;
     system_.unsold_value_at_cost += units * purchase_cost(node, product_of(sku));
@@ -1308,7 +1303,7 @@ class ChainRun {
            customers_matched = 0;
     double list_value = 0, list_cost = 0;
     double consumer_revenue = 0, consumer_units = 0, consumer_cost_value = 0;
-    double salvage_units = 0, salvage_revenue = 0, salvage_cost_value = 0;
+    double salvage_revenue = 0, salvage_cost_value = 0;
     double unsold_units = 0, unsold_value_at_cost = 0;
     stats::RunningMoments daily_consumer_demand, daily_factory_orders;
     stats::RunningMoments weekly_consumer_demand, weekly_factory_orders;

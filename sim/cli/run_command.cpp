@@ -13,6 +13,7 @@
 #include "c2msim/version.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/scenario_input.hpp"
+#include "sim/cli/sweep_run.hpp"
 #include "sim/model/chain_model.hpp"
 #include "sim/montecarlo/experiment.hpp"
 #include "sim/montecarlo/results_table.hpp"
@@ -31,6 +32,8 @@ struct RunOptions {
   std::string out = "c2msim-out";
   unsigned threads = 0;
   bool quiet = false;
+  std::vector<std::string> sets;    // --set KEY=VALUE
+  std::vector<std::string> sweeps;  // --sweep KEY=VALUES
 };
 
 const std::vector<std::string> kHeadlineMetrics{"inventory_turnover",
@@ -99,9 +102,15 @@ void print_table(const montecarlo::ResultsTable& table) {
 }
 
 int run(const RunOptions& o) {
-  const auto loaded = load_scenario_or_report(o.file);
+  scenario::ScenarioOverrides overrides;
+  for (const std::string& set : o.sets) overrides.sets.push_back({"--set", set});
+  overrides.sweeps = o.sweeps;
+  const auto loaded = load_points_or_report(o.file, overrides);
   if (!loaded) return kBadInput;
-  const scenario::Scenario& sc = *loaded;
+  if (!loaded->swept_keys.empty()) {
+    return run_sweep({o.file, o.arms, o.replications, o.seed, o.out, o.threads, o.quiet}, *loaded);
+  }
+  const scenario::Scenario& sc = *loaded->base;
 
   // The arms to run, in file order, and the baseline they are compared with.
   std::vector<const scenario::Arm*> chosen;
@@ -191,6 +200,17 @@ void add_run_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--threads,-j", o->threads, "Worker threads (default: every core)")
       ->check(CLI::Range(0u, 1024u));
   cmd->add_flag("--quiet,-q", o->quiet, "Print nothing but errors");
+  cmd->add_option("--set", o->sets,
+                  "KEY=VALUE: override a value of the file, e.g. "
+                  "arms.c2m.nodes[platform].commission=0.1 (repeatable)")
+      ->type_name("KEY=VALUE")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_option("--sweep", o->sweeps,
+                  "KEY=a,b,c or KEY=FROM:TO:STEPS: run every value (repeatable: a grid)")
+      ->type_name("KEY=VALUES")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->callback([o, &exit_code] { exit_code = run(*o); });
 }
 

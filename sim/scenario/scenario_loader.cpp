@@ -334,7 +334,7 @@ ScenarioPoints load_points(std::string_view text, const std::string& file_name,
         add_dimension(dimensions, std::move(*d));
       }
     }
-    if (!diagnostics.empty()) return finish_points(diagnostics);
+    // Read even after a problem in an argument, to report the file's problems too.
     ReadScenario base = read_scenario(reader, *root);
     if (!diagnostics.empty()) return finish_points(diagnostics);
 

@@ -34,6 +34,7 @@ struct RunOptions {
   bool quiet = false;
   std::vector<std::string> sets;    // --set KEY=VALUE
   std::vector<std::string> sweeps;  // --sweep KEY=VALUES
+  bool no_sweep = false;            // ignore the file's sweep: section
 };
 
 const std::vector<std::string> kHeadlineMetrics{"inventory_turnover",
@@ -105,10 +106,12 @@ int run(const RunOptions& o) {
   scenario::ScenarioOverrides overrides;
   for (const std::string& set : o.sets) overrides.sets.push_back({"--set", set});
   overrides.sweeps = o.sweeps;
+  overrides.file_sweep = !o.no_sweep;
   const auto loaded = load_points_or_report(o.file, overrides);
   if (!loaded) return kBadInput;
   if (!loaded->swept_keys.empty()) {
-    return run_sweep({o.file, o.arms, o.replications, o.seed, o.out, o.threads, o.quiet}, *loaded);
+    return run_sweep(
+        {o.file, o.arms, o.replications, o.seed, o.out, o.threads, o.quiet, o.sets}, *loaded);
   }
   const scenario::Scenario& sc = *loaded->base;
 
@@ -162,6 +165,7 @@ int run(const RunOptions& o) {
   nlohmann::json manifest{{"scenario", o.file},
                           {"scenario_name", sc.name},
                           {"scenario_sha256", output::sha256_of_file(o.file)},
+                          {"sets", o.sets},
                           {"arms", names},
                           {"baseline", names[baseline]},
                           {"seed", options.seed},
@@ -211,6 +215,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
       ->type_name("KEY=VALUES")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_flag("--no-sweep", o->no_sweep, "Run the file as written, without its sweep: grid");
   cmd->callback([o, &exit_code] { exit_code = run(*o); });
 }
 

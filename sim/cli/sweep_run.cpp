@@ -110,6 +110,7 @@ int run_sweep(const SweepRunOptions& o, const scenario::ScenarioPoints& points) 
   const nlohmann::json manifest{{"scenario", o.file},
                                 {"scenario_name", base.name},
                                 {"scenario_sha256", output::sha256_of_file(o.file)},
+                                {"sets", o.sets},
                                 {"arms", names},
                                 {"baseline", baseline},
                                 {"sweep", {{"keys", points.swept_keys}, {"points", grid}}},

@@ -20,6 +20,7 @@ struct SweepRunOptions {
   std::string out;
   unsigned threads = 0;
   bool quiet = false;
+  std::vector<std::string> sets;  // the --set arguments, for the manifest
 };
 
 // Writes sweep.csv, replications.csv (with a point column) and manifest.json (with the grid) into

@@ -169,6 +169,12 @@ TEST_CASE("a sweep: section in the file is run like --sweep", "[cli][e2e][whatif
   CHECK(rows.back()[0] == "2");
   CHECK(rows.back()[1] == "0.12");
   CHECK_FALSE(fs::exists(out / "summary.csv"));
+  // --no-sweep runs the file as written.
+  const fs::path plain = dir.path() / "p";
+  REQUIRE(run_cli("run " + quoted(file) + " -n 2 -q --no-sweep --out " + quoted(plain), dir)
+              .status == 0);
+  CHECK(fs::exists(plain / "summary.csv"));
+  CHECK_FALSE(fs::exists(plain / "sweep.csv"));
 }
 
 TEST_CASE("a bad --set or --sweep is bad input reported at the argument", "[cli][e2e][whatif]") {

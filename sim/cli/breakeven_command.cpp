@@ -126,9 +126,10 @@ class Search {
     });
     if (!reported) throw BadSearchInput(unknown_metric_message(metrics_seen));
     if (differences.empty()) {
-      throw BadSearchInput(fmt::format("--metric {}: undefined (nan) in every replication of {} "
-                                       "or {} at scope '{}' with {}={}",
-                                       o_.metric, arm_, baseline_, o_.scope, o_.param, text));
+      throw BadSearchInput(
+          fmt::format("--metric {}: undefined (nan) in every replication of {} "
+                      "or {} at scope '{}' with {}={}",
+                      o_.metric, arm_, baseline_, o_.scope, o_.param, text));
     }
     const montecarlo::Summary d = montecarlo::summarise(std::move(differences));
     if (terminal()) {
@@ -146,16 +147,17 @@ class Search {
  private:
   std::string unknown_metric_message(const std::set<std::string>& seen) const {
     if (seen.empty()) {
-      return fmt::format("--scope {}: {} reports no metric at this scope (a scope is 'system' or "
-                         "a node id)",
-                         o_.scope, arm_);
+      return fmt::format(
+          "--scope {}: {} reports no metric at this scope (a scope is 'system' or "
+          "a node id)",
+          o_.scope, arm_);
     }
     const std::vector<std::string_view> names(seen.begin(), seen.end());
     const auto suggestion = scenario::did_you_mean(o_.metric, names);
     std::string listed;
     for (std::string_view n : names) listed += fmt::format("{}{}", listed.empty() ? "" : ", ", n);
-    return fmt::format("--metric {}: no such metric at scope '{}'{}; the metrics are {}",
-                       o_.metric, o_.scope,
+    return fmt::format("--metric {}: no such metric at scope '{}'{}; the metrics are {}", o_.metric,
+                       o_.scope,
                        suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "", listed);
   }
 
@@ -188,8 +190,8 @@ int bad(const std::string& message) {
 void print_report(const BreakevenOptions& o, const std::string& arm, const std::string& baseline,
                   const montecarlo::BreakevenResult& r, bool whole_numbers,
                   std::uint64_t replications) {
-  fmt::print("breakeven of {} - {} in {} ({}) over {}, {} replications per value:\n", arm,
-             baseline, o.metric, o.scope, o.param, replications);
+  fmt::print("breakeven of {} - {} in {} ({}) over {}, {} replications per value:\n", arm, baseline,
+             o.metric, o.scope, o.param, replications);
   fmt::print("{:>16}  {:>16}  {}\n", "value", "mean difference", "95% CI");
   for (const auto& e : r.evaluations) {
     fmt::print("{:>16}  {:>+16.6g}  [{:+.4g}, {:+.4g}]\n", value_text(e.value, whole_numbers),
@@ -201,18 +203,20 @@ void print_report(const BreakevenOptions& o, const std::string& arm, const std::
                  value_text(r.low, whole_numbers), value_text(r.high, whole_numbers));
       break;
     case montecarlo::BreakevenStatus::kNotSeparated:
-      fmt::print("not separated: the sign change lies between {} and {} (estimate {:.6g}), but "
-                 "the 95% CI contains 0 there; more replications (-n) would narrow it\n",
-                 value_text(r.low, whole_numbers), value_text(r.high, whole_numbers), r.estimate);
+      fmt::print(
+          "not separated: the sign change lies between {} and {} (estimate {:.6g}), but "
+          "the 95% CI contains 0 there; more replications (-n) would narrow it\n",
+          value_text(r.low, whole_numbers), value_text(r.high, whole_numbers), r.estimate);
       break;
     case montecarlo::BreakevenStatus::kNoSignChange:
-      fmt::print("no sign change: {} - {} in {} has the same sign at {} and {}; {} is {} over "
-                 "the whole range\n",
-                 arm, baseline, o.metric, value_text(r.low, whole_numbers),
-                 value_text(r.high, whole_numbers), arm,
-                 !r.evaluations.empty() && r.evaluations.front().difference.mean > 0
-                     ? "above the baseline"
-                     : "below the baseline");
+      fmt::print(
+          "no sign change: {} - {} in {} has the same sign at {} and {}; {} is {} over "
+          "the whole range\n",
+          arm, baseline, o.metric, value_text(r.low, whole_numbers),
+          value_text(r.high, whole_numbers), arm,
+          !r.evaluations.empty() && r.evaluations.front().difference.mean > 0
+              ? "above the baseline"
+              : "below the baseline");
       break;
   }
 }
@@ -220,7 +224,8 @@ void print_report(const BreakevenOptions& o, const std::string& arm, const std::
 int run_breakeven(const BreakevenOptions& o) {
   // --range LO:HI
   const std::size_t colon = o.range.find(':', 1);
-  const auto low = colon == std::string::npos ? std::nullopt : parse_number(o.range.substr(0, colon));
+  const auto low =
+      colon == std::string::npos ? std::nullopt : parse_number(o.range.substr(0, colon));
   const auto high =
       colon == std::string::npos ? std::nullopt : parse_number(o.range.substr(colon + 1));
   if (!low || !high || !(*low < *high)) {
@@ -322,8 +327,9 @@ void add_breakeven_command(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "breakeven", "Find the value of a parameter at which an arm's advantage changes sign");
   cmd->add_option("file", o->file, "Scenario file (YAML)")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--param", o->param, "Key path of the parameter, e.g. "
-                                       "arms.c2m.nodes[platform].commission")
+  cmd->add_option("--param", o->param,
+                  "Key path of the parameter, e.g. "
+                  "arms.c2m.nodes[platform].commission")
       ->required()
       ->type_name("KEY");
   cmd->add_option("--range", o->range, "The values to search, LO:HI")

@@ -110,8 +110,8 @@ int run(const RunOptions& o) {
   const auto loaded = load_points_or_report(o.file, overrides);
   if (!loaded) return kBadInput;
   if (!loaded->swept_keys.empty()) {
-    return run_sweep(
-        {o.file, o.arms, o.replications, o.seed, o.out, o.threads, o.quiet, o.sets}, *loaded);
+    return run_sweep({o.file, o.arms, o.replications, o.seed, o.out, o.threads, o.quiet, o.sets},
+                     *loaded);
   }
   const scenario::Scenario& sc = *loaded->base;
 

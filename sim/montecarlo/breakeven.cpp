@@ -68,8 +68,8 @@ BreakevenResult find_breakeven(const BreakevenOptions& options, const Difference
     result.estimate = interpolate(lo, hi);
     return result;
   }
-  const double tolerance = options.whole_numbers ? std::max(options.tolerance, 1.0)
-                                                 : options.tolerance;
+  const double tolerance =
+      options.whole_numbers ? std::max(options.tolerance, 1.0) : options.tolerance;
   result.status = BreakevenStatus::kFound;
   while (std::fabs(hi.value - lo.value) > tolerance &&
          result.evaluations.size() < options.max_evaluations) {

@@ -28,14 +28,13 @@ void SweepCsv::write_point(std::size_t point, const std::vector<std::string>& va
     std::string difference = ",,";
     for (const montecarlo::ComparisonRow& c : comparisons) {
       if (c.arm == row.arm && c.key == row.key) {
-        difference = csv_number(c.difference.mean) + "," + csv_number(c.difference.ci95_low) +
-                     "," + csv_number(c.difference.ci95_high);
+        difference = csv_number(c.difference.mean) + "," + csv_number(c.difference.ci95_low) + "," +
+                     csv_number(c.difference.ci95_high);
         break;
       }
     }
-    file_.row(prefix, csv_field(row.arm), csv_field(row.key.scope), csv_field(row.key.metric),
-              s.n, csv_number(s.mean), csv_number(s.ci95_low), csv_number(s.ci95_high),
-              difference);
+    file_.row(prefix, csv_field(row.arm), csv_field(row.key.scope), csv_field(row.key.metric), s.n,
+              csv_number(s.mean), csv_number(s.ci95_low), csv_number(s.ci95_high), difference);
   }
 }
 

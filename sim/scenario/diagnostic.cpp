@@ -46,8 +46,7 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
   // An inherited value is read once per arm that inherits it; its problem is reported once.
   std::set<std::tuple<int, int, int, std::string_view, std::string_view>> seen;
   for (const Diagnostic& d : list_) {
-    if (seen.emplace(d.position.argument, d.position.line, d.position.column, d.key_path,
-                     d.message)
+    if (seen.emplace(d.position.argument, d.position.line, d.position.column, d.key_path, d.message)
             .second) {
       out.push_back(d);
     }

@@ -65,7 +65,8 @@ SourceNode new_entry(const KeyPathStep& step, SourcePosition position) {
 std::string no_key_message(const SourceNode& map, std::string_view key, std::string_view where) {
   std::vector<std::string_view> keys;
   for (const auto& [k, v] : map.entries) keys.push_back(k.name);
-  const std::string in = where.empty() ? std::string("at the top level") : fmt::format("in '{}'", where);
+  const std::string in =
+      where.empty() ? std::string("at the top level") : fmt::format("in '{}'", where);
   if (const auto suggestion = did_you_mean(key, keys)) {
     return fmt::format("no key '{}' {} (did you mean '{}'?)", key, in, *suggestion);
   }
@@ -90,8 +91,8 @@ std::string no_element_message(const SourceNode& list, const KeyPathStep& step,
       step.kind == KeyPathStep::Kind::kLane ? step.text + "->" + step.to : step.text;
   const std::vector<std::string_view> views(names.begin(), names.end());
   if (const auto suggestion = did_you_mean(wanted, views)) {
-    return fmt::format("'{}' has no element {} (did you mean '[{}]'?)", where,
-                       describe_step(step), *suggestion);
+    return fmt::format("'{}' has no element {} (did you mean '[{}]'?)", where, describe_step(step),
+                       *suggestion);
   }
   if (is_digits(step.text) && step.kind == KeyPathStep::Kind::kSelect) {
     return fmt::format("'{}' has {} element(s), so no element [{}] (indices start at 0)", where,
@@ -138,7 +139,8 @@ ParsedKeyPath parse_key_path(std::string_view text) {
       }
       const std::string_view inside = text.substr(i + 1, close - i - 1);
       if (inside.empty()) {
-        return fail(fmt::format("empty [] at character {}; write [id], [from->to] or [index]", i + 1));
+        return fail(
+            fmt::format("empty [] at character {}; write [id], [from->to] or [index]", i + 1));
       }
       KeyPathStep step;
       if (const std::size_t arrow = inside.find("->"); arrow != std::string_view::npos) {
@@ -184,8 +186,8 @@ OverrideResult apply_override(SourceNode& root, const KeyPath& path, SourceNode 
     return result;
   }
   SourceNode* node = &root;
-  std::string where;          // the path walked so far, as the user wrote it
-  std::string tree_path;      // the same in the tree's own form (indices)
+  std::string where;      // the path walked so far, as the user wrote it
+  std::string tree_path;  // the same in the tree's own form (indices)
   bool in_extending_arm = false;
   const SourcePosition position = value.position;
   for (std::size_t i = 0; i < path.steps.size(); ++i) {
@@ -235,10 +237,13 @@ OverrideResult apply_override(SourceNode& root, const KeyPath& path, SourceNode 
     }
     auto found = std::find_if(node->items.begin(), node->items.end(),
                               [&](const SourceNode& item) { return selects(item, step); });
+    // An index when no element has that id (ids may be digits too). Nine digits cannot overflow.
     if (found == node->items.end() && step.kind == KeyPathStep::Kind::kSelect &&
-        is_digits(step.text)) {
+        is_digits(step.text) && step.text.size() <= 9) {
       const std::size_t index = std::stoul(step.text);
-      if (index < node->items.size()) found = node->items.begin() + static_cast<std::ptrdiff_t>(index);
+      if (index < node->items.size()) {
+        found = node->items.begin() + static_cast<std::ptrdiff_t>(index);
+      }
     }
     const bool arm_list = in_extending_arm && i == 3 &&
                           (path.steps[2].text == "nodes" || path.steps[2].text == "lanes");
@@ -302,8 +307,8 @@ std::string flow_text(const SourceNode& node) {
     case SourceNode::Kind::kMap: {
       std::string out = "{";
       for (std::size_t i = 0; i < node.entries.size(); ++i) {
-        out += (i ? ", " : "") + node.entries[i].first.name + ": " +
-               flow_text(node.entries[i].second);
+        out +=
+            (i ? ", " : "") + node.entries[i].first.name + ": " + flow_text(node.entries[i].second);
       }
       return out + "}";
     }

@@ -346,10 +346,10 @@ ScenarioPoints load_points(std::string_view text, const std::string& file_name,
     }
     for (const SweepDimension& d : dimensions) out.swept_keys.push_back(d.key_path);
     if (const std::size_t n = grid_size(dimensions); n > kMaxSweepPoints) {
-      diagnostics.error(dimensions.front().position, dimensions.front().source_path,
-                        fmt::format("the sweep grid has {}{} points; at most {} are allowed",
-                                    n >= kMaxSweepPoints * 1000 ? "over " : "", n,
-                                    kMaxSweepPoints));
+      diagnostics.error(
+          dimensions.front().position, dimensions.front().source_path,
+          fmt::format("the sweep grid has {}{} points; at most {} are allowed",
+                      n >= kMaxSweepPoints * 1000 ? "over " : "", n, kMaxSweepPoints));
       return finish_points(diagnostics);
     }
     read_points(*root, dimensions, diagnostics, out);

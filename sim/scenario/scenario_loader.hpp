@@ -56,7 +56,7 @@ struct ScenarioPoint {
 };
 
 struct ScenarioPoints {
-  std::optional<Scenario> base;        // the file with its `--set` overrides, when all is well
+  std::optional<Scenario> base;         // the file with its `--set` overrides, when all is well
   std::vector<std::string> swept_keys;  // the grid's key paths, the first varying slowest
   std::vector<ScenarioPoint> points;    // every point of the grid; one, the base, with no sweep
   std::vector<Diagnostic> diagnostics;  // problems of the file, the arguments and every point

@@ -121,9 +121,9 @@ std::vector<SweepDimension> read_sweep_section(ValueReader& reader, const Source
     bool repeated = false;
     for (const SweepDimension& other : dimensions) {
       if (other.key_path == d.key_path) {
-        reader.error(key.position, value.path,
-                     fmt::format("the key path is swept twice (first on line {})",
-                                 other.position.line));
+        reader.error(
+            key.position, value.path,
+            fmt::format("the key path is swept twice (first on line {})", other.position.line));
         repeated = true;
       }
     }
@@ -161,9 +161,10 @@ std::optional<SweepDimension> read_sweep_argument(ValueReader& reader, std::stri
     if (from && to && steps) {
       if (*steps < 2 || *steps > static_cast<double>(kMaxSweepPoints) ||
           std::floor(*steps) != *steps) {
-        reader.error(at, "", fmt::format("the number of steps must be a whole number from 2 to "
-                                         "{}, got {}",
-                                         kMaxSweepPoints, values.substr(c2 + 1)));
+        reader.error(at, "",
+                     fmt::format("the number of steps must be a whole number from 2 to "
+                                 "{}, got {}",
+                                 kMaxSweepPoints, values.substr(c2 + 1)));
         return std::nullopt;
       }
       for (std::string& v : range_values(*from, *to, static_cast<std::uint32_t>(*steps))) {

@@ -53,7 +53,8 @@ constexpr const char* kLines = "'arms.c2m.nodes[plant].production.lines";
 TEST_CASE("run --sweep writes one sweep.csv row per point, arm, scope and metric",
           "[cli][e2e][whatif]") {
   TempDir dir;
-  const auto plain = run_cli("run " + minimal() + " -n 2 -q --out " + quoted(dir.path() / "p"), dir);
+  const auto plain =
+      run_cli("run " + minimal() + " -n 2 -q --out " + quoted(dir.path() / "p"), dir);
   REQUIRE(plain.status == 0);
   // arms x scopes x metrics, as the plain run reports them.
   const std::size_t per_point = read_csv(dir.path() / "p/summary.csv").size() - 1;
@@ -67,18 +68,10 @@ TEST_CASE("run --sweep writes one sweep.csv row per point, arm, scope and metric
   REQUIRE(r.status == 0);
   const auto rows = read_csv(out / "sweep.csv");
   REQUIRE(!rows.empty());
-  CHECK(rows[0] == std::vector<std::string>{"point",
-                                            "arms.c2m.nodes[platform].commission",
-                                            "arms.c2m.nodes[plant].production.lines",
-                                            "arm",
-                                            "scope",
-                                            "metric",
-                                            "n",
-                                            "mean",
-                                            "ci95_low",
-                                            "ci95_high",
-                                            "mean_difference",
-                                            "difference_ci95_low",
+  CHECK(rows[0] == std::vector<std::string>{"point", "arms.c2m.nodes[platform].commission",
+                                            "arms.c2m.nodes[plant].production.lines", "arm",
+                                            "scope", "metric", "n", "mean", "ci95_low", "ci95_high",
+                                            "mean_difference", "difference_ci95_low",
                                             "difference_ci95_high"});
   CHECK(rows.size() - 1 == 4 * per_point);
   // Points in grid order, the first key slowest.
@@ -89,8 +82,9 @@ TEST_CASE("run --sweep writes one sweep.csv row per point, arm, scope and metric
   }
   CHECK(seen == std::vector<std::string>{"0:0.04:1", "1:0.04:2", "2:0.08:1", "3:0.08:2"});
   CHECK(fs::exists(out / "replications.csv"));
-  CHECK(read_text(out / "replications.csv").rfind("point,arm,replication,scope,metric,value\n", 0) ==
-        0);
+  CHECK(
+      read_text(out / "replications.csv").rfind("point,arm,replication,scope,metric,value\n", 0) ==
+      0);
   const auto manifest = nlohmann::json::parse(read_text(out / "manifest.json"));
   CHECK(manifest.at("sweep").at("keys").size() == 2);
   CHECK(manifest.at("sweep").at("points").size() == 4);
@@ -137,7 +131,8 @@ TEST_CASE("two sweep points with the same values give the same results as a plai
   REQUIRE(p.status == 0);
   std::vector<std::vector<std::string>> points[2];
   for (const auto& row : read_csv(dir.path() / "s/sweep.csv")) {
-    if (row[0] == "0" || row[0] == "1") points[row[0] == "1"].emplace_back(row.begin() + 1, row.end());
+    if (row[0] == "0" || row[0] == "1")
+      points[row[0] == "1"].emplace_back(row.begin() + 1, row.end());
   }
   REQUIRE(!points[0].empty());
   CHECK(points[0] == points[1]);
@@ -171,8 +166,9 @@ TEST_CASE("a sweep: section in the file is run like --sweep", "[cli][e2e][whatif
   CHECK_FALSE(fs::exists(out / "summary.csv"));
   // --no-sweep runs the file as written.
   const fs::path plain = dir.path() / "p";
-  REQUIRE(run_cli("run " + quoted(file) + " -n 2 -q --no-sweep --out " + quoted(plain), dir)
-              .status == 0);
+  REQUIRE(
+      run_cli("run " + quoted(file) + " -n 2 -q --no-sweep --out " + quoted(plain), dir).status ==
+      0);
   CHECK(fs::exists(plain / "summary.csv"));
   CHECK_FALSE(fs::exists(plain / "sweep.csv"));
 }
@@ -180,8 +176,8 @@ TEST_CASE("a sweep: section in the file is run like --sweep", "[cli][e2e][whatif
 TEST_CASE("a bad --set or --sweep is bad input reported at the argument", "[cli][e2e][whatif]") {
   TempDir dir;
   const fs::path out = dir.path() / "results";
-  const auto bad_value = run_cli(
-      "run " + minimal() + " --set " + kLines + "=x' --out " + quoted(out), dir);
+  const auto bad_value =
+      run_cli("run " + minimal() + " --set " + kLines + "=x' --out " + quoted(out), dir);
   CHECK(bad_value.status == 2);
   CHECK(bad_value.err.rfind("--set arms.c2m.nodes[plant].production.lines=x: error: expected a "
                             "number, got 'x'\n",
@@ -206,10 +202,10 @@ TEST_CASE("breakeven finds the commission at which C2M's list markup equals the 
   const double crossing = 1.1 * 1.1 * 1.3 - 1.0;
   TempDir dir;
   const fs::path out = dir.path() / "b";
-  const auto r = run_cli("breakeven " + minimal() + " --param " + kCommission +
-                             "' --range 0:1 --metric list_markup -n 2 --tolerance 1e-4 --out " +
-                             quoted(out),
-                         dir);
+  const auto r =
+      run_cli("breakeven " + minimal() + " --param " + kCommission +
+                  "' --range 0:1 --metric list_markup -n 2 --tolerance 1e-4 --out " + quoted(out),
+              dir);
   INFO(r.err);
   REQUIRE(r.status == 0);
   const auto j = nlohmann::json::parse(read_text(out / "breakeven.json"));
@@ -274,4 +270,20 @@ TEST_CASE("breakeven rejects bad input with exit status 2", "[cli][e2e][whatif][
     CHECK(r.err.find(message) != std::string::npos);
   }
   CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("a sweep gives byte-identical files for any thread count",
+          "[cli][e2e][whatif][parallel]") {
+  TempDir dir;
+  std::string first;
+  for (const char* threads : {"1", "2", "5"}) {
+    const fs::path out = dir.path() / (std::string("t") + threads);
+    const auto r = run_cli("run " + minimal() + " -n 5 -q -j " + threads + " --sweep " + kLines +
+                               "=1,2' --out " + quoted(out),
+                           dir);
+    REQUIRE(r.status == 0);
+    const std::string all = read_text(out / "sweep.csv") + read_text(out / "replications.csv");
+    if (first.empty()) first = all;
+    CHECK(all == first);
+  }
 }

@@ -1,10 +1,10 @@
 // The breakeven search on differences whose crossing is known: a straight line with no noise, a
 // line whose CI has a known half-width, no crossing, and a whole-number parameter.
 
+#include "sim/montecarlo/breakeven.hpp"
+
 #include <catch2/catch.hpp>
 #include <cmath>
-
-#include "sim/montecarlo/breakeven.hpp"
 
 namespace mc = c2msim::montecarlo;
 

@@ -1,13 +1,14 @@
 // Key paths and `--set` overrides: parsing, where an override lands in the file (by key, id, lane
 // and index, through `extends`), and problems reported at the argument that caused them.
 
+#include "sim/scenario/key_path.hpp"
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 #include <variant>
 
 #include "scenario/scenario_test_support.hpp"
-#include "sim/scenario/key_path.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
 namespace sc = c2msim::scenario;
@@ -25,8 +26,8 @@ sc::ScenarioPoints load_with(std::initializer_list<std::string> sets,
 const sc::Node& node(const sc::Scenario& s, std::string_view arm, std::string_view id) {
   const sc::Arm* a = s.find_arm(arm);
   REQUIRE(a != nullptr);
-  const auto it = std::find_if(a->nodes.begin(), a->nodes.end(),
-                               [&](const sc::Node& n) { return n.id == id; });
+  const auto it =
+      std::find_if(a->nodes.begin(), a->nodes.end(), [&](const sc::Node& n) { return n.id == id; });
   REQUIRE(it != a->nodes.end());
   return *it;
 }
@@ -104,11 +105,11 @@ TEST_CASE("--set replaces a value by key, id, lane and index before the file is 
           "[scenario][key_path]") {
   const auto plain = load_with({});
   REQUIRE(plain.ok());
-  const auto p = load_with({"horizon_days=50", "markets[city].demand.arrivals_per_day=7",
-                            "arms.traditional.lanes[plant->dc].lead_time_days={gamma: {mean: 3, "
-                            "sd: 1}}",
-                            "arms.c2m.nodes[1].commission=0.25",
-                            "arms.c2m.nodes[plant].production.lines=3"});
+  const auto p =
+      load_with({"horizon_days=50", "markets[city].demand.arrivals_per_day=7",
+                 "arms.traditional.lanes[plant->dc].lead_time_days={gamma: {mean: 3, "
+                 "sd: 1}}",
+                 "arms.c2m.nodes[1].commission=0.25", "arms.c2m.nodes[plant].production.lines=3"});
   INFO(all_problems(p));
   REQUIRE(p.ok());
   const sc::Scenario& s = *p.base;
@@ -158,8 +159,9 @@ TEST_CASE("a --set key path that is not in the file suggests what is", "[scenari
       {"arms.c2m.nodez[plant].production.lines=2",
        "no key 'nodez' in 'arms.c2m' (did you mean 'nodes'?)"},
       {"arms.c2mm.nodes[plant].markup=0.1", "no key 'c2mm' in 'arms' (did you mean 'c2m'?)"},
-      {"markets[cty].demand.arrivals_per_day=3", "'markets' has no element [cty] (did you mean "
-                                                 "'[city]'?)"},
+      {"markets[cty].demand.arrivals_per_day=3",
+       "'markets' has no element [cty] (did you mean "
+       "'[city]'?)"},
       {"arms.traditional.lanes[plant->shop].cost_per_unit=1", "has no element [plant->shop]"},
       {"arms.c2m.nodes[5].markup=0.1", "has 2 element(s), so no element [5]"},
       {"horizon_days.x=1", "not a map"},
@@ -179,8 +181,9 @@ TEST_CASE("a --set argument that is not KEY=VALUE or not YAML is reported at it"
           "[scenario][key_path]") {
   CHECK(load_with({"horizon_days"}).diagnostics.at(0).message.find("KEY=VALUE") !=
         std::string::npos);
-  CHECK(load_with({"markets[city].demand.weekly_pattern=[1, 2"}).diagnostics.at(0).message.find(
-            "not valid YAML") != std::string::npos);
+  CHECK(load_with({"markets[city].demand.weekly_pattern=[1, 2"})
+            .diagnostics.at(0)
+            .message.find("not valid YAML") != std::string::npos);
   // Problems of several arguments and of the file are all reported, arguments first.
   std::string text = c2msim::test::minimal_scenario();
   text.replace(text.find("unit_cost: 1000"), 15, "unit_cost: -1");
@@ -193,9 +196,9 @@ TEST_CASE("a --set argument that is not KEY=VALUE or not YAML is reported at it"
 
 TEST_CASE("an override of a parent arm reaches the arms extending it unless they override it",
           "[scenario][key_path]") {
-  const auto p = load_with({"arms.c2m.nodes[platform].commission=0.2",
-                            "arms.c2m.nodes[plant].production.lines=3"},
-                           with_extending_arm());
+  const auto p = load_with(
+      {"arms.c2m.nodes[platform].commission=0.2", "arms.c2m.nodes[plant].production.lines=3"},
+      with_extending_arm());
   INFO(all_problems(p));
   REQUIRE(p.ok());
   CHECK(node(*p.base, "c2m", "platform").commission == 0.2);

@@ -1,13 +1,14 @@
 // Sweep grids: the `sweep:` section and `--sweep` arguments, the cartesian product in order (first
 // key slowest), the range form, and every point checked like a file.
 
+#include "sim/scenario/sweep.hpp"
+
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
 #include "scenario/scenario_test_support.hpp"
 #include "sim/scenario/scenario_loader.hpp"
-#include "sim/scenario/sweep.hpp"
 
 namespace sc = c2msim::scenario;
 
@@ -75,14 +76,15 @@ TEST_CASE("grid coordinates number the points from 0, last dimension fastest",
 }
 
 TEST_CASE("a range is steps evenly spaced values, both ends included", "[scenario][sweep]") {
-  CHECK(sc::range_values(0.02, 0.2, 10) ==
-        std::vector<std::string>{"0.02", "0.04", "0.06", "0.08", "0.1", "0.12", "0.14", "0.16",
-                                 "0.18", "0.2"});
+  CHECK(sc::range_values(0.02, 0.2, 10) == std::vector<std::string>{"0.02", "0.04", "0.06", "0.08",
+                                                                    "0.1", "0.12", "0.14", "0.16",
+                                                                    "0.18", "0.2"});
   CHECK(sc::range_values(1, 4, 4) == std::vector<std::string>{"1", "2", "3", "4"});
   CHECK(sc::range_values(5, 3, 3) == std::vector<std::string>{"5", "4", "3"});
 
-  const auto file = load("sweep:\n  arms.c2m.nodes[platform].commission: {from: 0.02, to: 0.2, "
-                         "steps: 10}\n");
+  const auto file = load(
+      "sweep:\n  arms.c2m.nodes[platform].commission: {from: 0.02, to: 0.2, "
+      "steps: 10}\n");
   INFO(all_problems(file));
   REQUIRE(file.ok());
   REQUIRE(file.points.size() == 10);
@@ -95,8 +97,7 @@ TEST_CASE("a range is steps evenly spaced values, both ends included", "[scenari
   for (std::size_t i = 0; i < 10; ++i) CHECK(argument.points[i].values == file.points[i].values);
 }
 
-TEST_CASE("--sweep adds a dimension or replaces the file's for the same key",
-          "[scenario][sweep]") {
+TEST_CASE("--sweep adds a dimension or replaces the file's for the same key", "[scenario][sweep]") {
   const auto p = load("sweep:\n  horizon_days: [60, 80, 100]\n",
                       {"horizon_days=50,70", "arms.c2m.nodes[plant].production.lines=1,2,3"});
   INFO(all_problems(p));
@@ -145,8 +146,9 @@ TEST_CASE("bad --sweep arguments are reported at the argument", "[scenario][swee
       {"horizon_days=", "at least one value"},
       {"horizon_days=1:2:1", "steps must be a whole number from 2"},
       {"horizon..days=1,2", "not a key path"},
-      {"horizon_dayz=1,2", "at sweep point 0 (horizon_dayz=1): unknown key; did you mean "
-                           "'horizon_days'?"},
+      {"horizon_dayz=1,2",
+       "at sweep point 0 (horizon_dayz=1): unknown key; did you mean "
+       "'horizon_days'?"},
       {"arms.c2m.nodez[plant].markup=1,2", "no key 'nodez' in 'arms.c2m' (did you mean 'nodes'?)"},
   };
   for (const auto& [sweep, message] : cases) {

@@ -126,6 +126,21 @@ TEST_CASE("--set replaces a value by key, id, lane and index before the file is 
   CHECK(p.swept_keys.empty());
 }
 
+TEST_CASE("a --set value is YAML: a list replaces a list", "[scenario][key_path]") {
+  const auto p = load_with({"markets[city].demand.weekly_pattern=[1, 1, 1, 1, 1, 2, 2]"});
+  INFO(all_problems(p));
+  REQUIRE(p.ok());
+  const auto& pattern = p.base->markets[0].demand.weekly_pattern;
+  CHECK(pattern[0] == 1);
+  CHECK(pattern[5] == 2);
+  CHECK(pattern[6] == 2);
+  // A list of the wrong length gets the file's message.
+  const auto short_list = load_with({"markets[city].demand.weekly_pattern=[1, 2]"});
+  REQUIRE(short_list.diagnostics.size() == 1);
+  CHECK(short_list.diagnostics[0].argument ==
+        "--set markets[city].demand.weekly_pattern=[1, 2]");
+}
+
 TEST_CASE("--set can add an optional key the file leaves out", "[scenario][key_path]") {
   const auto p = load_with({"arms.c2m.nodes[plant].production.changeover_days=0.5"});
   INFO(all_problems(p));

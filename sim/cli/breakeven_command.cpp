@@ -343,8 +343,7 @@ void add_breakeven_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--baseline", o->baseline, "The baseline arm (default: the file's)");
   cmd->add_option("--set", o->sets, "KEY=VALUE: override a value of the file (repeatable)")
       ->type_name("KEY=VALUE")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      ->allow_extra_args(false);
   cmd->add_option("--replications,-n", o->replications,
                   "Replications per evaluated value (default: the file's)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));

@@ -208,13 +208,11 @@ void add_run_command(CLI::App& app, int& exit_code) {
                   "KEY=VALUE: override a value of the file, e.g. "
                   "arms.c2m.nodes[platform].commission=0.1 (repeatable)")
       ->type_name("KEY=VALUE")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      ->allow_extra_args(false);
   cmd->add_option("--sweep", o->sweeps,
                   "KEY=a,b,c or KEY=FROM:TO:STEPS: run every value (repeatable: a grid)")
       ->type_name("KEY=VALUES")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      ->allow_extra_args(false);
   cmd->add_flag("--no-sweep", o->no_sweep, "Run the file as written, without its sweep: grid");
   cmd->callback([o, &exit_code] { exit_code = run(*o); });
 }

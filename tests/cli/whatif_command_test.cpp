@@ -287,3 +287,18 @@ TEST_CASE("a sweep gives byte-identical files for any thread count",
     CHECK(all == first);
   }
 }
+
+TEST_CASE("--set and --sweep take one argument each, before or after the file",
+          "[cli][e2e][whatif]") {
+  TempDir dir;
+  const fs::path out = dir.path() / "s";
+  const auto r = run_cli("run --set horizon_days=60 --sweep seed=1,2 " + minimal() +
+                             " -n 2 -q --set warmup_days=5 --out " + quoted(out),
+                         dir);
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  const auto manifest = nlohmann::json::parse(read_text(out / "manifest.json"));
+  CHECK(manifest.at("sets") == nlohmann::json({"horizon_days=60", "warmup_days=5"}));
+  CHECK(manifest.at("sweep").at("keys") == nlohmann::json({"seed"}));
+  CHECK(manifest.at("sweep").at("points").at(1).at("seed") == 2);
+}

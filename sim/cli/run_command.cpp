@@ -12,8 +12,10 @@
 #include <thread>
 
 #include "c2msim/version.hpp"
+#include "sim/cli/arm_choice.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/scenario_input.hpp"
+#include "sim/cli/sweep_run.hpp"
 #include "sim/model/chain_model.hpp"
 #include "sim/montecarlo/experiment.hpp"
 #include "sim/montecarlo/precision.hpp"
@@ -38,6 +40,9 @@ struct RunOptions {
   std::uint64_t timeseries = 0;             // replications whose daily states are written
   std::optional<double> target_ci;          // relative 95% half-width of the headline metrics
   std::uint64_t max_replications = 10'000;  // the cap in precision mode
+  std::vector<std::string> sets;            // --set KEY=VALUE
+  std::vector<std::string> sweeps;          // --sweep KEY=VALUES
+  bool no_sweep = false;                    // ignore the file's sweep: section
 };
 
 const std::vector<std::string> kHeadlineMetrics{"inventory_turnover",
@@ -127,32 +132,33 @@ void print_precision(const montecarlo::PrecisionOutcome& p, double target) {
 }
 
 int run(const RunOptions& o) {
-  const auto loaded = load_scenario_or_report(o.file);
+  scenario::ScenarioOverrides overrides;
+  for (const std::string& set : o.sets) overrides.sets.push_back({"--set", set});
+  overrides.sweeps = o.sweeps;
+  overrides.file_sweep = !o.no_sweep;
+  const auto loaded = load_points_or_report(o.file, overrides);
   if (!loaded) return kBadInput;
-  const scenario::Scenario& sc = *loaded;
-
-  // The arms to run, in file order, and the baseline they are compared with.
-  std::vector<const scenario::Arm*> chosen;
-  for (const std::string& name : o.arms) {
-    const scenario::Arm* arm = sc.find_arm(name);
-    if (arm == nullptr) {
-      std::string known;
-      for (const auto& a : sc.arms) known += (known.empty() ? "" : ", ") + a.name;
-      fmt::print(stderr, "c2msim run: error: --arm {}: no such arm in {} (it has: {})\n", name,
-                 o.file, known);
+  if (!loaded->swept_keys.empty()) {
+    if (o.target_ci || o.timeseries > 0) {
+      fmt::print(stderr,
+                 "c2msim run: error: {} is not available with a sweep; run one point with "
+                 "--set, or the file without its grid with --no-sweep\n",
+                 o.target_ci ? "--target-ci" : "--timeseries");
       return kBadInput;
     }
-    chosen.push_back(arm);
+    return run_sweep({o.file, o.arms, o.replications, o.seed, o.out, o.threads, o.quiet, o.sets},
+                     *loaded);
   }
-  if (chosen.empty()) {
-    for (const auto& a : sc.arms) chosen.push_back(&a);
-  }
+  const scenario::Scenario& sc = *loaded->base;
+
+  const auto choice = choose_arms(sc, o.arms, "run", o.file);
+  if (!choice) return kBadInput;
+  const std::vector<const scenario::Arm*>& chosen = choice->arms;
+  const std::size_t baseline = choice->baseline;
   std::vector<montecarlo::ArmChain> arms;
   std::vector<std::string> names;
   std::vector<std::vector<std::string>> node_ids;
-  std::size_t baseline = 0;
   for (const scenario::Arm* arm : chosen) {
-    if (arm->name == sc.compare.baseline) baseline = names.size();
     names.push_back(arm->name);
     arms.push_back({arm->name, scenario::build_chain(sc, *arm)});
     node_ids.emplace_back();
@@ -210,6 +216,7 @@ int run(const RunOptions& o) {
       {"scenario", o.file},
       {"scenario_name", sc.name},
       {"scenario_sha256", output::sha256_of_file(o.file)},
+      {"sets", o.sets},
       {"arms", names},
       {"baseline", names[baseline]},
       {"seed", options.seed},
@@ -274,6 +281,16 @@ void add_run_command(CLI::App& app, int& exit_code) {
                   "Precision mode: stop at this many replications")
       ->capture_default_str()
       ->check(CLI::Range(std::uint64_t{2}, std::uint64_t{100'000'000}));
+  cmd->add_option("--set", o->sets,
+                  "KEY=VALUE: override a value of the file, e.g. "
+                  "arms.c2m.nodes[platform].commission=0.1 (repeatable)")
+      ->type_name("KEY=VALUE")
+      ->allow_extra_args(false);
+  cmd->add_option("--sweep", o->sweeps,
+                  "KEY=a,b,c or KEY=FROM:TO:STEPS: run every value (repeatable: a grid)")
+      ->type_name("KEY=VALUES")
+      ->allow_extra_args(false);
+  cmd->add_flag("--no-sweep", o->no_sweep, "Run the file as written, without its sweep: grid");
   cmd->callback([o, &exit_code] { exit_code = run(*o); });
 }
 

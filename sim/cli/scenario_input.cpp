@@ -6,16 +6,32 @@
 
 namespace c2msim::cli {
 
-std::optional<scenario::Scenario> load_scenario_or_report(const std::string& path) {
-  scenario::LoadResult result = scenario::load_scenario_file(path);
+namespace {
+
+void report(const std::string& path, const std::vector<scenario::Diagnostic>& diagnostics) {
   // Like a compiler, stop listing after a screenful: the first problems usually explain the rest.
   constexpr std::size_t kShown = 100;
-  const std::size_t n = result.diagnostics.size();
+  const std::size_t n = diagnostics.size();
   for (std::size_t i = 0; i < n && i < kShown; ++i) {
-    fmt::print(stderr, "{}\n", scenario::to_string(result.diagnostics[i]));
+    fmt::print(stderr, "{}\n", scenario::to_string(diagnostics[i]));
   }
   if (n > kShown) fmt::print(stderr, "{}: note: {} more problems not shown\n", path, n - kShown);
+}
+
+}  // namespace
+
+std::optional<scenario::Scenario> load_scenario_or_report(const std::string& path) {
+  scenario::LoadResult result = scenario::load_scenario_file(path);
+  report(path, result.diagnostics);
   return std::move(result.scenario);
+}
+
+std::optional<scenario::ScenarioPoints> load_points_or_report(
+    const std::string& path, const scenario::ScenarioOverrides& overrides) {
+  scenario::ScenarioPoints points = scenario::load_scenario_points(path, overrides);
+  if (points.ok()) return points;
+  report(path, points.diagnostics);
+  return std::nullopt;
 }
 
 }  // namespace c2msim::cli

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "sim/scenario/scenario.hpp"
+#include "sim/scenario/scenario_loader.hpp"
 
 namespace c2msim::cli {
 
@@ -14,5 +15,10 @@ inline constexpr int kBadInput = 2;
 
 // The scenario in `path`, or nothing after printing its problems on stderr.
 std::optional<scenario::Scenario> load_scenario_or_report(const std::string& path);
+
+// The scenario in `path` with command-line overrides and the points of its sweep grid, or
+// nothing after printing every problem (of the file, of an argument, of a point) on stderr.
+std::optional<scenario::ScenarioPoints> load_points_or_report(
+    const std::string& path, const scenario::ScenarioOverrides& overrides);
 
 }  // namespace c2msim::cli

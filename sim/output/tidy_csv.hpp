@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace c2msim::output {
 
@@ -30,14 +31,11 @@ inline std::string csv_number(double value) {
 class CsvFile {
  public:
   CsvFile(const std::string& path, std::initializer_list<std::string_view> header) : out_(path) {
-    if (!out_) throw std::runtime_error("cannot write " + path);
-    bool first = true;
-    for (std::string_view h : header) {
-      if (!first) out_ << ',';
-      out_ << h;
-      first = false;
-    }
-    out_ << '\n';
+    write_header(path, header);
+  }
+  // A header known only at run time (a sweep's columns are its key paths).
+  CsvFile(const std::string& path, const std::vector<std::string>& header) : out_(path) {
+    write_header(path, header);
   }
   template <class... Fields>
   void row(const Fields&... fields) {
@@ -51,6 +49,18 @@ class CsvFile {
   }
 
  private:
+  template <class Header>
+  void write_header(const std::string& path, const Header& header) {
+    if (!out_) throw std::runtime_error("cannot write " + path);
+    bool first = true;
+    for (const auto& h : header) {
+      if (!first) out_ << ',';
+      out_ << csv_field(h);
+      first = false;
+    }
+    out_ << '\n';
+  }
+
   std::ofstream out_;
 };
 

@@ -28,6 +28,7 @@ const std::vector<KnownKey> kScenarioKeys{
     key("start_date", kRequired), key("horizon_days", kRequired), key("warmup_days", kOptional),
     key("seed", kOptional),       key("replications", kOptional), key("products", kRequired),
     key("markets", kRequired),    key("arms", kRequired),         key("compare", kOptional),
+    key("sweep", kOptional),  // read by sweep.hpp, not by the scenario's reader
 };
 
 const std::vector<KnownKey> kProductKeys{

@@ -8,10 +8,14 @@
 #include <cstring>
 #include <exception>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <tuple>
 
+#include "sim/scenario/key_path.hpp"
 #include "sim/scenario/scenario_reader.hpp"
 #include "sim/scenario/source_tree.hpp"
+#include "sim/scenario/sweep.hpp"
 #include "sim/scenario/value_reader.hpp"
 
 namespace c2msim::scenario {
@@ -214,60 +218,224 @@ std::optional<SourceNode> parse(std::string_view text, Diagnostics& diagnostics)
   return builder.build(document, "", {1, 1}, 0);
 }
 
-LoadResult finish(Diagnostics& diagnostics, std::optional<Scenario> scenario) {
+LoadResult finish(const ScenarioPoints& points) {
   LoadResult result;
-  result.diagnostics = diagnostics.sorted();
-  if (result.diagnostics.empty()) result.scenario = std::move(scenario);
+  result.diagnostics = points.diagnostics;
+  if (result.diagnostics.empty()) result.scenario = points.base;
   return result;
 }
 
-}  // namespace
+ScenarioPoints finish_points(const Diagnostics& diagnostics) {
+  ScenarioPoints out;
+  out.diagnostics = diagnostics.sorted();
+  return out;
+}
 
-LoadResult load_scenario_text(std::string_view text, const std::string& file_name) {
+// Applies one `--set KEY=VALUE` to the tree; problems are reported at the argument.
+void apply_set(SourceNode& root, const CommandLineOverride& set, Diagnostics& diagnostics) {
+  const int argument = diagnostics.add_argument(fmt::format("{} {}", set.option, set.argument));
+  const SourcePosition at{0, 0, argument};
+  const std::size_t equals = set.argument.find('=');
+  if (equals == std::string::npos) {
+    diagnostics.error(at, "", "expected KEY=VALUE, e.g. horizon_days=180");
+    return;
+  }
+  const ParsedKeyPath path = parse_key_path(std::string_view(set.argument).substr(0, equals));
+  if (!path.path) {
+    diagnostics.error(at, "", fmt::format("not a key path: {}", path.error));
+    return;
+  }
+  std::string problem;
+  auto value = parse_argument_value(std::string_view(set.argument).substr(equals + 1), at, problem);
+  if (!value) {
+    diagnostics.error(at, "", problem);
+    return;
+  }
+  const OverrideResult placed = apply_override(root, *path.path, std::move(*value));
+  if (!placed.placed_at) {
+    diagnostics.error(at, "", placed.error);
+    return;
+  }
+  diagnostics.set_argument_path(argument, *placed.placed_at);
+}
+
+std::string describe_point(const std::vector<SweepDimension>& dimensions,
+                           const std::vector<std::string>& values) {
+  std::string out;
+  for (std::size_t d = 0; d < dimensions.size(); ++d) {
+    out += fmt::format("{}{}={}", d ? ", " : "", dimensions[d].key_path, values[d]);
+  }
+  return out;
+}
+
+// Reads every point of the grid from the tree of the file (with its `--set` overrides).
+void read_points(const SourceNode& root, const std::vector<SweepDimension>& dimensions,
+                 const Diagnostics& base, ScenarioPoints& out) {
+  // Like a compiler, stop after a screenful of problems.
+  constexpr std::size_t kMaxProblems = 100;
+  std::set<std::tuple<int, int, int, std::string, std::string>> seen;
+  const std::size_t n = grid_size(dimensions);
+  for (std::size_t p = 0; p < n && out.diagnostics.size() < kMaxProblems; ++p) {
+    const std::vector<std::size_t> at = grid_coordinates(dimensions, p);
+    ScenarioPoint point;
+    SourceNode tree = root;
+    Diagnostics diagnostics = base;  // knows the command-line arguments
+    for (std::size_t d = 0; d < dimensions.size(); ++d) {
+      const SweepDimension& dimension = dimensions[d];
+      const SourceNode& value = dimension.values[at[d]];
+      point.values.push_back(flow_text(value));
+      const OverrideResult placed = apply_override(tree, dimension.path, value);
+      if (!placed.placed_at) {
+        diagnostics.error(dimension.position, dimension.source_path, placed.error);
+      } else if (dimension.position.argument > 0) {
+        diagnostics.set_argument_path(dimension.position.argument, *placed.placed_at);
+      }
+    }
+    if (diagnostics.empty()) {
+      ValueReader reader(diagnostics);
+      point.scenario = read_scenario(reader, tree).scenario;
+    }
+    for (Diagnostic d : diagnostics.sorted()) {
+      if (!seen.emplace(d.position.argument, d.position.line, d.position.column, d.key_path,
+                        d.message)
+               .second) {
+        continue;  // the same problem at an earlier point
+      }
+      d.message = fmt::format("at sweep point {} ({}): {}", p,
+                              describe_point(dimensions, point.values), d.message);
+      out.diagnostics.push_back(std::move(d));
+    }
+    out.points.push_back(std::move(point));
+  }
+}
+
+ScenarioPoints load_points(std::string_view text, const std::string& file_name,
+                           const ScenarioOverrides& overrides) {
   Diagnostics diagnostics(file_name);
   try {
     if (text.size() > kMaxFileBytes) {
       diagnostics.error({1, 1}, "",
                         fmt::format("the file is larger than {} MiB", kMaxFileBytes >> 20));
-      return finish(diagnostics, std::nullopt);
+      return finish_points(diagnostics);
     }
-    const std::optional<SourceNode> root = parse(text, diagnostics);
-    if (!root) return finish(diagnostics, std::nullopt);
+    std::optional<SourceNode> root = parse(text, diagnostics);
+    if (!root) return finish_points(diagnostics);
     ValueReader reader(diagnostics);
-    ReadScenario read = read_scenario(reader, *root);
-    return finish(diagnostics, std::move(read.scenario));
+    std::vector<SweepDimension> dimensions;
+    if (const SourceNode* sweep = root->is_map() ? root->find("sweep") : nullptr) {
+      // The section is checked even when it is not used.
+      std::vector<SweepDimension> own = read_sweep_section(reader, *sweep);
+      if (overrides.file_sweep) dimensions = std::move(own);
+    }
+    for (const CommandLineOverride& set : overrides.sets) apply_set(*root, set, diagnostics);
+    for (const std::string& sweep : overrides.sweeps) {
+      const int argument = diagnostics.add_argument("--sweep " + sweep);
+      if (auto d = read_sweep_argument(reader, sweep, argument)) {
+        add_dimension(dimensions, std::move(*d));
+      }
+    }
+    // Read even after a problem in an argument, to report the file's problems too.
+    ReadScenario base = read_scenario(reader, *root);
+    if (!diagnostics.empty()) return finish_points(diagnostics);
+
+    ScenarioPoints out;
+    out.base = std::move(base.scenario);
+    if (dimensions.empty()) {
+      out.points.push_back({{}, *out.base});
+      return out;
+    }
+    for (const SweepDimension& d : dimensions) out.swept_keys.push_back(d.key_path);
+    if (const std::size_t n = grid_size(dimensions); n > kMaxSweepPoints) {
+      diagnostics.error(
+          dimensions.front().position, dimensions.front().source_path,
+          fmt::format("the sweep grid has {}{} points; at most {} are allowed",
+                      n >= kMaxSweepPoints * 1000 ? "over " : "", n, kMaxSweepPoints));
+      return finish_points(diagnostics);
+    }
+    read_points(*root, dimensions, diagnostics, out);
+    if (!out.diagnostics.empty()) {
+      out.base.reset();
+      out.points.clear();
+    }
+    return out;
   } catch (const std::exception& e) {
     // Not expected; still a message with the file's name rather than a crash.
     diagnostics.error({1, 1}, "", fmt::format("could not be read: {}", e.what()));
-    return finish(diagnostics, std::nullopt);
+    return finish_points(diagnostics);
   }
 }
 
-LoadResult load_scenario_file(const std::filesystem::path& path) {
-  const std::string name = path.string();
-  Diagnostics diagnostics(name);
+// The content of the file at `path`, or nothing after reporting why it cannot be read.
+std::optional<std::string> read_file(const std::filesystem::path& path, Diagnostics& diagnostics) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     diagnostics.error({1, 1}, "", "is a directory, not a scenario file");
-    return finish(diagnostics, std::nullopt);
+    return std::nullopt;
   }
   if (const auto size = std::filesystem::file_size(path, ec); !ec && size > kMaxFileBytes) {
     diagnostics.error({1, 1}, "",
                       fmt::format("the file is larger than {} MiB", kMaxFileBytes >> 20));
-    return finish(diagnostics, std::nullopt);
+    return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     diagnostics.error({1, 1}, "", fmt::format("cannot open the file: {}", std::strerror(errno)));
-    return finish(diagnostics, std::nullopt);
+    return std::nullopt;
   }
   std::ostringstream content;
   content << in.rdbuf();
   if (in.bad()) {
     diagnostics.error({1, 1}, "", fmt::format("cannot read the file: {}", std::strerror(errno)));
-    return finish(diagnostics, std::nullopt);
+    return std::nullopt;
   }
-  return load_scenario_text(content.str(), name);
+  return content.str();
+}
+
+}  // namespace
+
+LoadResult load_scenario_text(std::string_view text, const std::string& file_name) {
+  return finish(load_points(text, file_name, {}));
+}
+
+LoadResult load_scenario_file(const std::filesystem::path& path) {
+  return finish(load_scenario_points(path, {}));
+}
+
+ScenarioPoints load_scenario_points_text(std::string_view text, const std::string& file_name,
+                                         const ScenarioOverrides& overrides) {
+  return load_points(text, file_name, overrides);
+}
+
+ScenarioPoints load_scenario_points(const std::filesystem::path& path,
+                                    const ScenarioOverrides& overrides) {
+  Diagnostics diagnostics(path.string());
+  const std::optional<std::string> text = read_file(path, diagnostics);
+  if (!text) return finish_points(diagnostics);
+  return load_points(*text, path.string(), overrides);
+}
+
+std::optional<SourceNode> parse_argument_value(std::string_view text, SourcePosition position,
+                                               std::string& error) {
+  Diagnostics diagnostics("");
+  std::optional<SourceNode> value;
+  if (const std::size_t bad = first_bad_byte(text); bad != std::string_view::npos) {
+    error = "the value is not valid UTF-8 text";
+    return std::nullopt;
+  }
+  try {
+    const YAML::Node node = YAML::Load(std::string(text));
+    TreeBuilder builder(diagnostics);
+    value = builder.build(node, "", position, 0);
+  } catch (const YAML::Exception& e) {
+    error = fmt::format("the value is not valid YAML: {}", e.msg);
+    return std::nullopt;
+  }
+  if (!diagnostics.empty()) {
+    error = diagnostics.sorted().front().message;
+    return std::nullopt;
+  }
+  assign_position(*value, position);
+  return value;
 }
 
 }  // namespace c2msim::scenario

@@ -17,6 +17,7 @@
 
 #include "sim/scenario/diagnostic.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/scenario/source_tree.hpp"
 
 namespace c2msim::scenario {
 
@@ -27,10 +28,54 @@ struct LoadResult {
   [[nodiscard]] bool ok() const noexcept { return diagnostics.empty(); }
 };
 
-// Reads the file at `path`; diagnostics name the file as `path` is written.
+// Reads the file at `path`; diagnostics name the file as `path` is written. A file with a
+// `sweep:` section is checked at every point of its grid; the scenario is the file as written.
 LoadResult load_scenario_file(const std::filesystem::path& path);
 
 // Checks `text` as the content of a file called `file_name` (which only appears in diagnostics).
 LoadResult load_scenario_text(std::string_view text, const std::string& file_name);
+
+// ---- What-ifs: the file with command-line overrides, and the points of its sweep grid ----------
+
+// One `--set KEY=VALUE` argument: the option as it is named in messages (`--set`, `--param`) and
+// the text after it.
+struct CommandLineOverride {
+  std::string option = "--set";
+  std::string argument;
+};
+
+struct ScenarioOverrides {
+  std::vector<CommandLineOverride> sets;  // applied to the file in order, before it is read
+  std::vector<std::string> sweeps;        // `--sweep` arguments: add or replace grid dimensions
+  bool file_sweep = true;                 // false: ignore the file's `sweep:` section
+};
+
+struct ScenarioPoint {
+  std::vector<std::string> values;  // the value of each swept key path here, in YAML flow style
+  Scenario scenario;
+};
+
+struct ScenarioPoints {
+  std::optional<Scenario> base;         // the file with its `--set` overrides, when all is well
+  std::vector<std::string> swept_keys;  // the grid's key paths, the first varying slowest
+  std::vector<ScenarioPoint> points;    // every point of the grid; one, the base, with no sweep
+  std::vector<Diagnostic> diagnostics;  // problems of the file, the arguments and every point
+
+  [[nodiscard]] bool ok() const noexcept { return diagnostics.empty(); }
+};
+
+// The file with `--set` overrides applied to its text, checked as written, then every point of
+// the sweep grid (the file's `sweep:` section, with `--sweep` dimensions added or replacing its
+// own), each checked like a file. Problems of a value given on the command line are reported at
+// the argument; a problem found at a sweep point names the point.
+ScenarioPoints load_scenario_points(const std::filesystem::path& path,
+                                    const ScenarioOverrides& overrides);
+ScenarioPoints load_scenario_points_text(std::string_view text, const std::string& file_name,
+                                         const ScenarioOverrides& overrides);
+
+// Parses `text` as one YAML value given on the command line; every part of it gets `position`.
+// Nothing, with the problem in `error`, when it is not one well-formed YAML value.
+std::optional<SourceNode> parse_argument_value(std::string_view text, SourcePosition position,
+                                               std::string& error);
 
 }  // namespace c2msim::scenario

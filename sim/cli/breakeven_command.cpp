@@ -1,0 +1,368 @@
+// `c2msim breakeven FILE --param KEY --range LO:HI --metric M`: the value of one parameter at
+// which an arm stops (or starts) beating the baseline in one metric, by bisection on paired Monte
+// Carlo differences (sim/montecarlo/breakeven.hpp), written to breakeven.json.
+
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "c2msim/version.hpp"
+#include "sim/cli/arm_choice.hpp"
+#include "sim/cli/commands.hpp"
+#include "sim/cli/scenario_input.hpp"
+#include "sim/montecarlo/breakeven.hpp"
+#include "sim/montecarlo/experiment.hpp"
+#include "sim/montecarlo/summary.hpp"
+#include "sim/output/output_directory.hpp"
+#include "sim/output/run_outputs.hpp"
+#include "sim/scenario/chain_builder.hpp"
+#include "sim/scenario/did_you_mean.hpp"
+
+namespace c2msim::cli {
+namespace {
+
+struct BreakevenOptions {
+  std::string file;
+  std::string param;
+  std::string range;
+  std::string metric;
+  std::string scope = "system";
+  std::string arm;
+  std::string baseline;
+  std::vector<std::string> sets;
+  std::optional<std::uint64_t> replications;
+  std::optional<std::uint64_t> seed;
+  std::optional<double> tolerance;
+  unsigned threads = 0;
+  std::string out = "c2msim-breakeven";
+  bool quiet = false;
+};
+
+// Bad input found while searching (a value the parameter does not accept, an unknown metric):
+// its message has been printed or is in what(); the command exits with status 2.
+class BadSearchInput : public std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+std::optional<double> parse_number(std::string_view text) {
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  double x = 0.0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), x);
+  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(x)) {
+    return std::nullopt;
+  }
+  return x;
+}
+
+std::string value_text(double value, bool whole_numbers) {
+  return whole_numbers ? fmt::format("{}", static_cast<long long>(value))
+                       : fmt::format("{:.12g}", value);
+}
+
+class Search {
+ public:
+  explicit Search(const BreakevenOptions& o) : o_(o) {}
+
+  // The scenario with the parameter at `value`, or nothing (after printing the problems when
+  // `report` is set).
+  std::optional<scenario::Scenario> load(const std::string& value, bool report) const {
+    scenario::ScenarioOverrides overrides;
+    for (const std::string& set : o_.sets) overrides.sets.push_back({"--set", set});
+    overrides.sets.push_back({"--param", o_.param + "=" + value});
+    overrides.file_sweep = false;
+    if (report) {
+      auto points = load_points_or_report(o_.file, overrides);
+      if (!points) return std::nullopt;
+      return std::move(points->base);
+    }
+    return scenario::load_scenario_points(o_.file, overrides).base;
+  }
+
+  void set_arms(std::string arm, std::string baseline) {
+    arm_ = std::move(arm);
+    baseline_ = std::move(baseline);
+  }
+
+  // The paired difference arm - baseline of the metric with the parameter at `value`.
+  montecarlo::DifferenceEstimate difference_at(double value, bool whole_numbers) {
+    const std::string text = value_text(value, whole_numbers);
+    const auto sc = load(text, true);
+    if (!sc) throw BadSearchInput(fmt::format("--param {}={} is not accepted", o_.param, text));
+    std::vector<montecarlo::ArmChain> arms;
+    arms.push_back({baseline_, scenario::build_chain(*sc, *sc->find_arm(baseline_))});
+    arms.push_back({arm_, scenario::build_chain(*sc, *sc->find_arm(arm_))});
+    montecarlo::ExperimentOptions options;
+    options.seed = o_.seed.value_or(sc->seed);
+    options.replications = o_.replications.value_or(sc->replications);
+    options.threads = o_.threads;
+    options.show_progress = terminal();
+    seed_ = options.seed;
+    replications_ = options.replications;
+    std::vector<double> differences;
+    std::set<std::string> metrics_seen;  // for the message on an unknown metric
+    bool reported = false;
+    events_ += montecarlo::run_experiment(arms, options, [&](montecarlo::ReplicationBatch&& b) {
+      const double base = b.arms[0].get(o_.scope, o_.metric);
+      const double x = b.arms[1].get(o_.scope, o_.metric);
+      if (!reported) {
+        for (const auto& m : b.arms[1].metrics) {
+          if (m.scope == o_.scope) metrics_seen.insert(m.metric);
+          if (m.scope == o_.scope && m.metric == o_.metric) reported = true;
+        }
+      }
+      if (!std::isnan(base) && !std::isnan(x)) differences.push_back(x - base);
+    });
+    if (!reported) throw BadSearchInput(unknown_metric_message(metrics_seen));
+    if (differences.empty()) {
+      throw BadSearchInput(
+          fmt::format("--metric {}: undefined (nan) in every replication of {} "
+                      "or {} at scope '{}' with {}={}",
+                      o_.metric, arm_, baseline_, o_.scope, o_.param, text));
+    }
+    const montecarlo::Summary d = montecarlo::summarise(std::move(differences));
+    if (terminal()) {
+      fmt::print(stderr, "{}={}: {} - {} {} = {:+.6g} [{:+.4g}, {:+.4g}]\n", o_.param, text, arm_,
+                 baseline_, o_.metric, d.mean, d.ci95_low, d.ci95_high);
+    }
+    return {d.mean, d.ci95_low, d.ci95_high};
+  }
+
+  [[nodiscard]] bool terminal() const { return !o_.quiet && isatty(fileno(stderr)) != 0; }
+  [[nodiscard]] std::uint64_t seed() const { return seed_; }
+  [[nodiscard]] std::uint64_t replications() const { return replications_; }
+  [[nodiscard]] std::uint64_t events() const { return events_; }
+
+ private:
+  std::string unknown_metric_message(const std::set<std::string>& seen) const {
+    if (seen.empty()) {
+      return fmt::format(
+          "--scope {}: {} reports no metric at this scope (a scope is 'system' or "
+          "a node id)",
+          o_.scope, arm_);
+    }
+    const std::vector<std::string_view> names(seen.begin(), seen.end());
+    const auto suggestion = scenario::did_you_mean(o_.metric, names);
+    std::string listed;
+    for (std::string_view n : names) listed += fmt::format("{}{}", listed.empty() ? "" : ", ", n);
+    return fmt::format("--metric {}: no such metric at scope '{}'{}; the metrics are {}", o_.metric,
+                       o_.scope,
+                       suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "", listed);
+  }
+
+  const BreakevenOptions& o_;
+  std::string arm_;
+  std::string baseline_;
+  std::uint64_t seed_ = 0;
+  std::uint64_t replications_ = 0;
+  std::uint64_t events_ = 0;
+};
+
+// The arm named `name`, or nothing after printing an error naming `option`.
+std::optional<std::string> arm_named(const scenario::Scenario& sc, const std::string& name,
+                                     std::string_view option, const std::string& file) {
+  if (sc.find_arm(name)) return name;
+  std::vector<std::string_view> known;
+  for (const auto& a : sc.arms) known.push_back(a.name);
+  const auto suggestion = scenario::did_you_mean(name, known);
+  fmt::print(stderr, "c2msim breakeven: error: {} {}: no such arm in {}{} (it has: {})\n", option,
+             name, file, suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "",
+             arm_names(sc));
+  return std::nullopt;
+}
+
+int bad(const std::string& message) {
+  fmt::print(stderr, "c2msim breakeven: error: {}\n", message);
+  return kBadInput;
+}
+
+void print_report(const BreakevenOptions& o, const std::string& arm, const std::string& baseline,
+                  const montecarlo::BreakevenResult& r, bool whole_numbers,
+                  std::uint64_t replications) {
+  fmt::print("breakeven of {} - {} in {} ({}) over {}, {} replications per value:\n", arm, baseline,
+             o.metric, o.scope, o.param, replications);
+  fmt::print("{:>16}  {:>16}  {}\n", "value", "mean difference", "95% CI");
+  for (const auto& e : r.evaluations) {
+    fmt::print("{:>16}  {:>+16.6g}  [{:+.4g}, {:+.4g}]\n", value_text(e.value, whole_numbers),
+               e.difference.mean, e.difference.ci95_low, e.difference.ci95_high);
+  }
+  switch (r.status) {
+    case montecarlo::BreakevenStatus::kFound:
+      fmt::print("found: the difference changes sign at {:.6g}, between {} and {}\n", r.estimate,
+                 value_text(r.low, whole_numbers), value_text(r.high, whole_numbers));
+      break;
+    case montecarlo::BreakevenStatus::kNotSeparated:
+      fmt::print(
+          "not separated: the sign change lies between {} and {} (estimate {:.6g}), but "
+          "the 95% CI contains 0 there; more replications (-n) would narrow it\n",
+          value_text(r.low, whole_numbers), value_text(r.high, whole_numbers), r.estimate);
+      break;
+    case montecarlo::BreakevenStatus::kNoSignChange:
+      fmt::print(
+          "no sign change: {} - {} in {} has the same sign at {} and {}; {} is {} over "
+          "the whole range\n",
+          arm, baseline, o.metric, value_text(r.low, whole_numbers),
+          value_text(r.high, whole_numbers), arm,
+          !r.evaluations.empty() && r.evaluations.front().difference.mean > 0
+              ? "above the baseline"
+              : "below the baseline");
+      break;
+  }
+}
+
+int run_breakeven(const BreakevenOptions& o) {
+  // --range LO:HI
+  const std::size_t colon = o.range.find(':', 1);
+  const auto low =
+      colon == std::string::npos ? std::nullopt : parse_number(o.range.substr(0, colon));
+  const auto high =
+      colon == std::string::npos ? std::nullopt : parse_number(o.range.substr(colon + 1));
+  if (!low || !high || !(*low < *high)) {
+    return bad(fmt::format("--range {}: expected LO:HI with LO < HI, e.g. 0.02:0.3", o.range));
+  }
+  if (o.tolerance && !(*o.tolerance > 0)) {
+    return bad(fmt::format("--tolerance {}: expected a number > 0", *o.tolerance));
+  }
+  Search search(o);
+  // The file and the parameter at both ends are checked before anything runs.
+  const auto base = search.load(value_text(*low, false), true);
+  if (!base || !search.load(value_text(*high, false), true)) return kBadInput;
+  if (o.replications.value_or(base->replications) < 2) {
+    return bad("a confidence interval needs at least 2 replications (-n)");
+  }
+  const std::string baseline_name = o.baseline.empty() ? base->compare.baseline : o.baseline;
+  const auto baseline = arm_named(*base, baseline_name, "--baseline", o.file);
+  if (!baseline) return kBadInput;
+  std::string arm_name = o.arm;
+  if (arm_name.empty()) {
+    for (const auto& a : base->arms) {
+      if (a.name == *baseline) continue;
+      if (arm_name.empty() || a.name == "c2m") arm_name = a.name;
+    }
+  }
+  const auto arm = arm_named(*base, arm_name, "--arm", o.file);
+  if (!arm) return kBadInput;
+  if (*arm == *baseline) return bad(fmt::format("--arm {} is also the baseline", *arm));
+  search.set_arms(*arm, *baseline);
+
+  // A parameter that takes whole numbers only (lines, say) is searched over whole numbers.
+  const bool whole_ends = std::floor(*low) == *low && std::floor(*high) == *high;
+  const bool whole_numbers = whole_ends && !search.load(value_text(*low + 0.5, false), false);
+
+  montecarlo::BreakevenOptions options;
+  options.low = *low;
+  options.high = *high;
+  options.tolerance = o.tolerance.value_or((*high - *low) / 1000);
+  options.whole_numbers = whole_numbers;
+  const auto start = std::chrono::steady_clock::now();
+  montecarlo::BreakevenResult result;
+  try {
+    result = montecarlo::find_breakeven(
+        options, [&](double value) { return search.difference_at(value, whole_numbers); });
+  } catch (const BadSearchInput& e) {
+    return bad(e.what());
+  }
+  const double wall =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  nlohmann::json evaluations = nlohmann::json::array();
+  for (const auto& e : result.evaluations) {
+    evaluations.push_back({{"value", e.value},
+                           {"mean_difference", e.difference.mean},
+                           {"ci95_low", e.difference.ci95_low},
+                           {"ci95_high", e.difference.ci95_high}});
+  }
+  const nlohmann::json report{{"parameter", o.param},
+                              {"metric", o.metric},
+                              {"scope", o.scope},
+                              {"arm", *arm},
+                              {"baseline", *baseline},
+                              {"estimate", result.estimate},
+                              {"low", result.low},
+                              {"high", result.high},
+                              {"status", montecarlo::to_string(result.status)},
+                              {"replications", search.replications()},
+                              {"seed", search.seed()},
+                              {"range", {*low, *high}},
+                              {"tolerance", options.tolerance},
+                              {"whole_numbers", whole_numbers},
+                              {"evaluations", evaluations}};
+  const unsigned threads =
+      o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  const nlohmann::json manifest{{"scenario", o.file},
+                                {"scenario_name", base->name},
+                                {"scenario_sha256", output::sha256_of_file(o.file)},
+                                {"sets", o.sets},
+                                {"threads", threads},
+                                {"c2msim_version", kVersion},
+                                {"git_revision", kGitRevision},
+                                {"events_processed", search.events()},
+                                {"wall_seconds", wall}};
+  output::OutputDirectory dir(o.out);
+  output::write_json(dir.file("breakeven.json"), report);
+  output::write_json(dir.file("manifest.json"), manifest);
+  dir.commit();
+  if (!o.quiet) {
+    print_report(o, *arm, *baseline, result, whole_numbers, search.replications());
+    fmt::print("results in {}/\n", o.out);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_breakeven_command(CLI::App& app, int& exit_code) {
+  auto o = std::make_shared<BreakevenOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "breakeven", "Find the value of a parameter at which an arm's advantage changes sign");
+  cmd->add_option("file", o->file, "Scenario file (YAML)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--param", o->param,
+                  "Key path of the parameter, e.g. "
+                  "arms.c2m.nodes[platform].commission")
+      ->required()
+      ->type_name("KEY");
+  cmd->add_option("--range", o->range, "The values to search, LO:HI")
+      ->required()
+      ->type_name("LO:HI");
+  cmd->add_option("--metric", o->metric, "The metric whose difference is searched, e.g. profit")
+      ->required()
+      ->type_name("METRIC");
+  cmd->add_option("--scope", o->scope, "system or a node id")->capture_default_str();
+  cmd->add_option("--arm", o->arm, "The arm (default: c2m, or the first arm not the baseline)");
+  cmd->add_option("--baseline", o->baseline, "The baseline arm (default: the file's)");
+  cmd->add_option("--set", o->sets, "KEY=VALUE: override a value of the file (repeatable)")
+      ->type_name("KEY=VALUE")
+      ->allow_extra_args(false);
+  cmd->add_option("--replications,-n", o->replications,
+                  "Replications per evaluated value (default: the file's)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
+  cmd->add_option("--seed", o->seed, "Random seed (default: the file's)");
+  cmd->add_option("--tolerance", o->tolerance,
+                  "Stop when the bracketing interval is this narrow (default: (HI - LO) / 1000)");
+  cmd->add_option("--out,-o", o->out, "Output directory, replaced atomically")
+      ->capture_default_str();
+  cmd->add_option("--threads,-j", o->threads, "Worker threads (default: every core)")
+      ->check(CLI::Range(0u, 1024u));
+  cmd->add_flag("--quiet,-q", o->quiet, "Print nothing but errors");
+  cmd->footer(
+      "Every value is run with the same seed and replication numbers (common random numbers).\n"
+      "The search bisects while the 95% CI of the difference at the midpoint excludes 0 and the\n"
+      "interval is wider than the tolerance. breakeven.json has the status (found,\n"
+      "not_separated or no_sign_change), the estimate, the interval [low, high] holding the\n"
+      "sign change, and every evaluation. Exit status: 0 (also with no sign change), 2 on bad\n"
+      "input.");
+  cmd->callback([o, &exit_code] { exit_code = run_breakeven(*o); });
+}
+
+}  // namespace c2msim::cli

@@ -90,6 +90,7 @@ struct Job {
   double quantity = 0;
   std::uint32_t customer = kNoId;  // make-to-order: the customer it is for; else for stock
   double planned_days = 0;         // production time plus the changeover expected before it
+  double queued_at = 0;            // when it joined the factory's queue (or batch)
 };
 
 // A backlog entry at a node: a customer or a downstream order waiting for stock.
@@ -114,6 +115,10 @@ struct Factory {
   double queued_work_days = 0;       // planned time of the queued jobs, changeovers included
   Index last_queued_sku = kNone;
   double busy_days = 0;  // post-warm-up busy time, all lines
+  // Post-warm-up queueing measurements: jobs waiting or in production (time average), and the
+  // wait from joining the queue to the start of production of the jobs queued after the warm-up.
+  stats::TimeWeightedAverage jobs_in_system;
+  stats::RunningMoments job_waits;
 };
 
 // Post-warm-up measurements of one node; reset at the end of the warm-up.
@@ -712,6 +717,8 @@ class ChainRun {
         (f.last_queued_sku != kNone && f.last_queued_sku != job.sku ? f.spec->changeover_days
                                                                     : 0.0);
     f.last_queued_sku = job.sku;
+    job.queued_at = sim_.now();
+    f.jobs_in_system.add(sim_.now(), 1.0);
     const std::uint32_t id = jobs_.add(job);
     f.queued_work_days += job.planned_days;
     if (f.spec->batching_window_days > 0 && job.customer != kNoId) {
@@ -743,6 +750,7 @@ class ChainRun {
       const Job& job = jobs_[id];
       const double work = job.quantity * f.spec->unit_production_days;
       f.queued_work_days -= job.planned_days;
+      if (job.queued_at >= spec_.warmup_days) f.job_waits.add(sim_.now() - job.queued_at);
       const double setup =
           line.last_sku != kNone && line.last_sku != job.sku ? f.spec->changeover_days : 0.0;
       line.busy = true;
@@ -759,6 +767,7 @@ class ChainRun {
     Line& line = f.lines[l];
     const Job job = jobs_[line.job];
     jobs_.release(line.job);
+    f.jobs_in_system.add(sim_.now(), -1.0);
     line.busy = false;
     line.job = kNoId;
     const Index node = f.node;
@@ -1060,6 +1069,8 @@ class ChainRun {
       double committed = 0;
       for (const Line& line : f.lines) committed += line.busy ? line.busy_until - now : 0.0;
       f.busy_days = committed;
+      f.jobs_in_system.restart(now);
+      f.job_waits = stats::RunningMoments{};
     }
     system_units_.restart(now);
     system_in_transit_.restart(now);
@@ -1243,6 +1254,8 @@ class ChainRun {
         for (const Line& line : f.lines)
           busy_days -= line.busy ? std::max(0.0, line.busy_until - end) : 0.0;
         emit(id, "utilisation", busy_days / capacity);
+        emit(id, "jobs_in_system_mean", f.jobs_in_system.average(end));
+        emit(id, "job_wait_mean", f.job_waits.mean());
         busy += busy_days;
         available += capacity;
       }

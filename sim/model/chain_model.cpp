@@ -588,16 +588,23 @@ class ChainRun {
       lose_customer(id);
       return;
     }
-    const std::size_t k = at(node, c.sku);
+    const Index sku = c.sku;
+    const std::size_t k = at(node, sku);
     const double from_stock = std::min(on_hand_[k], c.remaining);
     if (c.measured) stats_[c.node].consumer_units_from_stock += from_stock;
     if (from_stock > 0) ship_to_customer(id, node, from_stock, true);
-    if (!customers_[id].open) return;
+    // A sale from stock lowers the inventory position: continuous review acts on it now, whether
+    // or not the customer is served in full.
+    if (!customers_[id].open) {
+      consider_continuous_review(node, sku);
+      return;
+    }
     // Lost sales, or a customer whose patience ran out before the order got here (a platform's
     // order reaches the factory after the information delay).
     if (spec_.nodes[node].stock->shortage == ShortageMode::kLostSales ||
         c.arrival + c.patience <= sim_.now()) {
       lose_customer(id);
+      consider_continuous_review(node, sku);
       return;
     }
     Customer& waiting = customers_[id];

@@ -1,0 +1,186 @@
+#pragma once
+// The textbook answers the validation suite compares the simulator with, computed from their
+// formulas (Boost.Math for the distributions). Each function names its source; the notation is
+// the source's: lambda an arrival rate, L a lead time, S a base-stock level, (r, Q) the reorder
+// point and batch, c a number of servers, p and L of the bullwhip bound periods.
+//
+// References: Axsäter, Inventory Control, 3rd ed. (2015), ch. 5 (Poisson lead-time demand,
+// base stock, (r, Q)); Zipkin, Foundations of Inventory Management (2000), ch. 6-7 (the lost-sales
+// base-stock system as an Erlang loss system); Kleinrock, Queueing Systems I (1975), ch. 3
+// (M/M/1, M/M/c, Erlang B and C); Porteus, Foundations of Stochastic Inventory Theory (2002),
+// ch. 1 (the newsvendor); Chen, Drezner, Ryan and Simchi-Levi, Management Science 46 (2000)
+// (the bullwhip effect of a moving-average forecast).
+
+#include <boost/math/distributions/normal.hpp>
+#include <boost/math/distributions/poisson.hpp>
+#include <cmath>
+#include <stdexcept>
+
+namespace c2msim::validation::theory {
+
+// ---- Poisson lead-time demand --------------------------------------------------------------
+
+inline double poisson_pmf(double mean, int k) {
+  if (k < 0) return 0.0;
+  return boost::math::pdf(boost::math::poisson_distribution<double>(mean), k);
+}
+
+// P(D <= k) for D ~ Poisson(mean).
+inline double poisson_cdf(double mean, int k) {
+  if (k < 0) return 0.0;
+  return boost::math::cdf(boost::math::poisson_distribution<double>(mean), k);
+}
+
+// First-order loss function E[(D - s)^+], by E[(D - s)^+] = E[D] - s + E[(s - D)^+] with the
+// finite sum E[(s - D)^+] = sum_{k < s} (s - k) P(D = k).
+inline double poisson_expected_shortage(double mean, int s) {
+  double below = 0.0;
+  for (int k = 0; k < s; ++k) below += (s - k) * poisson_pmf(mean, k);
+  return mean - s + below;
+}
+
+// E[(s - D)^+].
+inline double poisson_expected_leftover(double mean, int s) {
+  double below = 0.0;
+  for (int k = 0; k < s; ++k) below += (s - k) * poisson_pmf(mean, k);
+  return below;
+}
+
+// ---- Base stock with backorders (continuous review, one-for-one) ----------------------------
+// Unit Poisson demand at rate lambda, constant lead time L, order-up-to S. The inventory level
+// at any time is S - D(L) with D(L) ~ Poisson(lambda L), the demand of the last lead time.
+struct BaseStockBackorder {
+  double fill_rate;   // P(level > 0) seen by an arrival (PASTA) = P(D(L) <= S - 1)
+  double on_hand;     // E[(S - D(L))^+]
+  double backorders;  // E[(D(L) - S)^+]
+};
+
+inline BaseStockBackorder base_stock_backorder(double lambda, double lead_time, int S) {
+  const double m = lambda * lead_time;
+  return {poisson_cdf(m, S - 1), poisson_expected_leftover(m, S),
+          poisson_expected_shortage(m, S)};
+}
+
+// ---- Erlang B and C ---------------------------------------------------------------------------
+
+// Erlang's loss formula B(c, a) for offered load a = lambda / mu on c servers, by the stable
+// recursion B(0) = 1, B(k) = a B(k-1) / (k + a B(k-1)).
+inline double erlang_b(int c, double a) {
+  double b = 1.0;
+  for (int k = 1; k <= c; ++k) b = a * b / (k + a * b);
+  return b;
+}
+
+// Erlang C: the probability that an arrival waits in M/M/c, C = c B / (c - a (1 - B)), a < c.
+inline double erlang_c(int c, double a) {
+  if (a >= c) throw std::invalid_argument("erlang_c: the queue is unstable (a >= c)");
+  const double b = erlang_b(c, a);
+  return c * b / (c - a * (1.0 - b));
+}
+
+// ---- Base stock with lost sales -------------------------------------------------------------
+// One-for-one replenishment of S units with lost sales: the outstanding orders are the busy
+// servers of an M/G/S/S loss system with offered load lambda L (insensitive to the lead-time
+// distribution), so a demand is lost with probability B(S, lambda L).
+struct BaseStockLostSales {
+  double fill_rate;  // 1 - B(S, lambda L)
+  double on_hand;    // S - E[outstanding] = S - lambda L (1 - B)
+};
+
+inline BaseStockLostSales base_stock_lost_sales(double lambda, double lead_time, int S) {
+  const double a = lambda * lead_time;
+  const double b = erlang_b(S, a);
+  return {1.0 - b, S - a * (1.0 - b)};
+}
+
+// ---- M/M/c ----------------------------------------------------------------------------------
+struct MMc {
+  double utilisation;     // rho = lambda / (c mu)
+  double wait;            // Wq = C(c, a) / (c mu - lambda)
+  double time_in_system;  // W = Wq + 1 / mu
+  double in_system;       // L = lambda W (Little)
+};
+
+inline MMc mmc(double lambda, double mu, int c) {
+  const double a = lambda / mu;
+  const double wq = erlang_c(c, a) / (c * mu - lambda);
+  const double w = wq + 1.0 / mu;
+  return {a / c, wq, w, lambda * w};
+}
+
+// ---- Continuous review (r, Q), Poisson demand, backorders -----------------------------------
+// With unit demand the inventory position is uniform on r+1..r+Q and independent of the demand
+// of the next lead time, so the level is IP - D(L) (Axsäter, sec. 5.3).
+struct RQ {
+  double fill_rate;   // (1/Q) sum_y P(D(L) <= y - 1)
+  double on_hand;     // (1/Q) sum_y E[(y - D(L))^+]
+  double backorders;  // (1/Q) sum_y E[(D(L) - y)^+]
+};
+
+inline RQ rq_policy(double lambda, double lead_time, int r, int Q) {
+  const double m = lambda * lead_time;
+  RQ out{0.0, 0.0, 0.0};
+  for (int y = r + 1; y <= r + Q; ++y) {
+    out.fill_rate += poisson_cdf(m, y - 1);
+    out.on_hand += poisson_expected_leftover(m, y);
+    out.backorders += poisson_expected_shortage(m, y);
+  }
+  out.fill_rate /= Q;
+  out.on_hand /= Q;
+  out.backorders /= Q;
+  return out;
+}
+
+// ---- Newsvendor -----------------------------------------------------------------------------
+// Price p, unit cost c, salvage value v (v < c < p): the expected profit of ordering Q is
+// (p - v) E[min(Q, D)] - (c - v) Q, maximised at the critical fractile F(Q*) = (p - c) / (p - v).
+struct NewsvendorPrices {
+  double price;
+  double cost;
+  double salvage;
+
+  [[nodiscard]] double critical_ratio() const { return (price - cost) / (price - salvage); }
+  [[nodiscard]] double profit(double quantity, double expected_sales) const {
+    return (price - salvage) * expected_sales - (cost - salvage) * quantity;
+  }
+};
+
+// Standard normal loss function E[(Z - z)^+] = phi(z) - z (1 - Phi(z)).
+inline double normal_loss(double z) {
+  const boost::math::normal_distribution<double> n;
+  return boost::math::pdf(n, z) - z * boost::math::cdf(boost::math::complement(n, z));
+}
+
+inline double newsvendor_normal_quantity(const NewsvendorPrices& k, double mean, double sd) {
+  const boost::math::normal_distribution<double> n;
+  return mean + sd * boost::math::quantile(n, k.critical_ratio());
+}
+
+// E[min(Q, D)] = mean - sd L((Q - mean) / sd) for D ~ N(mean, sd^2).
+inline double newsvendor_normal_profit(const NewsvendorPrices& k, double mean, double sd,
+                                       double quantity) {
+  return k.profit(quantity, mean - sd * normal_loss((quantity - mean) / sd));
+}
+
+// The smallest Q with P(D <= Q) >= the critical ratio.
+inline int newsvendor_poisson_quantity(const NewsvendorPrices& k, double mean) {
+  int q = 0;
+  while (poisson_cdf(mean, q) < k.critical_ratio()) ++q;
+  return q;
+}
+
+// E[min(Q, D)] = Q - E[(Q - D)^+].
+inline double newsvendor_poisson_profit(const NewsvendorPrices& k, double mean, int quantity) {
+  return k.profit(quantity, quantity - poisson_expected_leftover(mean, quantity));
+}
+
+// ---- Bullwhip ---------------------------------------------------------------------------------
+// Chen, Drezner, Ryan and Simchi-Levi (2000), eq. (5): an order-up-to policy whose lead-time
+// demand is L times a p-period moving average of i.i.d. demand orders q with
+// Var(q) / Var(D) >= 1 + 2L/p + 2L^2/p^2, with equality when the safety stock is constant and
+// orders may be negative.
+inline double chen_bullwhip(double L, double p) {
+  return 1.0 + 2.0 * L / p + 2.0 * L * L / (p * p);
+}
+
+}  // namespace c2msim::validation::theory

@@ -49,10 +49,49 @@ TEST_CASE("beer game: bullwhip grows upstream on orders and is damped by shared 
           "[validation]") {
   const auto s = v::load("beer-game.yaml");
   const std::vector<std::string> tiers{"retailer", "wholesaler", "distributor", "factory"};
-  const auto runs = v::run(s, {{"traditional", v::chain(s, "traditional")},
-                               {"c2m", v::chain(s, "c2m")}});
+  const auto traditional = v::chain(s, "traditional");
+  const auto c2m = v::chain(s, "c2m");
+  const auto runs = v::run(s, {{"traditional", traditional}, {"c2m", c2m}});
+
+  // Theory: with no safety stock every tier's orders are a linear filter of consumer demand
+  // (theory.hpp, serial_chain_orders). Each tier's cover, in review periods, is read from the
+  // chain: (its replenishment time + R) / R, the replenishment time being the supplier lane's
+  // lead time plus information delay, or a factory's unit_production_days (the model's
+  // convention for a factory's own lead time).
+  auto covers_and_window = [&](const c2msim::model::ChainSpec& chain, bool pos) {
+    std::vector<double> covers;
+    std::size_t p = 0;
+    for (const auto& id : tiers) {
+      const auto& n = v::node(chain, id);
+      const auto* fp = std::get_if<ForecastPolicy>(&n.stock->policy);
+      REQUIRE(fp != nullptr);
+      REQUIRE(fp->safety_factor == 0.0);
+      REQUIRE(fp->review_period_days == 1.0);
+      REQUIRE(fp->method == c2msim::model::ForecastMethod::kMovingAverage);
+      REQUIRE((fp->signal == c2msim::model::DemandSignal::kPos) == pos);
+      if (p == 0) p = static_cast<std::size_t>(fp->window_days);
+      REQUIRE(static_cast<std::size_t>(fp->window_days) == p);
+      double replenishment = 0;
+      if (n.kind == c2msim::model::NodeKind::kFactory) {
+        replenishment = n.factory->unit_production_days;
+      } else {
+        const auto& lane = v::supplier_lane(chain, id);
+        replenishment = c2msim::random::mean(lane.lead_time_days) + lane.information_delay_days;
+      }
+      covers.push_back((replenishment + fp->review_period_days) / fp->review_period_days);
+    }
+    return std::make_pair(covers, p);
+  };
+
+  // Daily consumer demand: `quantity` units x Poisson(lambda) customers.
+  const auto* units = std::get_if<c2msim::random::Constant>(&traditional.markets[0].quantity);
+  REQUIRE(units != nullptr);
+  const double demand_variance = units->value * units->value * v::arrival_rate(traditional);
+  const double days = traditional.horizon_days - traditional.warmup_days;
+
   // Cumulative bullwhip of each tier: the variance of its daily orders over that of consumer
-  // demand, the product of the per-tier ratios downstream of it and its own.
+  // demand, the product of the per-tier ratios downstream of it and its own (a tier's orders
+  // are its supplier's demand, in the same daily bucket).
   auto cumulative = [&](std::size_t arm, std::size_t tier) {
     return v::values(runs[arm], [&](const c2msim::model::ReplicationResult& r) {
       double product = 1.0;
@@ -60,30 +99,66 @@ TEST_CASE("beer game: bullwhip grows upstream on orders and is damped by shared 
       return product;
     });
   };
-  std::vector<c2msim::montecarlo::Summary> orders, pos;
-  for (std::size_t t = 0; t < tiers.size(); ++t) {
-    orders.push_back(c2msim::montecarlo::summarise(cumulative(0, t)));
-    pos.push_back(c2msim::montecarlo::summarise(cumulative(1, t)));
-    for (const auto* arm : {&orders, &pos}) {
-      const auto& m = arm->back();
-      v::append_row(fmt::format("beer game, {}\t{}: Var(orders) / Var(consumer demand)\t-\t{:.6g}\t{:.6g}\t{:.6g}\t-\t-\t{}\t-",
-                                arm == &orders ? "forecast on orders" : "forecast on POS",
-                                tiers[t], m.mean, m.ci95_low, m.ci95_high, m.n));
+
+  std::vector<c2msim::montecarlo::Summary> summaries[2];
+  for (std::size_t arm = 0; arm < 2; ++arm) {
+    const bool pos = arm == 1;
+    const auto [covers, p] = covers_and_window(pos ? c2m : traditional, pos);
+    const auto filters = th::serial_chain_orders(covers, p, pos);
+    for (std::size_t t = 0; t < tiers.size(); ++t) {
+      const double theory = th::variance_ratio(filters[t]);
+      // Allowance 1, the ratio of two sample variances over n days (first-order bias):
+      // ratio (CV^2(demand variance) + CV(order variance) CV(demand variance)), with the CV^2
+      // of a sample variance 2 (1 + 2 sum_k rho_k^2) / (n - 1) (Bartlett), rho the
+      // autocorrelations of the filter (none for demand).
+      double rho2 = 0;
+      for (std::size_t k = 1; k < filters[t].size(); ++k) {
+        const double r = th::autocorrelation(filters[t], k);
+        rho2 += r * r;
+      }
+      const double cv2_demand = 2.0 / (days - 1.0);
+      const double cv2_orders = 2.0 * (1.0 + 2.0 * rho2) / (days - 1.0);
+      double bias = theory * (cv2_demand + std::sqrt(cv2_orders * cv2_demand));
+      // Allowance 2, whole units: orders are rounded up to whole units, which adds to a tier's
+      // order the change of a rounding error e in [0, 1) (variance at most 1/12 if, as usual,
+      // it is uniform and unrelated to demand). Tier j's error reaches tier t through the
+      // filters of the tiers between them (on orders) or unchanged (on POS): twice the
+      // resulting variance, over that of demand.
+      double rounding = 0;
+      for (std::size_t j = 0; j <= t; ++j) {
+        th::Filter path{1.0, -1.0};  // e_t - e_{t-1}
+        if (!pos) {
+          for (std::size_t i = j + 1; i <= t; ++i)
+            path = th::filter_multiply(
+                path, th::filter_add(th::Filter{1.0}, th::level_change(covers[i], p)));
+        }
+        rounding += th::variance_ratio(path) / 12.0;
+      }
+      bias += 2.0 * rounding / demand_variance;
+      const auto sample = cumulative(arm, t);
+      v::compare(fmt::format("beer game, forecast on {}", pos ? "POS" : "orders"),
+                 tiers[t] + ": Var(orders) / Var(consumer demand)", theory, sample, bias);
+      summaries[arm].push_back(c2msim::montecarlo::summarise(sample));
     }
   }
+  const auto& orders = summaries[0];
+  const auto& on_pos = summaries[1];
+
   // The factory's orders are the chain's production orders: the system metric says the same.
   const auto system = c2msim::montecarlo::summarise(v::values(runs[0], "system", "bullwhip"));
   CHECK(system.mean == Approx(orders.back().mean).epsilon(1e-9));
+  // Forecasting on orders, bullwhip grows tier by tier, intervals separated.
   for (std::size_t t = 0; t + 1 < tiers.size(); ++t) {
     INFO("orders: " << tiers[t] << " " << orders[t].mean << " [" << orders[t].ci95_low << ", "
                     << orders[t].ci95_high << "] -> " << tiers[t + 1] << " " << orders[t + 1].mean
                     << " [" << orders[t + 1].ci95_low << ", " << orders[t + 1].ci95_high << "]");
     CHECK(orders[t + 1].ci95_low > orders[t].ci95_high);
   }
+  // On shared POS data every tier above the retailer (which sees POS either way) has less.
   for (std::size_t t = 1; t < tiers.size(); ++t) {
-    INFO(tiers[t] << ": on POS " << pos[t].mean << " [" << pos[t].ci95_low << ", "
-                  << pos[t].ci95_high << "], on orders " << orders[t].mean << " ["
+    INFO(tiers[t] << ": on POS " << on_pos[t].mean << " [" << on_pos[t].ci95_low << ", "
+                  << on_pos[t].ci95_high << "], on orders " << orders[t].mean << " ["
                   << orders[t].ci95_low << ", " << orders[t].ci95_high << "]");
-    CHECK(pos[t].ci95_high < orders[t].ci95_low);
+    CHECK(on_pos[t].ci95_high < orders[t].ci95_low);
   }
 }

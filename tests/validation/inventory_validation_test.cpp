@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 #include "validation/theory.hpp"
 #include "validation/validation_support.hpp"
@@ -33,6 +34,17 @@ ShopParameters shop_parameters(const c2msim::model::ChainSpec& chain) {
           static_cast<int>(rq->r), static_cast<int>(rq->Q)};
 }
 
+// The demand every arm of a file sees (common random numbers): units per measured day, against
+// lambda. A sanity row: it shows how much of a case's deviation is the sample's own demand.
+void compare_demand(const std::string& name, double lambda, const c2msim::model::ChainSpec& chain,
+                    const std::vector<c2msim::model::ReplicationResult>& runs) {
+  const double days = chain.horizon_days - chain.warmup_days;
+  v::compare(name, "demand per day (all arms)", lambda,
+             v::values(runs, [&](const c2msim::model::ReplicationResult& r) {
+               return r.get("system", "units_demanded") / days;
+             }));
+}
+
 }  // namespace
 
 TEST_CASE("base stock with backorders: fill rate, on hand and backorders (Poisson lead-time demand)",
@@ -46,6 +58,7 @@ TEST_CASE("base stock with backorders: fill rate, on hand and backorders (Poisso
     const auto theory = th::base_stock_backorder(p.lambda, p.lead_time, S);
     const auto runs = v::run(s, {{arm, chain}})[0];
     const std::string name = "base stock, backorders, S = " + std::to_string(S);
+    if (arm == "traditional") compare_demand("base stock, backorders", p.lambda, chain, runs);
     v::compare(name, "fill rate", theory.fill_rate, v::values(runs, "shop", "fill_rate"));
     v::compare(name, "on hand", theory.on_hand, v::values(runs, "shop", "average_inventory_value"));
     v::compare(name, "backorders", theory.backorders, v::values(runs, "shop", "backorders_mean"));
@@ -62,6 +75,7 @@ TEST_CASE("base stock with lost sales: the Erlang loss formula", "[validation]")
     const auto theory = th::base_stock_lost_sales(p.lambda, p.lead_time, S);
     const auto runs = v::run(s, {{arm, chain}})[0];
     const std::string name = "base stock, lost sales, S = " + std::to_string(S);
+    if (arm == "traditional") compare_demand("base stock, lost sales", p.lambda, chain, runs);
     v::compare(name, "fill rate", theory.fill_rate, v::values(runs, "shop", "fill_rate"));
     v::compare(name, "lost-sales rate", 1.0 - theory.fill_rate,
                v::values(runs, "shop", "lost_sales_rate"));
@@ -78,6 +92,7 @@ TEST_CASE("continuous-review (r, Q): fill rate, on hand and backorders", "[valid
     const auto runs = v::run(s, {{arm, chain}})[0];
     const std::string name =
         "(r, Q), r = " + std::to_string(p.r) + ", Q = " + std::to_string(p.Q);
+    if (arm == "traditional") compare_demand("(r, Q)", p.lambda, chain, runs);
     v::compare(name, "fill rate", theory.fill_rate, v::values(runs, "shop", "fill_rate"));
     v::compare(name, "on hand", theory.on_hand, v::values(runs, "shop", "average_inventory_value"));
     v::compare(name, "backorders", theory.backorders, v::values(runs, "shop", "backorders_mean"));

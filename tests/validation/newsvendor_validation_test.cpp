@@ -69,6 +69,9 @@ TEST_CASE("newsvendor, normal demand: optimal quantity and expected profit", "[v
   const double delta = sd / 2.0;
   const auto runs = seasons(s, {q_file - delta, q_file, q_file + delta});
   const std::string name = fmt::format("newsvendor, normal({}, {}), Q* = {:.1f}", mean, sd, q_star);
+  // The season's demand is max(1, round(N(mean, sd))): rounding moves it by at most 1/2.
+  v::compare(name, "season demand (all arms)", mean, v::values(runs[1], "system", "units_demanded"),
+             0.5);
   for (std::size_t i = 0; i < 3; ++i) {
     const double q = q_file + (static_cast<double>(i) - 1.0) * delta;
     v::compare(name, fmt::format("expected profit at Q = {}", q),
@@ -108,6 +111,7 @@ TEST_CASE("newsvendor, Poisson demand: optimal quantity and expected profit", "[
   const auto runs = seasons(s, {static_cast<double>(q_star - delta), static_cast<double>(q_star),
                                 static_cast<double>(q_star + delta)});
   const std::string name = fmt::format("newsvendor, Poisson({}), Q* = {}", mean, q_star);
+  v::compare(name, "season demand (all arms)", mean, v::values(runs[1], "system", "units_demanded"));
   for (int i = 0; i < 3; ++i) {
     const int q = q_star + (i - 1) * delta;
     v::compare(name, fmt::format("expected profit at Q = {}", q),

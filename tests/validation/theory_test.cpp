@@ -106,3 +106,36 @@ TEST_CASE("Chen et al.'s bound is the variance of the moving-average order filte
     }
   }
 }
+
+TEST_CASE("serial-chain filters: one tier is Chen et al., and what the lag operator implies",
+          "[validation][theory]") {
+  // A single tier, on either signal, is the moving-average filter of Chen et al.
+  for (bool pos : {false, true}) {
+    const auto one = th::serial_chain_orders({4.0}, 5, pos);
+    REQUIRE(one.size() == 1);
+    CHECK(th::variance_ratio(one[0]) == Approx(th::chen_bullwhip(4.0, 5.0)));
+  }
+  // Coefficients must sum to 1 at every tier: in steady state every tier orders the mean demand.
+  for (bool pos : {false, true}) {
+    for (const auto& f : th::serial_chain_orders({2.0, 2.0, 2.0, 1.0}, 10, pos)) {
+      double sum = 0;
+      for (double c : f) sum += c;
+      CHECK(sum == Approx(1.0));
+    }
+  }
+  // Two tiers forecasting on orders, expanded by hand: (1 + k - k B^p)^2 (times a lag) has the
+  // coefficients (1+k)^2, -2k(1+k) and k^2.
+  const double k = 0.2;
+  const auto orders = th::serial_chain_orders({2.0, 2.0}, 10, false);
+  const double a = (1 + k) * (1 + k), b = 2 * k * (1 + k), c = k * k;
+  CHECK(th::variance_ratio(orders[1]) == Approx(a * a + b * b + c * c));
+  // On POS, tier 2 orders B(1 + k - k B^p) + k (1 - B^p) = k + (1+k) B - k B^p - k B^(p+1).
+  const auto pos = th::serial_chain_orders({2.0, 2.0}, 10, true);
+  CHECK(th::variance_ratio(pos[1]) == Approx(k * k + (1 + k) * (1 + k) + 2 * k * k));
+  CHECK(th::variance_ratio(pos[1]) < th::variance_ratio(orders[1]));
+  // Autocorrelation: 1 at lag 0, and the two-tap filter's at lag p.
+  const auto single = th::serial_chain_orders({2.0}, 10, false)[0];
+  CHECK(th::autocorrelation(single, 0) == Approx(1.0));
+  CHECK(th::autocorrelation(single, 10) ==
+        Approx(-k * (1 + k) / ((1 + k) * (1 + k) + k * k)));
+}

@@ -47,8 +47,9 @@ void compare_demand(const std::string& name, double lambda, const c2msim::model:
 
 }  // namespace
 
-TEST_CASE("base stock with backorders: fill rate, on hand and backorders (Poisson lead-time demand)",
-          "[validation]") {
+TEST_CASE(
+    "base stock with backorders: fill rate, on hand and backorders (Poisson lead-time demand)",
+    "[validation]") {
   const auto s = v::load("base-stock-backorder.yaml");
   for (const std::string arm : {"traditional", "c2m", "high"}) {
     const auto chain = v::chain(s, arm);
@@ -90,8 +91,7 @@ TEST_CASE("continuous-review (r, Q): fill rate, on hand and backorders", "[valid
     const ShopParameters p = shop_parameters(chain);
     const auto theory = th::rq_policy(p.lambda, p.lead_time, p.r, p.Q);
     const auto runs = v::run(s, {{arm, chain}})[0];
-    const std::string name =
-        "(r, Q), r = " + std::to_string(p.r) + ", Q = " + std::to_string(p.Q);
+    const std::string name = "(r, Q), r = " + std::to_string(p.r) + ", Q = " + std::to_string(p.Q);
     if (arm == "traditional") compare_demand("(r, Q)", p.lambda, chain, runs);
     v::compare(name, "fill rate", theory.fill_rate, v::values(runs, "shop", "fill_rate"));
     v::compare(name, "on hand", theory.on_hand, v::values(runs, "shop", "average_inventory_value"));

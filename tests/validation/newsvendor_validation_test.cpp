@@ -111,7 +111,8 @@ TEST_CASE("newsvendor, Poisson demand: optimal quantity and expected profit", "[
   const auto runs = seasons(s, {static_cast<double>(q_star - delta), static_cast<double>(q_star),
                                 static_cast<double>(q_star + delta)});
   const std::string name = fmt::format("newsvendor, Poisson({}), Q* = {}", mean, q_star);
-  v::compare(name, "season demand (all arms)", mean, v::values(runs[1], "system", "units_demanded"));
+  v::compare(name, "season demand (all arms)", mean,
+             v::values(runs[1], "system", "units_demanded"));
   for (int i = 0; i < 3; ++i) {
     const int q = q_star + (i - 1) * delta;
     v::compare(name, fmt::format("expected profit at Q = {}", q),

@@ -58,8 +58,8 @@ TEST_CASE("a make-to-order factory is M/M/1 and M/M/c; Little's law holds on eve
     // Longton 1959). The allowance is the change it makes, |scv - 1|/2 Wq (here ~1e-7 Wq).
     const double bias = std::fabs(q.scv - 1.0) / 2.0 * theory.wait;
     const auto runs = v::run(s, {{arm, chain}})[0];
-    const std::string name = fmt::format("make-to-order factory, M/M/{}, rho = {:.2f}", c,
-                                         theory.utilisation);
+    const std::string name =
+        fmt::format("make-to-order factory, M/M/{}, rho = {:.2f}", c, theory.utilisation);
     const double days = chain.horizon_days - chain.warmup_days;
     if (arm == "traditional") {
       v::compare("make-to-order factory", "arrivals per day (all arms)", lambda,
@@ -88,8 +88,7 @@ TEST_CASE("a make-to-order factory is M/M/1 and M/M/c; Little's law holds on eve
     const double allowed = n_star * (n_star + 1.0) / (c * mu * days);
     for (const auto& r : runs) {
       const double l = r.get("factory", "jobs_in_system_mean");
-      const double little = r.get("system", "customers") / days *
-                            r.get("system", "lead_time_mean");
+      const double little = r.get("system", "customers") / days * r.get("system", "lead_time_mean");
       INFO(name << ": L = " << l << ", lambda W = " << little << ", allowed " << allowed);
       CHECK(std::fabs(l - little) <= allowed);
     }

@@ -59,8 +59,7 @@ struct BaseStockBackorder {
 
 inline BaseStockBackorder base_stock_backorder(double lambda, double lead_time, int S) {
   const double m = lambda * lead_time;
-  return {poisson_cdf(m, S - 1), poisson_expected_leftover(m, S),
-          poisson_expected_shortage(m, S)};
+  return {poisson_cdf(m, S - 1), poisson_expected_leftover(m, S), poisson_expected_shortage(m, S)};
 }
 
 // ---- Erlang B and C ---------------------------------------------------------------------------

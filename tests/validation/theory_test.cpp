@@ -31,7 +31,7 @@ TEST_CASE("M/M/1 and M/M/2 waits match their closed forms", "[validation][theory
   const double lambda = 0.7, mu = 1.0;
   const th::MMc one = th::mmc(lambda, mu, 1);
   CHECK(one.utilisation == Approx(0.7));
-  CHECK(one.wait == Approx(0.7 / (mu - lambda)));          // rho / (mu - lambda)
+  CHECK(one.wait == Approx(0.7 / (mu - lambda)));            // rho / (mu - lambda)
   CHECK(one.time_in_system == Approx(1.0 / (mu - lambda)));  // 1 / (mu - lambda)
   // M/M/2 (from the birth-death chain): Lq = 2 rho^3 / (1 - rho^2) with rho = lambda / (2 mu).
   const double lambda2 = 1.5, rho = lambda2 / 2.0;
@@ -51,7 +51,8 @@ TEST_CASE("Poisson base stock: level identities and limits", "[validation][theor
   CHECK(th::base_stock_backorder(lambda, L, 0).backorders == Approx(lambda * L));
   CHECK(th::base_stock_backorder(lambda, L, 100).fill_rate == Approx(1.0));
   // A larger S raises the fill rate and the stock, and lowers the backorders.
-  const auto lo = th::base_stock_backorder(lambda, L, 18), hi = th::base_stock_backorder(lambda, L, 19);
+  const auto lo = th::base_stock_backorder(lambda, L, 18),
+             hi = th::base_stock_backorder(lambda, L, 19);
   CHECK(hi.fill_rate > lo.fill_rate);
   CHECK(hi.on_hand > lo.on_hand);
   CHECK(hi.backorders < lo.backorders);
@@ -86,7 +87,8 @@ TEST_CASE("Newsvendor: the fractile maximises the expected profit", "[validation
   const double mean = 200, sd = 40;
   const double q = th::newsvendor_normal_quantity(k, mean, sd);
   const double best = th::newsvendor_normal_profit(k, mean, sd, q);
-  for (double d : {-10.0, -1.0, 1.0, 10.0}) CHECK(th::newsvendor_normal_profit(k, mean, sd, q + d) < best);
+  for (double d : {-10.0, -1.0, 1.0, 10.0})
+    CHECK(th::newsvendor_normal_profit(k, mean, sd, q + d) < best);
   // Zero demand risk: with sd -> 0 the profit of ordering the mean is (p - c) mean.
   CHECK(th::newsvendor_normal_profit(k, mean, 1e-6, mean) == Approx((50.0 - 20.0) * mean));
   const double pm = 100;
@@ -136,6 +138,5 @@ TEST_CASE("serial-chain filters: one tier is Chen et al., and what the lag opera
   // Autocorrelation: 1 at lag 0, and the two-tap filter's at lag p.
   const auto single = th::serial_chain_orders({2.0}, 10, false)[0];
   CHECK(th::autocorrelation(single, 0) == Approx(1.0));
-  CHECK(th::autocorrelation(single, 10) ==
-        Approx(-k * (1 + k) / ((1 + k) * (1 + k) + k * k)));
+  CHECK(th::autocorrelation(single, 10) == Approx(-k * (1 + k) / ((1 + k) * (1 + k) + k * k)));
 }

@@ -142,8 +142,8 @@ inline void compare(const std::string& case_name, const std::string& quantity, d
   const bool pass = std::fabs(error) <= tolerance;
   const double relative = theory != 0.0 ? error / std::fabs(theory) : error;
   append_row(fmt::format("{}\t{}\t{:.6g}\t{:.6g}\t{:.6g}\t{:.6g}\t{:+.3f}%\t{:.3g}\t{}\t{}",
-                         case_name, quantity, theory, s.mean, s.ci95_low, s.ci95_high, 100.0 * relative,
-                         tolerance, s.n, pass ? "yes" : "NO"));
+                         case_name, quantity, theory, s.mean, s.ci95_low, s.ci95_high,
+                         100.0 * relative, tolerance, s.n, pass ? "yes" : "NO"));
   INFO(case_name << ": " << quantity << ": theory " << theory << ", simulated " << s.mean
                  << " (95% CI " << s.ci95_low << " .. " << s.ci95_high << ", n " << s.n
                  << "), tolerance " << tolerance << " (bias allowance " << bias << ")");

@@ -91,6 +91,7 @@ struct Job {
   double quantity = 0;
   std::uint32_t customer = kNoId;  // make-to-order: the customer it is for; else for stock
   double planned_days = 0;         // production time plus the changeover expected before it
+  double queued_at = 0;            // when it joined the factory's queue (or batch)
 };
 
 // A backlog entry at a node: a customer or a downstream order waiting for stock.
@@ -115,6 +116,10 @@ struct Factory {
   double queued_work_days = 0;       // planned time of the queued jobs, changeovers included
   Index last_queued_sku = kNone;
   double busy_days = 0;  // post-warm-up busy time, all lines
+  // Post-warm-up queueing measurements: jobs waiting or in production (time average), and the
+  // wait from joining the queue to the start of production of the jobs queued after the warm-up.
+  stats::TimeWeightedAverage jobs_in_system;
+  stats::RunningMoments job_waits;
 };
 
 // Post-warm-up measurements of one node; reset at the end of the warm-up.
@@ -594,16 +599,23 @@ class ChainRun {
       lose_customer(id);
       return;
     }
-    const std::size_t k = at(node, c.sku);
+    const Index sku = c.sku;
+    const std::size_t k = at(node, sku);
     const double from_stock = std::min(on_hand_[k], c.remaining);
     if (c.measured) stats_[c.node].consumer_units_from_stock += from_stock;
     if (from_stock > 0) ship_to_customer(id, node, from_stock, true);
-    if (!customers_[id].open) return;
+    // A sale from stock lowers the inventory position: continuous review acts on it now, whether
+    // or not the customer is served in full.
+    if (!customers_[id].open) {
+      consider_continuous_review(node, sku);
+      return;
+    }
     // Lost sales, or a customer whose patience ran out before the order got here (a platform's
     // order reaches the factory after the information delay).
     if (spec_.nodes[node].stock->shortage == ShortageMode::kLostSales ||
         c.arrival + c.patience <= sim_.now()) {
       lose_customer(id);
+      consider_continuous_review(node, sku);
       return;
     }
     Customer& waiting = customers_[id];
@@ -724,6 +736,8 @@ class ChainRun {
         (f.last_queued_sku != kNone && f.last_queued_sku != job.sku ? f.spec->changeover_days
                                                                     : 0.0);
     f.last_queued_sku = job.sku;
+    job.queued_at = sim_.now();
+    f.jobs_in_system.add(sim_.now(), 1.0);
     const std::uint32_t id = jobs_.add(job);
     f.queued_work_days += job.planned_days;
     if (f.spec->batching_window_days > 0 && job.customer != kNoId) {
@@ -758,6 +772,7 @@ class ChainRun {
       const Job& job = jobs_[id];
       const double work = job.quantity * f.spec->unit_production_days;
       f.queued_work_days -= job.planned_days;
+      if (job.queued_at >= spec_.warmup_days) f.job_waits.add(sim_.now() - job.queued_at);
       const double setup =
           line.last_sku != kNone && line.last_sku != job.sku ? f.spec->changeover_days : 0.0;
       line.busy = true;
@@ -774,6 +789,7 @@ class ChainRun {
     Line& line = f.lines[l];
     const Job job = jobs_[line.job];
     jobs_.release(line.job);
+    f.jobs_in_system.add(sim_.now(), -1.0);
     line.busy = false;
     line.job = kNoId;
     const Index node = f.node;
@@ -1084,6 +1100,8 @@ class ChainRun {
       double committed = 0;
       for (const Line& line : f.lines) committed += line.busy ? line.busy_until - now : 0.0;
       f.busy_days = committed;
+      f.jobs_in_system.restart(now);
+      f.job_waits = stats::RunningMoments{};
     }
     system_units_.restart(now);
     system_in_transit_.restart(now);
@@ -1267,6 +1285,8 @@ class ChainRun {
         for (const Line& line : f.lines)
           busy_days -= line.busy ? std::max(0.0, line.busy_until - end) : 0.0;
         emit(id, "utilisation", busy_days / capacity);
+        emit(id, "jobs_in_system_mean", f.jobs_in_system.average(end));
+        emit(id, "job_wait_mean", f.job_waits.mean());
         busy += busy_days;
         available += capacity;
       }

@@ -138,9 +138,17 @@ model::ChainSpec build_chain(const Scenario& scenario, const Arm& arm) {
       for (std::size_t d = 0; d < days; ++d) {
         out.arrivals_per_day[d] = market.demand.arrivals_per_day * mp.share * multipliers[d];
       }
-      out.process = market.demand.process == ArrivalProcess::kNegativeBinomial
-                        ? model::ArrivalProcess::kNegativeBinomial
-                        : model::ArrivalProcess::kPoisson;
+      switch (market.demand.process) {
+        case ArrivalProcess::kPoisson:
+          out.process = model::ArrivalProcess::kPoisson;
+          break;
+        case ArrivalProcess::kNegativeBinomial:
+          out.process = model::ArrivalProcess::kNegativeBinomial;
+          break;
+        case ArrivalProcess::kDeterministic:
+          out.process = model::ArrivalProcess::kDeterministic;
+          break;
+      }
       out.dispersion = market.demand.dispersion > 0 ? market.demand.dispersion : 1.0;
       out.quantity = market.demand.quantity;
       out.variant_weights = variant_weights(market.demand.variant_preference, product.variants);

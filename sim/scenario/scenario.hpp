@@ -52,6 +52,7 @@ struct MarketProduct {
 enum class ArrivalProcess : std::uint8_t {
   kPoisson,           // customers arrive one by one, Poisson with the day's rate
   kNegativeBinomial,  // the day's count is negative binomial: variance = mean + mean^2 / dispersion
+  kDeterministic,     // one customer each time the cumulative rate passes a whole number
 };
 
 // Preference over a product's variants: Zipf weights 1 / k^exponent for variant k = 1..n, or
@@ -267,8 +268,8 @@ inline constexpr std::array<std::string_view, 5> kNodeKindNames{"factory", "ware
 inline constexpr std::array<std::string_view, 3> kFactoryModeNames{"make_to_stock", "make_to_order",
                                                                    "hybrid"};
 inline constexpr std::array<std::string_view, 2> kShortageModeNames{"backorder", "lost_sales"};
-inline constexpr std::array<std::string_view, 2> kArrivalProcessNames{"poisson",
-                                                                      "negative_binomial"};
+inline constexpr std::array<std::string_view, 3> kArrivalProcessNames{
+    "poisson", "negative_binomial", "deterministic"};
 inline constexpr std::array<std::string_view, 2> kDemandSignalNames{"orders", "pos"};
 
 inline std::string_view to_string(NodeKind v) {

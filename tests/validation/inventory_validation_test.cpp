@@ -1,0 +1,100 @@
+// Validation: single-stage stock policies under Poisson demand against their exact formulas.
+// Assumptions and the mapping of conventions are in the header of each scenario file.
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "validation/theory.hpp"
+#include "validation/validation_support.hpp"
+
+namespace th = c2msim::validation::theory;
+namespace v = c2msim::validation;
+using c2msim::model::RQPolicy;
+
+namespace {
+
+// The shop's (r, Q), the demand rate and the constant lead time of an arm.
+struct ShopParameters {
+  double lambda;
+  double lead_time;
+  int r;
+  int Q;
+};
+
+ShopParameters shop_parameters(const c2msim::model::ChainSpec& chain) {
+  const auto& shop = v::node(chain, "shop");
+  REQUIRE(shop.stock);
+  const auto* rq = std::get_if<RQPolicy>(&shop.stock->policy);
+  REQUIRE(rq != nullptr);
+  const auto& lane = v::supplier_lane(chain, "shop");
+  REQUIRE(c2msim::random::variance(lane.lead_time_days) == 0.0);
+  REQUIRE(lane.information_delay_days == 0.0);
+  return {v::arrival_rate(chain), c2msim::random::mean(lane.lead_time_days),
+          static_cast<int>(rq->r), static_cast<int>(rq->Q)};
+}
+
+// The demand every arm of a file sees (common random numbers): units per measured day, against
+// lambda. A sanity row: it shows how much of a case's deviation is the sample's own demand.
+void compare_demand(const std::string& name, double lambda, const c2msim::model::ChainSpec& chain,
+                    const std::vector<c2msim::model::ReplicationResult>& runs) {
+  const double days = chain.horizon_days - chain.warmup_days;
+  v::compare(name, "demand per day (all arms)", lambda,
+             v::values(runs, [&](const c2msim::model::ReplicationResult& r) {
+               return r.get("system", "units_demanded") / days;
+             }));
+}
+
+}  // namespace
+
+TEST_CASE(
+    "base stock with backorders: fill rate, on hand and backorders (Poisson lead-time demand)",
+    "[validation]") {
+  const auto s = v::load("base-stock-backorder.yaml");
+  for (const std::string arm : {"traditional", "c2m", "high"}) {
+    const auto chain = v::chain(s, arm);
+    const ShopParameters p = shop_parameters(chain);
+    REQUIRE(p.Q == 1);
+    const int S = p.r + 1;
+    const auto theory = th::base_stock_backorder(p.lambda, p.lead_time, S);
+    const auto runs = v::run(s, {{arm, chain}})[0];
+    const std::string name = "base stock, backorders, S = " + std::to_string(S);
+    if (arm == "traditional") compare_demand("base stock, backorders", p.lambda, chain, runs);
+    v::compare(name, "fill rate", theory.fill_rate, v::values(runs, "shop", "fill_rate"));
+    v::compare(name, "on hand", theory.on_hand, v::values(runs, "shop", "average_inventory_value"));
+    v::compare(name, "backorders", theory.backorders, v::values(runs, "shop", "backorders_mean"));
+  }
+}
+
+TEST_CASE("base stock with lost sales: the Erlang loss formula", "[validation]") {
+  const auto s = v::load("base-stock-lost-sales.yaml");
+  for (const std::string arm : {"traditional", "c2m", "high"}) {
+    const auto chain = v::chain(s, arm);
+    const ShopParameters p = shop_parameters(chain);
+    REQUIRE(p.Q == 1);
+    const int S = p.r + 1;
+    const auto theory = th::base_stock_lost_sales(p.lambda, p.lead_time, S);
+    const auto runs = v::run(s, {{arm, chain}})[0];
+    const std::string name = "base stock, lost sales, S = " + std::to_string(S);
+    if (arm == "traditional") compare_demand("base stock, lost sales", p.lambda, chain, runs);
+    v::compare(name, "fill rate", theory.fill_rate, v::values(runs, "shop", "fill_rate"));
+    v::compare(name, "lost-sales rate", 1.0 - theory.fill_rate,
+               v::values(runs, "shop", "lost_sales_rate"));
+    v::compare(name, "on hand", theory.on_hand, v::values(runs, "shop", "average_inventory_value"));
+  }
+}
+
+TEST_CASE("continuous-review (r, Q): fill rate, on hand and backorders", "[validation]") {
+  const auto s = v::load("r-q.yaml");
+  for (const std::string arm : {"traditional", "c2m"}) {
+    const auto chain = v::chain(s, arm);
+    const ShopParameters p = shop_parameters(chain);
+    const auto theory = th::rq_policy(p.lambda, p.lead_time, p.r, p.Q);
+    const auto runs = v::run(s, {{arm, chain}})[0];
+    const std::string name = "(r, Q), r = " + std::to_string(p.r) + ", Q = " + std::to_string(p.Q);
+    if (arm == "traditional") compare_demand("(r, Q)", p.lambda, chain, runs);
+    v::compare(name, "fill rate", theory.fill_rate, v::values(runs, "shop", "fill_rate"));
+    v::compare(name, "on hand", theory.on_hand, v::values(runs, "shop", "average_inventory_value"));
+    v::compare(name, "backorders", theory.backorders, v::values(runs, "shop", "backorders_mean"));
+  }
+}

@@ -260,7 +260,8 @@ void add_run_command(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "run", "Run Monte Carlo replications of a scenario's arms and write the results");
   cmd->add_option("file", o->file, "Scenario file (YAML)")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--arm", o->arms, "Arm to run (repeatable; default: every arm)");
+  cmd->add_option("--arm", o->arms, "Arm to run (repeatable; default: every arm)")
+      ->allow_extra_args(false);
   cmd->add_option("--replications,-n", o->replications, "Replications (default: the file's)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
   cmd->add_option("--seed", o->seed, "Random seed (default: the file's)");

@@ -147,3 +147,12 @@ TEST_CASE("precision mode adds replications until the target and records it in t
   CHECK(manifest.find("\"precision\"") != std::string::npos);
   CHECK(manifest.find("\"replications\": 3,") == std::string::npos);  // it ran more than 3
 }
+
+TEST_CASE("--arm may come before the file", "[cli][e2e]") {
+  TempDir dir;
+  const fs::path out = dir.path() / "results";
+  const auto r =
+      run_cli("run --arm c2m " + quickstart() + " -n 2 -q --out '" + out.string() + "'", dir);
+  REQUIRE(r.status == 0);
+  CHECK(read_text(out / "manifest.json").find("\"arms\": [\n    \"c2m\"\n  ]") != std::string::npos);
+}

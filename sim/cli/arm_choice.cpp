@@ -12,6 +12,17 @@ std::string arm_names(const scenario::Scenario& scenario) {
   return known;
 }
 
+void report_unknown_arm(const scenario::Scenario& scenario, const std::string& name,
+                        std::string_view command, std::string_view option,
+                        const std::string& file) {
+  std::vector<std::string_view> known;
+  for (const auto& a : scenario.arms) known.push_back(a.name);
+  const auto suggestion = scenario::did_you_mean(name, known);
+  fmt::print(stderr, "c2msim {}: error: {} {}: no such arm in {}{} (it has: {})\n", command, option,
+             name, file, suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "",
+             arm_names(scenario));
+}
+
 std::optional<ArmChoice> choose_arms(const scenario::Scenario& scenario,
                                      const std::vector<std::string>& names,
                                      std::string_view command, const std::string& file) {
@@ -19,12 +30,7 @@ std::optional<ArmChoice> choose_arms(const scenario::Scenario& scenario,
   for (const std::string& name : names) {
     const scenario::Arm* arm = scenario.find_arm(name);
     if (arm == nullptr) {
-      std::vector<std::string_view> known;
-      for (const auto& a : scenario.arms) known.push_back(a.name);
-      const auto suggestion = scenario::did_you_mean(name, known);
-      fmt::print(stderr, "c2msim {}: error: --arm {}: no such arm in {}{} (it has: {})\n", command,
-                 name, file, suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "",
-                 arm_names(scenario));
+      report_unknown_arm(scenario, name, command, "--arm", file);
       return std::nullopt;
     }
     choice.arms.push_back(arm);

@@ -29,6 +29,7 @@
 #include "sim/output/run_outputs.hpp"
 #include "sim/scenario/chain_builder.hpp"
 #include "sim/scenario/did_you_mean.hpp"
+#include "sim/scenario/sweep.hpp"
 
 namespace c2msim::cli {
 namespace {
@@ -55,16 +56,6 @@ struct BreakevenOptions {
 class BadSearchInput : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
-
-std::optional<double> parse_number(std::string_view text) {
-  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-  double x = 0.0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), x);
-  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(x)) {
-    return std::nullopt;
-  }
-  return x;
-}
 
 std::string value_text(double value, bool whole_numbers) {
   return whole_numbers ? fmt::format("{}", static_cast<long long>(value))
@@ -173,12 +164,7 @@ class Search {
 std::optional<std::string> arm_named(const scenario::Scenario& sc, const std::string& name,
                                      std::string_view option, const std::string& file) {
   if (sc.find_arm(name)) return name;
-  std::vector<std::string_view> known;
-  for (const auto& a : sc.arms) known.push_back(a.name);
-  const auto suggestion = scenario::did_you_mean(name, known);
-  fmt::print(stderr, "c2msim breakeven: error: {} {}: no such arm in {}{} (it has: {})\n", option,
-             name, file, suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "",
-             arm_names(sc));
+  report_unknown_arm(sc, name, "breakeven", option, file);
   return std::nullopt;
 }
 
@@ -225,9 +211,9 @@ int run_breakeven(const BreakevenOptions& o) {
   // --range LO:HI
   const std::size_t colon = o.range.find(':', 1);
   const auto low =
-      colon == std::string::npos ? std::nullopt : parse_number(o.range.substr(0, colon));
+      colon == std::string::npos ? std::nullopt : scenario::parse_number(o.range.substr(0, colon));
   const auto high =
-      colon == std::string::npos ? std::nullopt : parse_number(o.range.substr(colon + 1));
+      colon == std::string::npos ? std::nullopt : scenario::parse_number(o.range.substr(colon + 1));
   if (!low || !high || !(*low < *high)) {
     return bad(fmt::format("--range {}: expected LO:HI with LO < HI, e.g. 0.02:0.3", o.range));
   }

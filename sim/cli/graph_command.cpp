@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "sim/cli/arm_choice.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/network/network_dot.hpp"
-#include "sim/scenario/did_you_mean.hpp"
 
 namespace c2msim::cli {
 namespace {
@@ -26,15 +26,7 @@ int run_graph(const GraphOptions& o) {
   if (!scenario) return kBadInput;
   const scenario::Arm* arm = scenario->find_arm(o.arm);
   if (!arm) {
-    std::vector<std::string_view> names;
-    std::string listed;
-    for (const scenario::Arm& a : scenario->arms) {
-      names.push_back(a.name);
-      listed += listed.empty() ? a.name : ", " + a.name;
-    }
-    const auto suggestion = scenario::did_you_mean(o.arm, names);
-    fmt::print(stderr, "c2msim graph: error: {} has no arm '{}'{}; its arms are {}\n", o.file,
-               o.arm, suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "", listed);
+    report_unknown_arm(*scenario, o.arm, "graph", "--arm", o.file);
     return kBadInput;
   }
   network::write_dot(std::cout, *scenario, *arm);

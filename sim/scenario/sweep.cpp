@@ -40,6 +40,8 @@ bool is_range(const SourceNode& node) {
   return node.find("from") && node.find("to") && node.find("steps");
 }
 
+}  // namespace
+
 std::optional<double> parse_number(std::string_view text) {
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
   double x = 0.0;
@@ -49,8 +51,6 @@ std::optional<double> parse_number(std::string_view text) {
   }
   return x;
 }
-
-}  // namespace
 
 std::size_t grid_size(const std::vector<SweepDimension>& dimensions) {
   std::size_t n = 1;

@@ -35,6 +35,9 @@ struct SweepDimension {
 inline constexpr std::size_t kMaxSweepPoints = 10'000;
 
 // The number of points of the grid: the product of the dimensions' sizes (1 with none).
+// A finite number written in full (a leading '+' allowed), or nothing.
+std::optional<double> parse_number(std::string_view text);
+
 std::size_t grid_size(const std::vector<SweepDimension>& dimensions);
 
 // The index into each dimension's values of point `point`, the first dimension varying slowest.

@@ -81,8 +81,8 @@ TEST_CASE("graph rejects an unknown arm and a bad file with status 2 and no outp
   const auto unknown = c2msim::test::run_cli("graph '" + minimal_path() + "' --arm c2n", dir);
   CHECK(unknown.status == 2);
   CHECK(unknown.out.empty());
-  CHECK(contains(unknown.err,
-                 "has no arm 'c2n' (did you mean 'c2m'?); its arms are traditional, c2m"));
+  CHECK(contains(unknown.err, "--arm c2n: no such arm in"));
+  CHECK(contains(unknown.err, "(did you mean 'c2m'?) (it has: traditional, c2m)"));
 
   const auto bad = dir.path() / "bad.yaml";
   c2msim::test::write_text(bad, "name: [\n");

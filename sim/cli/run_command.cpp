@@ -12,6 +12,7 @@
 
 #include "c2msim/version.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/report_runner.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/model/chain_model.hpp"
 #include "sim/montecarlo/experiment.hpp"
@@ -31,6 +32,7 @@ struct RunOptions {
   std::string out = "c2msim-out";
   unsigned threads = 0;
   bool quiet = false;
+  bool report = false;
 };
 
 const std::vector<std::string> kHeadlineMetrics{"inventory_turnover",
@@ -172,6 +174,10 @@ int run(const RunOptions& o) {
     print_table(table);
     fmt::print("results in {}/\n", o.out);
   }
+  if (o.report) {
+    if (const int status = write_report(o.out); status != 0) return status;
+    if (!o.quiet) fmt::print("report in {}/report.html\n", o.out);
+  }
   return 0;
 }
 
@@ -191,6 +197,8 @@ void add_run_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--threads,-j", o->threads, "Worker threads (default: every core)")
       ->check(CLI::Range(0u, 1024u));
   cmd->add_flag("--quiet,-q", o->quiet, "Print nothing but errors");
+  cmd->add_flag("--report", o->report,
+                "Then write OUT/report.html, the HTML report (analysis/report.py)");
   cmd->callback([o, &exit_code] { exit_code = run(*o); });
 }
 

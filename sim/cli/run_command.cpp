@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <fstream>
 #include <optional>
 #include <thread>
 
@@ -16,9 +17,12 @@
 #include "sim/cli/scenario_input.hpp"
 #include "sim/model/chain_model.hpp"
 #include "sim/montecarlo/experiment.hpp"
+#include "sim/montecarlo/precision.hpp"
 #include "sim/montecarlo/results_table.hpp"
 #include "sim/output/output_directory.hpp"
 #include "sim/output/run_outputs.hpp"
+#include "sim/output/timeseries_csv.hpp"
+#include "sim/network/network_dot.hpp"
 #include "sim/scenario/chain_builder.hpp"
 
 namespace c2msim::cli {
@@ -32,6 +36,9 @@ struct RunOptions {
   std::string out = "c2msim-out";
   unsigned threads = 0;
   bool quiet = false;
+  std::uint64_t timeseries = 0;            // replications whose daily states are written
+  std::optional<double> target_ci;         // relative 95% half-width of the headline metrics
+  std::uint64_t max_replications = 10'000;  // the cap in precision mode
   bool report = false;
 };
 
@@ -100,6 +107,25 @@ void print_table(const montecarlo::ResultsTable& table) {
   }
 }
 
+void print_precision(const montecarlo::PrecisionOutcome& p, double target) {
+  const auto& c = p.check;
+  if (c.reached) {
+    fmt::print("precision: every headline metric's 95% CI is within {:g}% of its mean after {} "
+               "replications",
+               100 * target, p.replications);
+  } else {
+    fmt::print("precision: NOT reached after {} replications (the cap); the widest is {} in {}, "
+               "at {:.3g}% of its mean",
+               p.replications, c.worst_metric, c.worst_arm, 100 * target * c.worst_ratio);
+  }
+  if (!c.ignored.empty()) {
+    std::string list;
+    for (const auto& m : c.ignored) list += (list.empty() ? "" : ", ") + m;
+    fmt::print(" (no relative precision possible for {}: infinite, undefined or zero mean)", list);
+  }
+  fmt::print("\n");
+}
+
 int run(const RunOptions& o) {
   const auto loaded = load_scenario_or_report(o.file);
   if (!loaded) return kBadInput;
@@ -123,11 +149,14 @@ int run(const RunOptions& o) {
   }
   std::vector<montecarlo::ArmChain> arms;
   std::vector<std::string> names;
+  std::vector<std::vector<std::string>> node_ids;
   std::size_t baseline = 0;
   for (const scenario::Arm* arm : chosen) {
     if (arm->name == sc.compare.baseline) baseline = names.size();
     names.push_back(arm->name);
     arms.push_back({arm->name, scenario::build_chain(sc, *arm)});
+    node_ids.emplace_back();
+    for (const auto& node : arms.back().chain.nodes) node_ids.back().push_back(node.id);
   }
 
   montecarlo::ExperimentOptions options;
@@ -135,21 +164,46 @@ int run(const RunOptions& o) {
   options.replications = o.replications.value_or(sc.replications);
   options.threads = o.threads;
   options.show_progress = !o.quiet && isatty(fileno(stderr)) != 0;
+  options.timeseries_replications = o.timeseries;
   const unsigned threads =
       o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
 
   output::OutputDirectory dir(o.out);
+  for (const scenario::Arm* arm : chosen) {
+    std::ofstream dot(dir.file("network-" + arm->name + ".dot"));
+    network::write_dot(dot, sc, *arm);
+    if (!dot.flush()) throw std::runtime_error("cannot write the network of arm " + arm->name);
+  }
   output::ReplicationsCsv replications(dir.file("replications.csv"), names);
+  std::optional<output::TimeseriesCsv> timeseries;
+  if (o.timeseries > 0) {
+    timeseries.emplace(dir.file("timeseries.csv"), names, node_ids,
+                       std::chrono::sys_days{sc.start_date});
+  }
   montecarlo::ResultsTable table(names, baseline);
+  const auto consume = [&](montecarlo::ReplicationBatch&& batch) {
+    replications.write(batch);
+    if (timeseries) timeseries->write(batch);
+    table.add(batch);
+  };
   const auto start = std::chrono::steady_clock::now();
-  const std::uint64_t events =
-      montecarlo::run_experiment(arms, options, [&](montecarlo::ReplicationBatch&& batch) {
-        replications.write(batch);
-        table.add(batch);
-      });
+  std::uint64_t events = 0;
+  std::optional<montecarlo::PrecisionOutcome> precision;
+  if (o.target_ci) {
+    montecarlo::PrecisionTarget target;
+    target.relative_half_width = *o.target_ci;
+    target.max_replications = std::max(o.max_replications, options.replications);
+    target.metrics = kHeadlineMetrics;
+    precision = montecarlo::run_to_precision(arms, options, target, table, consume);
+    events = precision->events;
+    options.replications = precision->replications;
+  } else {
+    events = montecarlo::run_experiment(arms, options, consume);
+  }
   const double wall =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   replications.close();
+  if (timeseries) timeseries->close();
   output::write_summary_csv(dir.file("summary.csv"), table.summaries());
   output::write_comparison_csv(dir.file("comparison.csv"), table.comparisons());
   nlohmann::json manifest{{"scenario", o.file},
@@ -163,7 +217,19 @@ int run(const RunOptions& o) {
                           {"c2msim_version", kVersion},
                           {"git_revision", kGitRevision},
                           {"events_processed", events},
-                          {"wall_seconds", wall}};
+                          {"wall_seconds", wall},
+                          {"timeseries_replications", std::min(o.timeseries, options.replications)}};
+  if (precision) {
+    const auto& c = precision->check;
+    manifest["precision"] = {{"target_relative_half_width", *o.target_ci},
+                             {"reached", c.reached},
+                             {"replications_needed", precision->replications},
+                             {"max_replications", std::max(o.max_replications, options.replications)},
+                             {"worst_arm", c.worst_arm},
+                             {"worst_metric", c.worst_metric},
+                             {"worst_relative_half_width", c.worst_ratio * *o.target_ci},
+                             {"ignored", c.ignored}};
+  }
   output::write_json(dir.file("manifest.json"), manifest);
   dir.commit();
 
@@ -171,6 +237,7 @@ int run(const RunOptions& o) {
     fmt::print("{}: {} replications of {} arm(s), seed {}, {:.2f} s, {:.1f} M events/s\n", sc.name,
                options.replications, names.size(), options.seed, wall,
                wall > 0 ? static_cast<double>(events) / wall / 1e6 : 0.0);
+    if (precision) print_precision(*precision, *o.target_ci);
     print_table(table);
     fmt::print("results in {}/\n", o.out);
   }
@@ -197,6 +264,18 @@ void add_run_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--threads,-j", o->threads, "Worker threads (default: every core)")
       ->check(CLI::Range(0u, 1024u));
   cmd->add_flag("--quiet,-q", o->quiet, "Print nothing but errors");
+  cmd->add_option("--timeseries", o->timeseries,
+                  "Write timeseries.csv: every node's daily state in the first K replications")
+      ->type_name("K");
+  cmd->add_option("--target-ci", o->target_ci,
+                  "Precision mode: add replications until every headline metric's 95% CI "
+                  "half-width is within this fraction of its mean (e.g. 0.01)")
+      ->type_name("FRACTION")
+      ->check(CLI::Range(1e-6, 1.0));
+  cmd->add_option("--max-replications", o->max_replications,
+                  "Precision mode: stop at this many replications")
+      ->capture_default_str()
+      ->check(CLI::Range(std::uint64_t{2}, std::uint64_t{100'000'000}));
   cmd->add_flag("--report", o->report,
                 "Then write OUT/report.html, the HTML report (analysis/report.py)");
   cmd->callback([o, &exit_code] { exit_code = run(*o); });

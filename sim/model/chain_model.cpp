@@ -341,6 +341,7 @@ class ChainRun {
     forecasts_.resize(ns);
     node_demand_today_.assign(n, 0.0);
     node_orders_today_.assign(n, 0.0);
+    node_received_today_.assign(n, 0.0);
     node_demand_week_.assign(n, 0.0);
     node_orders_week_.assign(n, 0.0);
     stats_.resize(n);
@@ -803,6 +804,7 @@ class ChainRun {
 
   // New stock: serve the backlog first come first served, then consider reordering.
   void receive_into_stock(Index node, Index sku, double units) {
+    node_received_today_[node] += units;
     const Index p = product_of(sku);
     if (!in_season_[p]) {
       salvage(node, sku, units, /*arrived=*/true);
@@ -1008,6 +1010,7 @@ class ChainRun {
       }
       node_demand_today_[node] = 0;
       node_orders_today_[node] = 0;
+      node_received_today_[node] = 0;
     }
     const double consumer_demand = std::accumulate(pos_today_.begin(), pos_today_.end(), 0.0);
     consumer_demand_week_ += consumer_demand;
@@ -1039,6 +1042,7 @@ class ChainRun {
       }
       snap.orders_placed = node_orders_today_[node];
       snap.demand_received = node_demand_today_[node];
+      snap.received = node_received_today_[node];
       observer_(snap);
     }
   }
@@ -1353,6 +1357,7 @@ class ChainRun {
   std::vector<NodeStats> stats_;
   std::vector<NodeLedger> ledger_;
   std::vector<double> node_demand_today_, node_orders_today_, node_demand_week_, node_orders_week_;
+  std::vector<double> node_received_today_;  // for the daily observer only
   stats::TimeWeightedAverage system_units_, system_in_transit_;
   SystemStats system_;
   FullRunBooks full_;

@@ -36,6 +36,7 @@ struct DailySnapshot {
   double on_order = 0;         // units ordered and not yet received
   double orders_placed = 0;    // units ordered upstream (or put into production) during the day
   double demand_received = 0;  // units requested by customers and downstream nodes during the day
+  double received = 0;         // units that arrived into the node's stock during the day
 };
 
 // Receives every node's snapshot at every day end, in (day, node) order; may be empty.

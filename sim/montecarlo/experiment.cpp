@@ -90,8 +90,17 @@ std::uint64_t run_experiment(const std::vector<ArmChain>& arms, const Experiment
       batch.replication = options.first_replication + ticket;
       try {
         batch.arms.reserve(arms.size());
-        for (const ArmChain& arm : arms) {
-          batch.arms.push_back(model::run_replication(arm.chain, options.seed, batch.replication));
+        const bool record = batch.replication < options.timeseries_replications;
+        if (record) batch.timeseries.resize(arms.size());
+        for (std::size_t a = 0; a < arms.size(); ++a) {
+          model::DailyObserver observer;
+          if (record) {
+            observer = [&days = batch.timeseries[a]](const model::DailySnapshot& s) {
+              days.push_back(s);
+            };
+          }
+          batch.arms.push_back(
+              model::run_replication(arms[a].chain, options.seed, batch.replication, observer));
         }
       } catch (...) {
         const std::lock_guard<std::mutex> lock(mutex);

@@ -25,12 +25,17 @@ struct ExperimentOptions {
   std::uint64_t replications = 1;
   unsigned threads = 0;  // 0: every core
   bool show_progress = false;
+  // Replications numbered below this record every node's daily snapshot (for timeseries.csv).
+  std::uint64_t timeseries_replications = 0;
 };
 
 // The results of one replication, one entry per arm in the order given.
 struct ReplicationBatch {
   std::uint64_t replication = 0;
   std::vector<model::ReplicationResult> arms;
+  // Per arm, every node's snapshot at every day end, in (day, node) order; empty unless the
+  // replication is below options.timeseries_replications.
+  std::vector<std::vector<model::DailySnapshot>> timeseries;
 };
 
 // Called once per replication, in replication order, never concurrently.

@@ -7,7 +7,11 @@
 namespace c2msim::montecarlo {
 
 ResultsTable::ResultsTable(std::vector<std::string> arms, std::size_t baseline)
-    : arms_(std::move(arms)), baseline_(baseline), values_(arms_.size()) {
+    : arms_(std::move(arms)),
+      baseline_(baseline),
+      values_(arms_.size()),
+      paired_(arms_.size()),
+      current_(arms_.size()) {
   if (baseline_ >= arms_.size()) throw std::invalid_argument("baseline arm out of range");
 }
 
@@ -15,8 +19,9 @@ std::size_t ResultsTable::key_index(const MetricKey& key) {
   const auto [it, inserted] = index_.try_emplace(key, keys_.size());
   if (inserted) {
     keys_.push_back(key);
-    for (auto& per_arm : values_) {
-      per_arm.emplace_back(replications_, std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t a = 0; a < arms_.size(); ++a) {
+      values_[a].emplace_back();
+      if (a != baseline_) paired_[a].emplace_back();
     }
   }
   return it->second;
@@ -24,14 +29,25 @@ std::size_t ResultsTable::key_index(const MetricKey& key) {
 
 void ResultsTable::add(const ReplicationBatch& batch) {
   if (batch.arms.size() != arms_.size()) throw std::invalid_argument("batch has the wrong arms");
-  for (auto& per_arm : values_) {
-    for (auto& column : per_arm) column.push_back(std::numeric_limits<double>::quiet_NaN());
-  }
-  ++replications_;
   for (std::size_t a = 0; a < arms_.size(); ++a) {
+    for (const model::MetricValue& m : batch.arms[a].metrics) key_index({m.scope, m.metric});
+  }
+  for (std::size_t a = 0; a < arms_.size(); ++a) {
+    current_[a].assign(keys_.size(), std::numeric_limits<double>::quiet_NaN());
     for (const model::MetricValue& m : batch.arms[a].metrics) {
-      const std::size_t k = key_index({m.scope, m.metric});
-      values_[a][k].back() = m.value;
+      const std::size_t k = index_.find({m.scope, m.metric})->second;
+      current_[a][k] = m.value;
+      values_[a][k].add(m.value);
+    }
+  }
+  const std::vector<double>& base = current_[baseline_];
+  for (std::size_t a = 0; a < arms_.size(); ++a) {
+    if (a == baseline_) continue;
+    for (std::size_t k = 0; k < keys_.size(); ++k) {
+      const double x = current_[a][k];
+      if (std::isnan(x) || std::isnan(base[k])) continue;
+      paired_[a][k].difference.add(x - base[k]);
+      paired_[a][k].baseline.add(base[k]);
     }
   }
 }
@@ -40,11 +56,8 @@ std::vector<SummaryRow> ResultsTable::summaries() const {
   std::vector<SummaryRow> rows;
   for (std::size_t a = 0; a < arms_.size(); ++a) {
     for (std::size_t k = 0; k < keys_.size(); ++k) {
-      const auto& column = values_[a][k];
-      bool reported = false;
-      for (double v : column) reported = reported || !std::isnan(v);
-      if (!reported) continue;
-      rows.push_back({arms_[a], keys_[k], summarise(column)});
+      if (values_[a][k].count() == 0) continue;  // the arm never reported it
+      rows.push_back({arms_[a], keys_[k], values_[a][k].summary()});
     }
   }
   return rows;
@@ -55,20 +68,12 @@ std::vector<ComparisonRow> ResultsTable::comparisons() const {
   for (std::size_t a = 0; a < arms_.size(); ++a) {
     if (a == baseline_) continue;
     for (std::size_t k = 0; k < keys_.size(); ++k) {
-      const auto& x = values_[a][k];
-      const auto& base = values_[baseline_][k];
-      std::vector<double> differences;
-      std::vector<double> baseline_values;
-      for (std::size_t r = 0; r < replications_; ++r) {
-        if (std::isnan(x[r]) || std::isnan(base[r])) continue;
-        differences.push_back(x[r] - base[r]);
-        baseline_values.push_back(base[r]);
-      }
-      if (differences.empty()) continue;
-      const Summary d = summarise(differences);
-      const Summary b = summarise(baseline_values);
-      const double relative =
-          b.mean != 0.0 ? d.mean / std::fabs(b.mean) : std::numeric_limits<double>::quiet_NaN();
+      const Paired& p = paired_[a][k];
+      if (p.difference.count() == 0) continue;
+      const Summary d = p.difference.summary();
+      const double base_mean = p.baseline.mean();
+      const double relative = base_mean != 0.0 ? d.mean / std::fabs(base_mean)
+                                               : std::numeric_limits<double>::quiet_NaN();
       rows.push_back({arms_[a], arms_[baseline_], keys_[k], d, relative});
     }
   }

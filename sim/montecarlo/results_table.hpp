@@ -1,7 +1,8 @@
 #pragma once
-// Per-replication metric values of every arm, gathered for the summary and for the paired
-// comparison of each arm with the baseline arm (differences taken replication by replication,
-// which common random numbers make far less noisy than differences of independent runs).
+// The summary of every metric of every arm, and the paired comparison of each arm with the
+// baseline arm (differences taken replication by replication, which common random numbers make
+// far less noisy than differences of independent runs), accumulated one replication at a time
+// in memory that does not grow with the replication count (see StreamingSummary).
 
 #include <cstddef>
 #include <map>
@@ -10,7 +11,9 @@
 #include <vector>
 
 #include "sim/montecarlo/experiment.hpp"
+#include "sim/montecarlo/streaming_summary.hpp"
 #include "sim/montecarlo/summary.hpp"
+#include "sim/stats/running_moments.hpp"
 
 namespace c2msim::montecarlo {
 
@@ -48,15 +51,20 @@ class ResultsTable {
   [[nodiscard]] std::size_t baseline() const noexcept { return baseline_; }
 
  private:
+  struct Paired {
+    StreamingSummary difference{StreamingSummary::Percentiles::kNone};
+    stats::RunningMoments baseline;  // the baseline's values in the same replications
+  };
+
   std::size_t key_index(const MetricKey& key);
 
   std::vector<std::string> arms_;
   std::size_t baseline_;
   std::vector<MetricKey> keys_;
   std::map<MetricKey, std::size_t> index_;
-  // values_[arm][key] holds one value per replication (NaN where the arm did not report it).
-  std::vector<std::vector<std::vector<double>>> values_;
-  std::size_t replications_ = 0;
+  std::vector<std::vector<StreamingSummary>> values_;  // [arm][key]
+  std::vector<std::vector<Paired>> paired_;           // [arm][key], empty for the baseline
+  std::vector<std::vector<double>> current_;          // [arm][key], the batch being added
 };
 
 }  // namespace c2msim::montecarlo

@@ -22,7 +22,7 @@ struct Summary {
 // Percentiles use linear interpolation between order statistics (Hyndman and Fan 1996, type 7,
 // the default of R and numpy). Infinite values (turnover with no stock) are kept: the mean is then
 // infinite and the interval undefined.
-Summary summarise(std::vector<double> values);
+Summary summarise(const std::vector<double>& values);
 
 // Half-width of the 95% Student-t interval for a mean with this sd and n.
 double ci95_half_width(double sd, std::size_t n);

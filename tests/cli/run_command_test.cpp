@@ -1,6 +1,7 @@
 // End-to-end: the real c2msim binary runs scenario files and writes its output directory.
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <string>
 
@@ -46,11 +47,12 @@ TEST_CASE("the same seed gives byte-identical results for any thread count",
   std::string first;
   for (const char* threads : {"1", "2", "8"}) {
     const fs::path out = dir.path() / (std::string("t") + threads);
-    const auto r = run_cli(
-        "run " + quickstart() + " -n 6 -q -j " + threads + " --out '" + out.string() + "'", dir);
+    const auto r = run_cli("run " + quickstart() + " -n 6 -q --timeseries 2 -j " + threads +
+                               " --out '" + out.string() + "'",
+                           dir);
     REQUIRE(r.status == 0);
     const std::string all = read_text(out / "replications.csv") + read_text(out / "summary.csv") +
-                            read_text(out / "comparison.csv");
+                            read_text(out / "comparison.csv") + read_text(out / "timeseries.csv");
     if (first.empty()) first = all;
     CHECK(all == first);
   }
@@ -107,4 +109,41 @@ TEST_CASE("running one arm runs just that arm", "[cli][e2e]") {
   const std::string rows = read_text(out / "replications.csv");
   CHECK(rows.find("\nc2m,") != std::string::npos);
   CHECK(rows.find("\ntraditional,") == std::string::npos);
+}
+
+TEST_CASE("timeseries.csv holds every node's days for the first K replications of every arm",
+          "[cli][e2e]") {
+  TempDir dir;
+  const fs::path out = dir.path() / "results";
+  const auto r =
+      run_cli("run " + quickstart() + " -n 3 -q --timeseries 2 --out '" + out.string() + "'", dir);
+  REQUIRE(r.status == 0);
+  const std::string text = read_text(out / "timeseries.csv");
+  CHECK(text.rfind("arm,replication,day,date,node,on_hand,backorders,on_order,orders_placed,"
+                   "demand_received,arrivals\n",
+                   0) == 0);
+  // quickstart: 365 days; 4 nodes in the traditional arm, 2 in c2m; replications 0 and 1.
+  const auto rows = std::count(text.begin(), text.end(), '\n') - 1;
+  CHECK(rows == 2 * 365 * (4 + 2));
+  CHECK(text.find("traditional,0,0,2019-01-01,factory,") != std::string::npos);
+  CHECK(text.find("c2m,1,314,2019-11-11,platform,") != std::string::npos);
+  CHECK(text.find("\ntraditional,2,") == std::string::npos);  // replication 2 is not recorded
+  CHECK(text.find("\nc2m,2,") == std::string::npos);
+  CHECK(read_text(out / "network-traditional.dot").find("digraph") != std::string::npos);
+  CHECK(read_text(out / "network-c2m.dot").find("platform") != std::string::npos);
+}
+
+TEST_CASE("precision mode adds replications until the target and records it in the manifest",
+          "[cli][e2e]") {
+  TempDir dir;
+  const fs::path out = dir.path() / "results";
+  const auto r = run_cli("run " + quickstart() +
+                             " -n 3 --target-ci 0.05 --max-replications 40 --out '" +
+                             out.string() + "'",
+                         dir);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("precision:") != std::string::npos);
+  const std::string manifest = read_text(out / "manifest.json");
+  CHECK(manifest.find("\"precision\"") != std::string::npos);
+  CHECK(manifest.find("\"replications\": 3,") == std::string::npos);  // it ran more than 3
 }

@@ -142,11 +142,13 @@ def fmt_value(x, percent=False):
     if percent:
         return f"{100 * x:.1f}%"
     a = abs(x)
-    if a >= 1e5:
-        return f"{x:,.0f}"
+    if a >= 1e6:
+        return f"{x / 1e6:.3g} M"
+    if a >= 1e4:
+        return f"{x / 1e3:.3g} k"
     if a >= 100:
         return f"{x:,.1f}"
-    return f"{x:.3g}" if a >= 1 else f"{x:.3g}"
+    return f"{x:.3g}"
 
 
 def fmt_mean_ci(row, percent):
@@ -423,16 +425,22 @@ def chart_timeseries(run):
         per_node = a.groupby(["date", "node"])["on_hand"].mean().unstack("node")
         for node in per_node.columns:
             ax.plot(per_node.index, per_node[node], linewidth=1.2, label=f"{node} on hand")
+        # Units owed can dwarf stock (orders pile up between tiers): their own axis, on the right.
+        owed = ax.twinx()
         backorders = a.groupby(["date", "replication"])["backorders"].sum().groupby("date").mean()
-        ax.plot(backorders.index, backorders.values, color="black", linestyle="--", linewidth=1,
-                label="backorders, all nodes")
+        owed.plot(backorders.index, backorders.values, color="black", linestyle="--",
+                  linewidth=1, label="backorders, all nodes (right axis)")
+        owed.set_ylabel("units owed (backorders)")
+        owed.set_ylim(bottom=0)
         if window is not None:
             ax.axvspan(window[0], window[1] + pd.Timedelta(days=1), color="gold", alpha=0.25,
                        label="11.11 window")
         n = a.replication.nunique()
         ax.set_title(f"{arm}: inventory by node (mean of {n} replication{'s' * (n != 1)})")
-        ax.set_ylabel("units")
-        ax.legend(fontsize=7, ncol=2, loc="upper left")
+        ax.set_ylabel("units on hand")
+        handles, labels = ax.get_legend_handles_labels()
+        h2, l2 = owed.get_legend_handles_labels()
+        ax.legend(handles + h2, labels + l2, fontsize=7, ncol=2, loc="upper left")
     axes[-1, 0].set_xlabel("date (day)")
     fig.autofmt_xdate()
     fig.tight_layout()
@@ -575,7 +583,7 @@ def headline_table(run):
         stats = [run.stat(a, metric) for a in run.arms]
         if all(s is None for s in stats):
             continue
-        unit_text = "percentage points" if percent else run.unit(unit)
+        unit_text = run.unit(unit)
         cells = "".join(f"<td>{html.escape(fmt_mean_ci(s, percent))}</td>" for s in stats)
         for arm in others:
             d = run.diff(arm, metric)
@@ -639,7 +647,8 @@ def build_html(run):
             "<p class='caption'>Mean of each arm ± half-width of its 95% confidence interval "
             "(Student's t over replications). The differences are paired replication by "
             "replication (common random numbers); green: significantly better, red: "
-            "significantly worse; relative change in brackets. ∞ turnover: goods sold with no "
+            "significantly worse; relative change in brackets; differences of shares (%) in "
+            "percentage points; k: thousands, M: millions. ∞ turnover: goods sold with no "
             "stock held (pure make-to-order); – : undefined.</p>"]
     body.append(figure("Inventory turnover and markup", chart_turnover_markup(run),
                        "System inventory turnover and days of inventory; list and realised markup "

@@ -45,33 +45,31 @@ std::size_t count(const std::string& text, const std::string& what) {
 const fs::path kScenario = source_dir() / "scenarios/gaming-laptops.yaml";
 
 // A small run of the gaming-laptops scenario with --report, in dir/results.
-fs::path small_run_with_report(const TempDir& dir) {
+fs::path small_run_with_report(const TempDir& dir, const std::string& options = "") {
   const fs::path out = dir.path() / "results";
-  const auto r = run_cli("run " + quoted(kScenario) + " -n 3 --out " + quoted(out) + " --report",
-                         dir);
+  const auto r = run_cli(
+      "run " + quoted(kScenario) + " -n 3 --out " + quoted(out) + " --report " + options, dir);
   INFO(r.err);
   REQUIRE(r.status == 0);
   CHECK(r.out.find("report in " + out.string() + "/report.html") != std::string::npos);
   return out;
 }
 
-// Adds what later features write (time series, sweep, break-even: fixtures; the networks: the
-// real `graph` command) to an output directory and rewrites its report.
-void add_optional_inputs_and_rewrite(const fs::path& out, const TempDir& dir) {
-  for (const char* name : {"timeseries.csv", "sweep.csv", "breakeven.json"}) {
+// A small run with the daily time series, plus what other commands write (a sweep and a
+// break-even, from fixtures) in its output directory, and its report rewritten.
+fs::path small_run_with_everything(const TempDir& dir) {
+  const fs::path out = small_run_with_report(dir, "--timeseries 2");
+  REQUIRE(fs::exists(out / "timeseries.csv"));
+  for (const char* name : {"sweep.csv", "breakeven.json"}) {
     fs::copy_file(source_dir() / "tests/analysis/fixtures" / name, out / name,
                   fs::copy_options::overwrite_existing);
-  }
-  for (const char* arm : {"traditional", "c2m"}) {
-    const auto g = run_cli("graph " + quoted(kScenario) + " --arm " + arm, dir);
-    REQUIRE(g.status == 0);
-    c2msim::test::write_text(out / (std::string("network-") + arm + ".dot"), g.out);
   }
   const auto r = run_shell(
       "/usr/bin/python3 " + quoted(source_dir() / "analysis/report.py") + " " + quoted(out), dir);
   INFO(r.err);
   REQUIRE(r.status == 0);
   CHECK(r.out == (out / "report.html").string() + "\n");
+  return out;
 }
 
 }  // namespace
@@ -86,7 +84,7 @@ TEST_CASE("run --report writes a self-contained HTML report, headline table firs
   for (const char* file : {"replications.csv", "summary.csv", "comparison.csv", "manifest.json"}) {
     CHECK(fs::exists(out / file));
   }
-  // Headline first, then the four charts every run has, each an embedded PNG.
+  // Headline first, then the four charts and two networks every run has, each an embedded PNG.
   const std::size_t headline = page.find("<table class='headline'>");
   REQUIRE(headline != std::string::npos);
   CHECK(headline < page.find("<img"));
@@ -95,14 +93,17 @@ TEST_CASE("run --report writes a self-contained HTML report, headline table firs
     INFO(section);
     CHECK(page.find(std::string("<h2>") + section + "</h2>") != std::string::npos);
   }
-  CHECK(count(page, "<img") == 4);
-  CHECK(count(page, "src='data:image/png;base64,") == 4);
+  CHECK(count(page, "<img") == 6);
+  CHECK(count(page, "src='data:image/png;base64,") == 6);
+  CHECK(page.find("alt='network of traditional'") != std::string::npos);
+  CHECK(page.find("alt='network of c2m'") != std::string::npos);
   // Self-contained: nothing is fetched from elsewhere.
   CHECK(page.find("src='http") == std::string::npos);
   CHECK(page.find("<link") == std::string::npos);
   // The sections whose inputs are absent are left out, not drawn empty.
+  CHECK(page.find("<h2>Inventory over time around 11.11</h2>") == std::string::npos);
   CHECK(page.find("<h2>Sweep</h2>") == std::string::npos);
-  CHECK(page.find("<h2>Networks</h2>") == std::string::npos);
+  CHECK(page.find("<h2>Break-even</h2>") == std::string::npos);
   // The table shows every arm and the paired difference with its interval.
   CHECK(page.find("<th>c2m − traditional<br>") != std::string::npos);
   CHECK(page.find("Inventory turnover") != std::string::npos);
@@ -111,8 +112,7 @@ TEST_CASE("run --report writes a self-contained HTML report, headline table firs
 TEST_CASE("the report draws the time series, sweep, break-even and networks when present",
           "[report][e2e]") {
   TempDir dir;
-  const fs::path out = small_run_with_report(dir);
-  add_optional_inputs_and_rewrite(out, dir);
+  const fs::path out = small_run_with_everything(dir);
   const std::string page = read_text(out / "report.html");
   for (const char* section :
        {"Inventory over time around 11.11", "Sweep", "Break-even", "Networks"}) {
@@ -121,8 +121,6 @@ TEST_CASE("the report draws the time series, sweep, break-even and networks when
   }
   // 4 charts of every run + time series + sweep + break-even + one network per arm.
   CHECK(count(page, "src='data:image/png;base64,") == 9);
-  CHECK(page.find("alt='network of traditional'") != std::string::npos);
-  CHECK(page.find("alt='network of c2m'") != std::string::npos);
 }
 
 TEST_CASE("a failing report is an error, and the run's results stay", "[report][e2e]") {
@@ -162,8 +160,7 @@ TEST_CASE("headless Chromium renders the report with every chart loaded", "[repo
     FAIL("chromium is not installed: run scripts/install-deps.sh --with-browser, or set "
          "C2MSIM_BROWSER_OPTIONAL=1 to skip this check");
   }
-  const fs::path out = small_run_with_report(dir);
-  add_optional_inputs_and_rewrite(out, dir);
+  const fs::path out = small_run_with_everything(dir);
   const std::string page = read_text(out / "report.html");
   const std::size_t images = count(page, "<img");
   REQUIRE(images == 9);

@@ -70,24 +70,40 @@ class Run:
 
     def __init__(self, outdir):
         self.dir = Path(outdir)
-        for name in ("summary.csv", "comparison.csv", "manifest.json"):
-            if not (self.dir / name).is_file():
-                raise NotAnOutputDirectory(f"{self.dir}: no {name}; is this the output folder of "
-                                           "`c2msim run`?")
+        # A run writes summary.csv and comparison.csv; a sweep (`run` of a file with `sweep:`)
+        # writes sweep.csv instead; `breakeven` writes breakeven.json. Each has a manifest.
+        has = {name: (self.dir / name).is_file() for name in
+               ("manifest.json", "summary.csv", "comparison.csv", "sweep.csv", "breakeven.json")}
+        if not has["manifest.json"] or not (has["summary.csv"] or has["sweep.csv"] or
+                                            has["breakeven.json"]):
+            raise NotAnOutputDirectory(
+                f"{self.dir}: no manifest.json with summary.csv, sweep.csv or breakeven.json; is "
+                "this the output folder of `c2msim run` or `c2msim breakeven`?")
+        if has["summary.csv"] and not has["comparison.csv"]:
+            raise NotAnOutputDirectory(f"{self.dir}: summary.csv without comparison.csv")
         self.manifest = json.loads((self.dir / "manifest.json").read_text(encoding="utf-8"))
-        self.summary = read_csv(self.dir / "summary.csv")
-        self.comparison = read_csv(self.dir / "comparison.csv")
+        self.summary = read_csv(self.dir / "summary.csv") if has["summary.csv"] else None
+        self.comparison = read_csv(self.dir / "comparison.csv") if has["comparison.csv"] else None
         reps = self.dir / "replications.csv"
-        self.replications = read_csv(reps) if reps.is_file() else None
-        self.arms = list(self.manifest.get("arms") or self.summary["arm"].unique())
-        self.baseline = self.manifest.get("baseline", self.arms[0])
-        self.currency = self._currency()
+        # A sweep's replications.csv has a `point` column; the per-run charts do not use it.
+        self.replications = read_csv(reps) if reps.is_file() and self.summary is not None else None
         ts = self.dir / "timeseries.csv"
         self.timeseries = read_csv(ts) if ts.is_file() else None
-        sw = self.dir / "sweep.csv"
-        self.sweep = read_csv(sw) if sw.is_file() else None
-        be = self.dir / "breakeven.json"
-        self.breakeven = json.loads(be.read_text(encoding="utf-8")) if be.is_file() else None
+        self.sweep = read_csv(self.dir / "sweep.csv") if has["sweep.csv"] else None
+        self.breakeven = (json.loads((self.dir / "breakeven.json").read_text(encoding="utf-8"))
+                          if has["breakeven.json"] else None)
+        arms = self.manifest.get("arms")
+        if not arms:
+            if self.summary is not None:
+                arms = list(dict.fromkeys(self.summary["arm"]))
+            elif self.sweep is not None:
+                arms = list(dict.fromkeys(self.sweep["arm"]))
+            else:
+                arms = [self.breakeven.get("baseline", "baseline"), self.breakeven.get("arm", "arm")]
+        self.arms = list(arms)
+        default_baseline = (self.breakeven or {}).get("baseline", self.arms[0])
+        self.baseline = self.manifest.get("baseline", default_baseline)
+        self.currency = self._currency()
         self.networks = {}
         for arm in self.arms:
             dot = self.dir / f"network-{arm}.dot"
@@ -131,7 +147,12 @@ class Run:
 
 
 def finite(x):
-    return x is not None and isinstance(x, (int, float)) and math.isfinite(x)
+    if x is None or isinstance(x, str):
+        return False
+    try:
+        return math.isfinite(float(x))
+    except (TypeError, ValueError):
+        return False
 
 
 def fmt_value(x, percent=False):
@@ -164,6 +185,7 @@ def fmt_mean_ci(row, percent):
 
 
 def significant(row):
+    """Whether a difference's 95% CI excludes zero (a row of comparison.csv, or a dict)."""
     return (row is not None and finite(row["ci95_low"]) and finite(row["ci95_high"]) and
             (row["ci95_low"] > 0 or row["ci95_high"] < 0))
 
@@ -454,21 +476,10 @@ SWEEP_METRICS = ["profit", "inventory_turnover", "list_markup", "fill_rate", "lo
 
 
 def chart_sweep(run):
-    sw = run.sweep
-    params = [c for c in sw.columns if c not in SWEEP_FIXED]
-    sw = sw[sw.scope == "system"]
+    params, sw, xs_of, xlabel = sweep_axis(run)
     metrics = [m for m in SWEEP_METRICS if m in set(sw.metric)]
     if not metrics or not params:
         return None
-    # One swept key: it is the x axis. Several: the x axis is the point, labelled by its values.
-    points = sw.drop_duplicates("point").sort_values("point")
-    if len(params) == 1:
-        xkey = params[0]
-        xs_of = dict(zip(points.point, points[xkey]))
-        xlabel = f"{xkey} (as in the scenario's units)"
-    else:
-        xs_of = {p: i for i, p in enumerate(points.point)}
-        xlabel = "sweep point: " + ", ".join(params)
     cols = 2
     nrows = math.ceil(len(metrics) / cols)
     fig, axes = plt.subplots(nrows, cols, figsize=(12, 3.6 * nrows), squeeze=False)
@@ -479,20 +490,124 @@ def chart_sweep(run):
             x = [xs_of[p] for p in r.point]
             ax.plot(x, r["mean"], marker="o", color=colour(run, arm), label=arm)
             ax.fill_between(x, r["ci95_low"], r["ci95_high"], color=colour(run, arm), alpha=0.2)
-        unit = dict((h[0], run.unit(h[2])) for h in HEADLINE).get(metric, "")
-        label = dict((h[0], h[1]) for h in HEADLINE).get(metric, metric)
-        ax.set_title(label)
-        ax.set_ylabel(f"{metric} ({'share' if unit == '%' else unit})")
+        unit = {h[0]: h[2] for h in HEADLINE}.get(metric, "")
+        unit = "share" if unit == "%" else run.unit(unit)
+        ax.set_title({h[0]: h[1] for h in HEADLINE}.get(metric, metric))
+        ax.set_ylabel(f"{metric} ({unit})")
         ax.set_xlabel(xlabel)
         ax.legend(fontsize=7, title="arm (band: 95% CI)", title_fontsize=7)
     for ax in list(axes.flat)[len(metrics):]:
         ax.axis("off")
-    if len(params) > 1:
-        for ax in axes.flat:
-            ax.set_xticks(list(xs_of.values()))
     fig.suptitle("Sweep: each arm's mean across the swept values")
     fig.tight_layout()
     return png(fig)
+
+
+def sweep_axis(run):
+    """The sweep's swept columns, its system rows, and the x position and label of each point."""
+    sw = run.sweep
+    params = [c for c in sw.columns if c not in SWEEP_FIXED]
+    rows = sw[sw.scope == "system"]
+    points = sw.drop_duplicates("point").sort_values("point")
+    if len(params) == 1:
+        xs_of = dict(zip(points.point, points[params[0]]))
+        xlabel = f"{params[0]} (as in the scenario's units)"
+    else:
+        xs_of = {p: i for i, p in enumerate(points.point)}
+        xlabel = "sweep point: " + ", ".join(params)
+    return params, rows, xs_of, xlabel
+
+
+def differenced_metrics(run, sw):
+    """The sweep metrics with at least one finite difference from the baseline."""
+    others = sw[sw.arm != run.baseline]
+    return [m for m in SWEEP_METRICS
+            if others[others.metric == m].mean_difference.apply(finite).any()]
+
+
+def chart_sweep_differences(run):
+    params, sw, xs_of, xlabel = sweep_axis(run)
+    metrics = differenced_metrics(run, sw)
+    others = [a for a in dict.fromkeys(sw.arm) if a != run.baseline]
+    if not metrics or not params or not others:
+        return None
+    cols = 2
+    nrows = math.ceil(len(metrics) / cols)
+    fig, axes = plt.subplots(nrows, cols, figsize=(12, 3.6 * nrows), squeeze=False)
+    for ax, metric in zip(axes.flat, metrics):
+        m = sw[sw.metric == metric]
+        for arm in others:
+            r = m[m.arm == arm].sort_values("point")
+            r = r[r.mean_difference.apply(finite)]
+            if r.empty:
+                continue
+            x = [xs_of[p] for p in r.point]
+            ax.plot(x, r.mean_difference, marker="o", color=colour(run, arm),
+                    label=f"{arm} − {run.baseline}")
+            ax.fill_between(x, r.difference_ci95_low, r.difference_ci95_high,
+                            color=colour(run, arm), alpha=0.2)
+        ax.axhline(0, color="black", linewidth=0.8, label="no difference")
+        unit = {h[0]: h[2] for h in HEADLINE}.get(metric, "")
+        unit = "share" if unit == "%" else run.unit(unit)
+        ax.set_title({h[0]: h[1] for h in HEADLINE}.get(metric, metric) + ": difference")
+        ax.set_ylabel(f"difference in {metric} ({unit})")
+        ax.set_xlabel(xlabel)
+        ax.legend(fontsize=7, title="band: 95% CI", title_fontsize=7)
+    for ax in list(axes.flat)[len(metrics):]:
+        ax.axis("off")
+    fig.suptitle(f"Sweep: paired difference from {run.baseline}")
+    fig.tight_layout()
+    return png(fig)
+
+
+def sweep_table(run):
+    """Per point, each arm's difference from the baseline in the key metrics, coloured."""
+    params, sw, _, _ = sweep_axis(run)
+    metrics = differenced_metrics(run, sw)
+    others = [a for a in dict.fromkeys(sw.arm) if a != run.baseline]
+    if not metrics or not others:
+        return ""
+    spec = {h[0]: h for h in HEADLINE}
+    head = "".join(f"<th>{html.escape(p)}</th>" for p in params) + "<th>arm</th>"
+    for metric in metrics:
+        _, label, unit, _, percent = spec[metric]
+        head += (f"<th>{html.escape(label)}<br><small>({html.escape(run.unit(unit))}), "
+                 f"− {html.escape(run.baseline)} [95% CI]</small></th>")
+    body = []
+    for point in sorted(set(sw.point)):
+        at = sw[sw.point == point]
+        for arm in others:
+            first = at.iloc[0]
+            cells = "".join(f"<td>{html.escape(str(first[p]))}</td>" for p in params)
+            cells += f"<td>{html.escape(arm)}</td>"
+            for metric in metrics:
+                r = at[(at.arm == arm) & (at.metric == metric)]
+                if r.empty:
+                    cells += "<td>–</td>"
+                    continue
+                r = r.iloc[0]
+                d = {"mean_difference": r.mean_difference, "ci95_low": r.difference_ci95_low,
+                     "ci95_high": r.difference_ci95_high, "relative_change": float("nan")}
+                better, percent = spec[metric][3], spec[metric][4]
+                cls = ""
+                if significant(d) and better != 0:
+                    cls = "good" if (d["mean_difference"] > 0) == (better > 0) else "bad"
+                cells += f"<td class='{cls}'>{html.escape(fmt_diff(d, percent))}</td>"
+            body.append(f"<tr>{cells}</tr>")
+    return ("<h2>Sweep: headline</h2><table class='headline'><thead><tr>" + head +
+            "</tr></thead><tbody>" + "".join(body) + "</tbody></table>"
+            "<p class='caption'>Paired differences from the baseline at each point of the sweep "
+            "(green: significantly better, red: significantly worse).</p>")
+
+
+def status_text(be):
+    return str(be.get("status", "?")).replace("_", " ")
+
+
+def bracket_text(be):
+    if finite(be.get("low")) and finite(be.get("high")):
+        return f"the crossing lies in [{be['low']:.4g}, {be['high']:.4g}]; "
+    return ""
 
 
 def chart_breakeven(run):
@@ -512,9 +627,9 @@ def chart_breakeven(run):
         ax.axvline(est, color="crimson", linestyle="--", label=f"break-even ≈ {est:.4g}")
         if finite(be.get("low")) and finite(be.get("high")):
             ax.axvspan(be["low"], be["high"], color="crimson", alpha=0.12,
-                       label=f"95% interval [{be['low']:.4g}, {be['high']:.4g}]")
+                       label=f"the crossing lies in [{be['low']:.4g}, {be['high']:.4g}]")
     ax.set_title(f"Break-even of {be.get('metric')} ({be.get('scope', 'system')}) over "
-                 f"{be.get('parameter')}: {be.get('status')}")
+                 f"{be.get('parameter')}: {status_text(be)}")
     ax.set_xlabel(f"{be.get('parameter')} (as in the scenario's units)")
     unit = {h[0]: h[2] for h in HEADLINE}.get(be.get("metric"), "metric's units")
     unit = "share" if unit == "%" else run.unit(unit)
@@ -635,15 +750,62 @@ window.addEventListener('load', function () {
 """
 
 
+def seed_text(run):
+    m = run.manifest
+    if "seed" in m:
+        return str(m["seed"])
+    seeds = sorted({p.get("seed") for p in (m.get("sweep") or {}).get("points") or []
+                    if "seed" in p})
+    if seeds:
+        return "/".join(str(x) for x in seeds)
+    return str((run.breakeven or {}).get("seed", "?"))
+
+
+def replications_text(run):
+    m = run.manifest
+    if "replications" in m:
+        return str(m["replications"])
+    points = (m.get("sweep") or {}).get("points") or []
+    counts = sorted({p.get("replications") for p in points if "replications" in p})
+    if counts:
+        return "/".join(str(c) for c in counts) + f" (at each of {len(points)} sweep points)"
+    if run.breakeven is not None and "replications" in run.breakeven:
+        return str(run.breakeven["replications"])
+    return "?"
+
+
 def build_html(run):
     m = run.manifest
     title = f"c2msim report: {m.get('scenario_name', run.dir.name)}"
     meta = (f"{len(run.arms)} arm(s): {', '.join(run.arms)}; baseline {run.baseline}; "
-            f"{m.get('replications', '?')} replications per arm, seed {m.get('seed', '?')}; "
+            f"{replications_text(run)} replications per arm, seed {seed_text(run)}; "
             f"c2msim {m.get('c2msim_version', '?')} ({m.get('git_revision', '?')}); "
             f"scenario {m.get('scenario', '?')} (SHA-256 {str(m.get('scenario_sha256', '?'))[:12]}…)")
-    body = [f"<h1>{html.escape(title)}</h1><p class='meta'>{html.escape(meta)}</p>",
-            "<h2>Headline</h2>", findings(run), headline_table(run),
+    body = [f"<h1>{html.escape(title)}</h1><p class='meta'>{html.escape(meta)}</p>"]
+    if run.summary is not None:
+        body += run_sections(run)
+    if run.sweep is not None:
+        body += sweep_sections(run)
+    if run.breakeven is not None:
+        be = run.breakeven
+        body.append(figure("Break-even", chart_breakeven(run),
+                           html.escape(f"Where {be.get('arm')} − {be.get('baseline')} in "
+                                       f"{be.get('metric')} crosses zero as {be.get('parameter')} "
+                                       f"varies; status: {status_text(be)}; "
+                                       f"{bracket_text(be)}"
+                                       f"{be.get('replications', '?')} replications per "
+                                       "evaluation."), "break-even"))
+    if run.networks:
+        body.append(networks_section(run))
+    return ("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+            f"<title>{html.escape(title)}</title><style>{STYLE}</style>"
+            f"<script>{CHECK_SCRIPT}</script></head><body>" + "\n".join(b for b in body if b) +
+            "</body></html>\n")
+
+
+def run_sections(run):
+    """The sections of a run's output: headline, charts, time series."""
+    body = ["<h2>Headline</h2>", findings(run), headline_table(run),
             "<p class='caption'>Mean of each arm ± half-width of its 95% confidence interval "
             "(Student's t over replications). The differences are paired replication by "
             "replication (common random numbers); green: significantly better, red: "
@@ -673,33 +835,33 @@ def build_html(run):
                            "averaged over the replications written to timeseries.csv; 30 days "
                            "either side of the 11.11 window when the run covers it.",
                            "inventory over time"))
-    if run.sweep is not None:
-        body.append(figure("Sweep", chart_sweep(run),
-                           "Each arm's mean at every swept value, with its 95% CI band.", "sweep"))
-    if run.breakeven is not None:
-        be = run.breakeven
-        body.append(figure("Break-even", chart_breakeven(run),
-                           html.escape(f"Where {be.get('arm')} − {be.get('baseline')} in "
-                                       f"{be.get('metric')} crosses zero as {be.get('parameter')} "
-                                       f"varies; status: {be.get('status')}; "
-                                       f"{be.get('replications', '?')} replications per "
-                                       "evaluation."), "break-even"))
-    if run.networks:
-        figs = []
-        for arm, dot in run.networks.items():
-            b64 = network_png(dot)
-            if b64 is not None:
-                figs.append(f"<figure><img alt='network of {html.escape(arm)}' "
-                            f"src='data:image/png;base64,{b64}'>"
-                            f"<figcaption>{html.escape(arm)}</figcaption></figure>")
-        if figs:
-            body.append("<section><h2>Networks</h2><div class='networks'>" + "".join(figs) +
-                        "</div><p class='caption'>Each arm's nodes and lanes, drawn by GraphViz "
-                        "from network-ARM.dot.</p></section>")
-    return ("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
-            f"<title>{html.escape(title)}</title><style>{STYLE}</style>"
-            f"<script>{CHECK_SCRIPT}</script></head><body>" + "\n".join(b for b in body if b) +
-            "</body></html>\n")
+    return body
+
+
+def sweep_sections(run):
+    """The sections of a sweep's output: the differences per point, then the charts."""
+    return [sweep_table(run),
+            figure("Sweep: each arm", chart_sweep(run),
+                   "Each arm's mean at every swept value, with its 95% CI band.", "sweep"),
+            figure("Sweep: difference from the baseline", chart_sweep_differences(run),
+                   "The paired difference of each arm from the baseline at every swept value, "
+                   "with its 95% CI band; where the band crosses zero the arms break even.",
+                   "sweep differences")]
+
+
+def networks_section(run):
+    figs = []
+    for arm, dot in run.networks.items():
+        b64 = network_png(dot)
+        if b64 is not None:
+            figs.append(f"<figure><img alt='network of {html.escape(arm)}' "
+                        f"src='data:image/png;base64,{b64}'>"
+                        f"<figcaption>{html.escape(arm)}</figcaption></figure>")
+    if not figs:
+        return ""
+    return ("<section><h2>Networks</h2><div class='networks'>" + "".join(figs) +
+            "</div><p class='caption'>Each arm's nodes and lanes, drawn by GraphViz from "
+            "network-ARM.dot.</p></section>")
 
 
 def main(argv):

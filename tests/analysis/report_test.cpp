@@ -115,12 +115,15 @@ TEST_CASE("the report draws the time series, sweep, break-even and networks when
   const fs::path out = small_run_with_everything(dir);
   const std::string page = read_text(out / "report.html");
   for (const char* section :
-       {"Inventory over time around 11.11", "Sweep", "Break-even", "Networks"}) {
+       {"Inventory over time around 11.11", "Sweep: headline", "Sweep: each arm",
+        "Sweep: difference from the baseline", "Break-even", "Networks"}) {
     INFO(section);
     CHECK(page.find(std::string("<h2>") + section + "</h2>") != std::string::npos);
   }
-  // 4 charts of every run + time series + sweep + break-even + one network per arm.
-  CHECK(count(page, "src='data:image/png;base64,") == 9);
+  // 4 charts of every run + time series + 2 sweep charts + break-even + one network per arm.
+  CHECK(count(page, "src='data:image/png;base64,") == 10);
+  // The time series chart finds the festival in the run's dates.
+  CHECK(page.find("30 days either side of the 11.11 window") != std::string::npos);
 }
 
 TEST_CASE("a failing report is an error, and the run's results stay", "[report][e2e]") {
@@ -138,6 +141,44 @@ TEST_CASE("a failing report is an error, and the run's results stay", "[report][
   CHECK_FALSE(fs::exists(out / "report.html"));
 }
 
+TEST_CASE("the report of a sweep or a break-even folder has just their sections", "[report]") {
+  TempDir dir;
+  const std::string manifest = R"({"scenario": "whatif.yaml", "scenario_name": "whatif"})";
+  const auto report = [&](const fs::path& folder) {
+    const auto r = run_shell("/usr/bin/python3 " + quoted(source_dir() / "analysis/report.py") +
+                                 " " + quoted(folder) + " --quiet",
+                             dir);
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.out.empty());
+    return read_text(folder / "report.html");
+  };
+  const fs::path sweep = dir.path() / "sweep";
+  fs::create_directories(sweep);
+  c2msim::test::write_text(sweep / "manifest.json", manifest);
+  fs::copy_file(source_dir() / "tests/analysis/fixtures/sweep.csv", sweep / "sweep.csv");
+  const std::string sweep_page = report(sweep);
+  CHECK(sweep_page.find("<h2>Headline</h2>") == std::string::npos);
+  CHECK(sweep_page.find("<h2>Sweep: headline</h2>") != std::string::npos);
+  CHECK(count(sweep_page, "<img") == 2);
+  // One row per point of the fixture (0, 0.04, 0.08, 0.12) for the one arm that is not the
+  // baseline; chain profit is significantly worse at 0 and better from 0.08.
+  CHECK(count(sweep_page, "<td>c2m</td>") == 4);
+  CHECK(sweep_page.find("<td class='bad'>−1.17 M") != std::string::npos);
+  CHECK(sweep_page.find("<td class='good'>+1.09 M") != std::string::npos);
+
+  const fs::path breakeven = dir.path() / "breakeven";
+  fs::create_directories(breakeven);
+  c2msim::test::write_text(breakeven / "manifest.json", manifest);
+  fs::copy_file(source_dir() / "tests/analysis/fixtures/breakeven.json",
+                breakeven / "breakeven.json");
+  const std::string breakeven_page = report(breakeven);
+  CHECK(breakeven_page.find("<h2>Break-even</h2>") != std::string::npos);
+  CHECK(breakeven_page.find("status: not separated") != std::string::npos);
+  CHECK(breakeven_page.find("the crossing lies in [0.03, 0.045]") != std::string::npos);
+  CHECK(count(breakeven_page, "<img") == 1);
+}
+
 TEST_CASE("report.py refuses a folder that is not a run's output", "[report]") {
   TempDir dir;
   const auto r = run_shell("/usr/bin/python3 " +
@@ -145,7 +186,8 @@ TEST_CASE("report.py refuses a folder that is not a run's output", "[report]") {
                                quoted(dir.path()),
                            dir);
   CHECK(r.status == 2);
-  CHECK(r.err.find("no summary.csv") != std::string::npos);
+  CHECK(r.err.find("no manifest.json with summary.csv, sweep.csv or breakeven.json") !=
+        std::string::npos);
 }
 
 TEST_CASE("headless Chromium renders the report with every chart loaded", "[report][e2e]") {
@@ -163,7 +205,7 @@ TEST_CASE("headless Chromium renders the report with every chart loaded", "[repo
   const fs::path out = small_run_with_everything(dir);
   const std::string page = read_text(out / "report.html");
   const std::size_t images = count(page, "<img");
-  REQUIRE(images == 9);
+  REQUIRE(images == 10);
 
   const std::string chromium = "timeout 120 chromium --headless --no-sandbox --disable-gpu "
                                "--hide-scrollbars --user-data-dir=" +

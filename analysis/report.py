@@ -99,7 +99,8 @@ class Run:
             elif self.sweep is not None:
                 arms = list(dict.fromkeys(self.sweep["arm"]))
             else:
-                arms = [self.breakeven.get("baseline", "baseline"), self.breakeven.get("arm", "arm")]
+                be = self.breakeven
+                arms = [be.get("baseline", "baseline"), be.get("arm", "arm")]
         self.arms = list(arms)
         default_baseline = (self.breakeven or {}).get("baseline", self.arms[0])
         self.baseline = self.manifest.get("baseline", default_baseline)
@@ -228,7 +229,8 @@ def errors(rows):
     """Asymmetric error bars from CI bounds; zero where the CI is undefined."""
     lower, upper = [], []
     for r in rows:
-        ok = r is not None and finite(r["mean"]) and finite(r["ci95_low"]) and finite(r["ci95_high"])
+        ok = (r is not None and finite(r["mean"]) and finite(r["ci95_low"]) and
+              finite(r["ci95_high"]))
         lower.append(max(0.0, r["mean"] - r["ci95_low"]) if ok else 0.0)
         upper.append(max(0.0, r["ci95_high"] - r["mean"]) if ok else 0.0)
     return [lower, upper]
@@ -267,7 +269,8 @@ def chart_turnover_markup(run):
     fig, axes = plt.subplots(1, 3, figsize=(13, 4))
     bar_panel(axes[0], run, "inventory_turnover", "Inventory turnover (system)",
               "turnover (turns per year)")
-    bar_panel(axes[1], run, "days_of_inventory", "Days of inventory (system)", "days of inventory (days)")
+    bar_panel(axes[1], run, "days_of_inventory", "Days of inventory (system)",
+              "days of inventory (days)")
     # List and realised markup side by side per arm.
     ax = axes[2]
     width = 0.38
@@ -673,7 +676,8 @@ def findings(run):
                 continue
             _, label, unit, better, percent = spec[metric]
             unit_text = "" if percent else f" {run.unit(unit)}"
-            change = f"{fmt_value(b['mean'], percent)} → {fmt_value(a['mean'], percent)}{unit_text}"
+            change = (f"{fmt_value(b['mean'], percent)} → {fmt_value(a['mean'], percent)}"
+                      f"{unit_text}")
             verdict = ""
             if significant(d) and better != 0:
                 good = (d["mean_difference"] > 0) == (better > 0)
@@ -725,7 +729,9 @@ body { font-family: sans-serif; max-width: 1280px; margin: 1.5em auto; color: #2
 h1 { margin-bottom: 0.2em; } h2 { margin-top: 1.6em; border-bottom: 1px solid #ccc; }
 .meta { color: #555; font-size: 0.9em; }
 table.headline { border-collapse: collapse; font-size: 0.9em; }
-table.headline th, table.headline td { border: 1px solid #ccc; padding: 4px 8px; text-align: right; }
+table.headline th, table.headline td {
+  border: 1px solid #ccc; padding: 4px 8px; text-align: right;
+}
 table.headline thead th { background: #f0f0f0; text-align: center; }
 table.headline tbody th { text-align: left; font-weight: normal; }
 .good { color: #17692e; font-weight: bold; } .bad { color: #a31515; font-weight: bold; }
@@ -780,7 +786,8 @@ def build_html(run):
     meta = (f"{len(run.arms)} arm(s): {', '.join(run.arms)}; baseline {run.baseline}; "
             f"{replications_text(run)} replications per arm, seed {seed_text(run)}; "
             f"c2msim {m.get('c2msim_version', '?')} ({m.get('git_revision', '?')}); "
-            f"scenario {m.get('scenario', '?')} (SHA-256 {str(m.get('scenario_sha256', '?'))[:12]}…)")
+            f"scenario {m.get('scenario', '?')} "
+            f"(SHA-256 {str(m.get('scenario_sha256', '?'))[:12]}…)")
     body = [f"<h1>{html.escape(title)}</h1><p class='meta'>{html.escape(meta)}</p>"]
     if run.summary is not None:
         body += run_sections(run)

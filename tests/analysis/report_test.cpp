@@ -132,8 +132,8 @@ TEST_CASE("a failing report is an error, and the run's results stay", "[report][
   const fs::path empty = dir.path() / "no-analysis";
   fs::create_directories(empty);
   ::setenv("C2MSIM_ANALYSIS_DIR", empty.c_str(), 1);
-  const auto r = run_cli("run " + quoted(kScenario) + " -n 2 -q --out " + quoted(out) + " --report",
-                         dir);
+  const auto r =
+      run_cli("run " + quoted(kScenario) + " -n 2 -q --out " + quoted(out) + " --report", dir);
   ::unsetenv("C2MSIM_ANALYSIS_DIR");
   CHECK(r.status == 1);
   CHECK(r.err.find("no report script at " + (empty / "report.py").string()) != std::string::npos);
@@ -181,10 +181,9 @@ TEST_CASE("the report of a sweep or a break-even folder has just their sections"
 
 TEST_CASE("report.py refuses a folder that is not a run's output", "[report]") {
   TempDir dir;
-  const auto r = run_shell("/usr/bin/python3 " +
-                               quoted(source_dir() / "analysis/report.py") + " " +
-                               quoted(dir.path()),
-                           dir);
+  const auto r = run_shell(
+      "/usr/bin/python3 " + quoted(source_dir() / "analysis/report.py") + " " + quoted(dir.path()),
+      dir);
   CHECK(r.status == 2);
   CHECK(r.err.find("no manifest.json with summary.csv, sweep.csv or breakeven.json") !=
         std::string::npos);
@@ -195,44 +194,44 @@ TEST_CASE("headless Chromium renders the report with every chart loaded", "[repo
   if (run_shell("command -v chromium", dir).status != 0) {
     const char* optional = std::getenv("C2MSIM_BROWSER_OPTIONAL");
     if (optional != nullptr && std::string(optional) == "1") {
-      WARN("chromium is not installed and C2MSIM_BROWSER_OPTIONAL=1: the rendering check is "
-           "skipped (scripts/install-deps.sh --with-browser installs it)");
+      WARN(
+          "chromium is not installed and C2MSIM_BROWSER_OPTIONAL=1: the rendering check is "
+          "skipped (scripts/install-deps.sh --with-browser installs it)");
       return;
     }
-    FAIL("chromium is not installed: run scripts/install-deps.sh --with-browser, or set "
-         "C2MSIM_BROWSER_OPTIONAL=1 to skip this check");
+    FAIL(
+        "chromium is not installed: run scripts/install-deps.sh --with-browser, or set "
+        "C2MSIM_BROWSER_OPTIONAL=1 to skip this check");
   }
   const fs::path out = small_run_with_everything(dir);
   const std::string page = read_text(out / "report.html");
   const std::size_t images = count(page, "<img");
   REQUIRE(images == 10);
 
-  const std::string chromium = "timeout 120 chromium --headless --no-sandbox --disable-gpu "
-                               "--hide-scrollbars --user-data-dir=" +
-                               quoted(dir.path() / "profile") + " ";
+  const std::string chromium =
+      "timeout 120 chromium --headless --no-sandbox --disable-gpu "
+      "--hide-scrollbars --user-data-dir=" +
+      quoted(dir.path() / "profile") + " ";
   const std::string url = "'file://" + (out / "report.html").string() + "'";
   // The report's script marks <body> once every image has loaded with a non-zero size.
-  const auto dom =
-      run_shell(chromium + "--virtual-time-budget=10000 --dump-dom " + url, dir);
+  const auto dom = run_shell(chromium + "--virtual-time-budget=10000 --dump-dom " + url, dir);
   REQUIRE(dom.status == 0);
   INFO(dom.out.substr(0, 400));
   CHECK(dom.out.find("data-images-total=\"" + std::to_string(images) + "\"") != std::string::npos);
-  CHECK(dom.out.find("data-images-loaded=\"" + std::to_string(images) + "\"") !=
-        std::string::npos);
+  CHECK(dom.out.find("data-images-loaded=\"" + std::to_string(images) + "\"") != std::string::npos);
   CHECK(dom.out.find("data-images=\"ok\"") != std::string::npos);
 
   const fs::path shot = dir.path() / "report.png";
-  const auto s = run_shell(chromium + "--window-size=1300,3000 --screenshot=" + quoted(shot) +
-                               " " + url,
-                           dir);
+  const auto s =
+      run_shell(chromium + "--window-size=1300,3000 --screenshot=" + quoted(shot) + " " + url, dir);
   REQUIRE(s.status == 0);
   REQUIRE(fs::exists(shot));
   // Not blank: a page of text and charts has thousands of colours and plenty of ink; a blank or
   // error page has a handful of colours.
-  const auto check = run_shell("/usr/bin/python3 " +
-                                   quoted(source_dir() / "tests/analysis/screenshot_check.py") +
-                                   " " + quoted(shot) + " 200 0.05",
-                               dir);
+  const auto check =
+      run_shell("/usr/bin/python3 " + quoted(source_dir() / "tests/analysis/screenshot_check.py") +
+                    " " + quoted(shot) + " 200 0.05",
+                dir);
   INFO(check.out + check.err);
   CHECK(check.status == 0);
 }

@@ -6,13 +6,16 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <algorithm>
 #include <fstream>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <thread>
 
 #include "c2msim/version.hpp"
 #include "sim/bench/hold_model.hpp"
 #include "sim/bench/model_benchmark.hpp"
+#include "sim/bench/montecarlo_benchmark.hpp"
 #include "sim/scenario/chain_builder.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
@@ -27,9 +30,26 @@ int main(int argc, char** argv) {
   std::string quickstart_path = "scenarios/quickstart.yaml";
   app.add_option("--quickstart", quickstart_path, "The quickstart scenario file")
       ->capture_default_str();
-  app.add_option("--suite", suite, "Which benchmarks: all, engine or model")
-      ->check(CLI::IsMember({"all", "engine", "model"}))
+  app.add_option("--suite", suite, "Which benchmarks: all, engine, model or montecarlo")
+      ->check(CLI::IsMember({"all", "engine", "model", "montecarlo"}))
       ->capture_default_str();
+  std::uint64_t mc_replications = 2000;
+  int mc_repetitions = 2;
+  std::vector<std::uint64_t> memory_replications{100, 10'000};
+  std::uint64_t memory_child = 0;
+  app.add_option("--mc-replications", mc_replications,
+                 "Quickstart replications timed for the parallel efficiency")
+      ->capture_default_str();
+  app.add_option("--mc-repetitions", mc_repetitions,
+                 "Timed repetitions of the parallel efficiency runs (the best is reported)")
+      ->check(CLI::Range(1, 99))
+      ->capture_default_str();
+  app.add_option("--memory-replications", memory_replications,
+                 "Replication counts whose peak memory is compared (first and last)")
+      ->capture_default_str();
+  app.add_option("--memory-child", memory_child,
+                 "Internal: run the pipeline for this many replications and exit")
+      ->group("");
   app.add_option("--sizes", sizes, "Hold-model queue sizes")->capture_default_str();
   app.add_option("--repetitions", repetitions,
                  "Timed repetitions per figure (the best is reported)")
@@ -41,6 +61,28 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   const bool show_progress = !quiet && isatty(fileno(stderr)) != 0;
+  const auto quickstart_arms = [&]() -> std::optional<std::vector<c2msim::montecarlo::ArmChain>> {
+    const auto loaded = c2msim::scenario::load_scenario_file(quickstart_path);
+    if (!loaded.ok()) {
+      fmt::print(stderr,
+                 "c2msim-bench: error: cannot load {} (run from the source tree or pass "
+                 "--quickstart)\n",
+                 quickstart_path);
+      return std::nullopt;
+    }
+    std::vector<c2msim::montecarlo::ArmChain> arms;
+    for (const auto& arm : loaded.scenario->arms) {
+      arms.push_back({arm.name, c2msim::scenario::build_chain(*loaded.scenario, arm)});
+    }
+    return arms;
+  };
+  if (memory_child > 0) {
+    const auto arms = quickstart_arms();
+    if (!arms) return 2;
+    c2msim::bench::run_pipeline(*arms, memory_child, "/dev/null");
+    fmt::print("{}\n", c2msim::bench::own_peak_rss_kib());
+    return 0;
+  }
   nlohmann::json report{{"c2msim_version", c2msim::kVersion},
                         {"git_revision", c2msim::kGitRevision},
                         {"hardware_threads", std::thread::hardware_concurrency()}};
@@ -49,23 +91,26 @@ int main(int argc, char** argv) {
         c2msim::bench::run_hold_benchmark(sizes, repetitions, arity_study, show_progress);
   }
   if (suite == "all" || suite == "model") {
-    const auto loaded = c2msim::scenario::load_scenario_file(quickstart_path);
-    if (!loaded.ok()) {
-      fmt::print(stderr,
-                 "c2msim-bench: error: cannot load {} (run from the source tree or pass "
-                 "--quickstart)\n",
-                 quickstart_path);
-      return 2;
-    }
-    for (const auto& arm : loaded.scenario->arms) {
+    const auto arms = quickstart_arms();
+    if (!arms) return 2;
+    for (const auto& arm : *arms) {
       if (show_progress) fmt::print(stderr, "model: quickstart, arm {}...\n", arm.name);
-      report["model"].push_back(c2msim::bench::benchmark_chain(
-          "quickstart/" + arm.name, c2msim::scenario::build_chain(*loaded.scenario, arm),
-          repetitions));
+      report["model"].push_back(
+          c2msim::bench::benchmark_chain("quickstart/" + arm.name, arm.chain, repetitions));
     }
     if (show_progress) fmt::print(stderr, "model: large synthetic network...\n");
     report["model"].push_back(c2msim::bench::benchmark_chain(
         "large_network", c2msim::bench::large_network(1000, 365.0), repetitions));
+  }
+  if (suite == "all" || suite == "montecarlo") {
+    const auto arms = quickstart_arms();
+    if (!arms) return 2;
+    report["parallel_efficiency"] = c2msim::bench::benchmark_parallel_efficiency(
+        *arms, mc_replications, mc_repetitions, show_progress);
+    std::sort(memory_replications.begin(), memory_replications.end());
+    report["peak_memory"] = c2msim::bench::benchmark_peak_memory(
+        "/proc/self/exe", {"--quickstart", quickstart_path, "--memory-child"},
+        memory_replications, show_progress);
   }
   const std::string text = report.dump(2);
   fmt::print("{}\n", text);

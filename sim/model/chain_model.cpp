@@ -12,6 +12,7 @@
 #include "sim/engine/simulation.hpp"
 #include "sim/model/daily_rate.hpp"
 #include "sim/model/demand_forecast.hpp"
+#include "sim/model/lane_capacity.hpp"
 #include "sim/model/object_pool.hpp"
 #include "sim/model/ring_queue.hpp"
 #include "sim/random/random_stream.hpp"
@@ -202,8 +203,12 @@ class ChainRun {
         lane_to_market_of_node_[lane.from][lane.to] = l;
       } else {
         if (lane.to >= n) throw std::invalid_argument("lane to an unknown node");
-        // The first lane into a node is its supplier (the loader rejects a second one).
-        if (supplier_lane_[lane.to] == kNone) supplier_lane_[lane.to] = l;
+        // One supplier per node (single sourcing; the loader explains this to the user).
+        if (supplier_lane_[lane.to] != kNone) {
+          throw std::invalid_argument(
+              fmt::format("node {} has more than one supplier", spec_.nodes[lane.to].id));
+        }
+        supplier_lane_[lane.to] = l;
       }
     }
     for (Index node = 0; node < n; ++node) {
@@ -364,6 +369,11 @@ class ChainRun {
       }
     }
     lane_streams_.reserve(spec_.lanes.size());
+    lane_capacity_.reserve(spec_.lanes.size());
+    for (const LaneSpec& lane : spec_.lanes) {
+      lane_capacity_.emplace_back(
+          lane.capacity_per_day.value_or(std::numeric_limits<double>::infinity()));
+    }
     for (Index l = 0; l < spec_.lanes.size(); ++l) {
       lane_streams_.emplace_back(random::StreamKey{seed_, replication_, kLaneLeadTimes, l});
     }
@@ -642,7 +652,8 @@ class ChainRun {
     const Index p = product_of(c.sku);
     const Index consumer_node = c.node;
     const Index market_lane = lane_to_market_of_node_[consumer_node][c.market];
-    double delivery = sim_.now() + draw_lead_time(market_lane);
+    // A drop shipment takes capacity on both lanes on the day it leaves the factory.
+    double delivery = departure(market_lane, units) + draw_lead_time(market_lane);
     const double value = price(consumer_node, p) * units;
     NodeStats& seller = stats_[consumer_node];
     seller.revenue += value;
@@ -657,7 +668,7 @@ class ChainRun {
     if (from != consumer_node) {
       // Drop shipment: the factory sells to the platform and sends the goods itself.
       const Index up_lane = supplier_lane_[consumer_node];
-      delivery += draw_lead_time(up_lane);
+      delivery += departure(up_lane, units) - sim_.now() + draw_lead_time(up_lane);
       record_b2b_sale(from, consumer_node, up_lane, p, units);
     }
     if (from_stock) take_from_stock(from, c.sku, units);
@@ -901,7 +912,13 @@ class ChainRun {
     in_transit_ += units;
     system_in_transit_.add(sim_.now(), units * unit_cost(o.sku));
     const std::uint32_t shipment = shipments_.add(Shipment{o.lane, o.sku, units});
-    sim_.schedule_in(draw_lead_time(o.lane), {EventKind::kShipmentArrival, shipment, 0});
+    sim_.schedule_at(departure(o.lane, units) + draw_lead_time(o.lane),
+                     {EventKind::kShipmentArrival, shipment, 0});
+  }
+
+  // When a shipment of `units` ready now leaves on the lane, after its daily capacity.
+  double departure(Index lane, double units) {
+    return lane_capacity_[lane].book(sim_.now(), units);
   }
 
   void shipment_arrives(std::uint32_t id) {
@@ -1348,6 +1365,7 @@ class ChainRun {
   ObjectPool<Shipment> shipments_;
   ObjectPool<Job> jobs_;
   std::vector<random::RandomStream> lane_streams_, arrival_streams_, attribute_streams_;
+  std::vector<LaneCapacity> lane_capacity_;
   std::vector<random::Categorical> variant_choice_;
   std::vector<double> day_times_;
   double in_transit_ = 0, initial_units_ = 0, factory_orders_today_ = 0;

@@ -1,6 +1,7 @@
 #include "sim/random/distributions.hpp"
 
 #include <algorithm>
+#include <boost/random/normal_distribution.hpp>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -18,11 +19,23 @@ bool finite(double x) {
   return std::isfinite(x);
 }
 
-// A standard normal draw by Box-Muller (two uniforms, cosine branch).
+// RandomStream's bits in the shape Boost.Random's distributions take. Only this file sees it, so
+// the algorithm behind every draw stays the one written here or named here (not the standard
+// library's, which differs between implementations).
+struct BoostEngine {
+  using result_type = std::uint64_t;
+  static constexpr result_type min() { return 0; }
+  static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
+  result_type operator()() { return stream.next_u64(); }
+  RandomStream& stream;
+};
+
+// A standard normal draw by the ziggurat method (Marsaglia and Tsang 2000, with Doornik's 2005
+// correction), as Boost.Random implements it: about one 64-bit word and no transcendental
+// function in 99% of draws, against a log and a cosine for Box-Muller.
 double standard_normal(RandomStream& s) {
-  const double u1 = s.uniform_open01();
-  const double u2 = s.uniform01();
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+  BoostEngine engine{s};
+  return boost::random::normal_distribution<double>(0.0, 1.0)(engine);
 }
 
 // Marsaglia & Tsang (2000), "A simple method for generating gamma variables", for shape >= 1.

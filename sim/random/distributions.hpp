@@ -42,8 +42,8 @@ struct Exponential {
   [[nodiscard]] double variance() const noexcept { return 1.0 / (rate * rate); }
 };
 
-// Normal, by the Box-Muller transform (one value from two uniforms; no cached spare, so a draw
-// depends only on the stream's position).
+// Normal, by the ziggurat method of Boost.Random (no cached spare, so a draw depends only on the
+// stream's position).
 struct Normal {
   Normal(double mean, double sd);
   double mu;

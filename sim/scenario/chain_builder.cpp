@@ -193,6 +193,7 @@ model::ChainSpec build_chain(const Scenario& scenario, const Arm& arm) {
     out.lead_time_days = lane.lead_time_days;
     out.cost_per_unit = lane.cost_per_unit;
     out.information_delay_days = lane.information_delay_days;
+    out.capacity_per_day = lane.capacity_per_day;
     out.share = lane.share;
     if (!lane.to_market) {
       out.to = to_index(lane.to_index);

@@ -2,6 +2,9 @@
 
 #include <fmt/core.h>
 
+#include <map>
+#include <string>
+
 #include "sim/network/supply_network.hpp"
 
 namespace c2msim::scenario {
@@ -10,7 +13,8 @@ void check_network(ValueReader& reader, const Scenario& scenario, const Arm& arm
                    const ArmSource& source, const std::vector<const SourceNode*>& market_sources) {
   const network::SupplyNetwork net(scenario, arm);
 
-  if (const std::vector<std::size_t> cycle = net.find_cycle(); !cycle.empty()) {
+  const std::vector<std::size_t> cycle = net.find_cycle();
+  if (!cycle.empty()) {
     std::string path = arm.lanes[cycle.front()].from;
     for (std::size_t lane : cycle) path += " -> " + arm.lanes[lane].to;
     const std::size_t closing = cycle.back();
@@ -18,6 +22,22 @@ void check_network(ValueReader& reader, const Scenario& scenario, const Arm& arm
                  fmt::format("lane {} -> {} closes the cycle {} in arm '{}'; goods must flow one "
                              "way, from factories to markets",
                              arm.lanes[closing].from, arm.lanes[closing].to, path, arm.name));
+  }
+
+  // Single sourcing: the model orders from one supplier per node, so a second lane into a node
+  // would be ignored; say so rather than simulate something else than the file describes. (A lane
+  // that closes a cycle also adds a supplier; the cycle, reported above, is the problem then.)
+  std::map<std::string, std::size_t> supplier_lane;
+  for (std::size_t l = 0; l < arm.lanes.size() && cycle.empty(); ++l) {
+    const Lane& lane = arm.lanes[l];
+    if (lane.to_market) continue;
+    const auto [first, inserted] = supplier_lane.try_emplace(lane.to, l);
+    if (inserted) continue;
+    reader.error(*source.lanes[l],
+                 fmt::format("'{}' already has a supplier, '{}', in arm '{}'; c2msim sources "
+                             "each node from one supplier, so remove the lane from '{}' or give "
+                             "the goods their own node",
+                             lane.to, arm.lanes[first->second].from, arm.name, lane.from));
   }
 
   for (std::size_t i : net.nodes_without_supplier()) {

@@ -353,14 +353,61 @@ def chart_service(run):
     ax.set_xlabel("arm")
     ax.legend(fontsize=8)
 
-    # Lead time: the distribution over replications of each replication's p50, mean and p95.
     ax = axes[1]
+    if not lead_time_boxes(ax, run):
+        lead_time_per_replication(ax, run)
+    ax.set_xticks(range(len(run.arms)))
+    ax.set_xticklabels(run.arms, rotation=20, ha="right")
+    ax.set_title("Customer lead time")
+    ax.set_ylabel("arrival to delivery (days)")
+    ax.set_xlabel("arm")
+    fig.tight_layout()
+    return png(fig)
+
+
+LEAD_TIME_QUANTILES = ["lead_time_p05", "lead_time_p25", "lead_time_p50", "lead_time_p75",
+                       "lead_time_p95", "lead_time_p99"]
+
+
+def lead_time_boxes(ax, run):
+    """One box per arm from the customers' lead-time quantiles (each the mean over
+    replications); False when the run does not have them."""
+    stats, positions = [], []
+    for i, arm in enumerate(run.arms):
+        rows = [run.stat(arm, m) for m in LEAD_TIME_QUANTILES + ["lead_time_mean"]]
+        if any(r is None or not finite(r["mean"]) for r in rows):
+            continue
+        p05, p25, p50, p75, p95, p99, mean = (r["mean"] for r in rows)
+        stats.append({"label": arm, "whislo": p05, "q1": p25, "med": p50, "q3": p75,
+                      "whishi": p95, "mean": mean, "fliers": [p99]})
+        positions.append(i)
+    if not stats:
+        return False
+    parts = ax.bxp(stats, positions=positions, showmeans=True, patch_artist=True,
+                   manage_ticks=False, widths=0.5)
+    for patch, i in zip(parts["boxes"], positions):
+        patch.set_facecolor(colour(run, run.arms[i]))
+        patch.set_alpha(0.7)
+    ax.set_ylim(0, 1.45 * max(st["fliers"][0] for st in stats))  # room for the legend
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    ax.legend(handles=[Patch(facecolor="grey", alpha=0.7, label="p25 to p75"),
+                       Line2D([], [], color="orange", label="median"),
+                       Line2D([], [], color="black", label="whiskers: p05 to p95"),
+                       Line2D([], [], marker="o", linestyle="", color="black",
+                              markerfacecolor="none", label="p99"),
+                       Line2D([], [], marker="^", linestyle="", color="green", label="mean")],
+              fontsize=7, title="customers served in full", title_fontsize=7)
+    return True
+
+
+def lead_time_per_replication(ax, run):
+    """Older runs: the spread over replications of each replication's p50, mean and p95."""
     reps = run.replications
     metrics = [("lead_time_p50", "p50"), ("lead_time_mean", "mean"), ("lead_time_p95", "p95")]
-    drew = False
+    data, positions, colours = [], [], []
     if reps is not None:
         sysrows = reps[reps.scope == "system"]
-        data, positions, colours = [], [], []
         for i, arm in enumerate(run.arms):
             for j, (metric, _) in enumerate(metrics):
                 v = sysrows[(sysrows.arm == arm) & (sysrows.metric == metric)]["value"]
@@ -369,27 +416,18 @@ def chart_service(run):
                     data.append(list(v))
                     positions.append(i + (j - 1) * 0.27)
                     colours.append(colour(run, arm))
-        if data:
-            parts = ax.boxplot(data, positions=positions, widths=0.22, patch_artist=True,
-                               manage_ticks=False)
-            for patch, c, k in zip(parts["boxes"], colours, range(len(data))):
-                patch.set_facecolor(c)
-                patch.set_alpha([0.35, 0.65, 1.0][k % 3] if len(data) % 3 == 0 else 0.7)
-            drew = True
-    if drew:
-        from matplotlib.patches import Patch
-        ax.legend(handles=[Patch(facecolor="grey", alpha=a, label=f"{lbl} (left to right)")
-                           for (_, lbl), a in zip(metrics, [0.35, 0.65, 1.0])], fontsize=8,
-                  title="per replication", title_fontsize=8)
-    else:
+    if not data:
         ax.text(0.5, 0.5, "no customer was served in full", transform=ax.transAxes, ha="center")
-    ax.set_xticks(range(len(run.arms)))
-    ax.set_xticklabels(run.arms, rotation=20, ha="right")
-    ax.set_title("Customer lead time: median, mean, 95th percentile")
-    ax.set_ylabel("arrival to delivery (days)")
-    ax.set_xlabel("arm")
-    fig.tight_layout()
-    return png(fig)
+        return
+    parts = ax.boxplot(data, positions=positions, widths=0.22, patch_artist=True,
+                       manage_ticks=False)
+    for patch, c in zip(parts["boxes"], colours):
+        patch.set_facecolor(c)
+        patch.set_alpha(0.7)
+    from matplotlib.patches import Patch
+    ax.legend(handles=[Patch(facecolor="grey", alpha=0.7,
+                             label="per replication: p50, mean, p95 (left to right)")],
+              fontsize=7)
 
 
 def chart_bullwhip(run):
@@ -828,9 +866,8 @@ def run_sections(run):
                        "add up to the list markup.", "markup waterfall"))
     body.append(figure("Service: fill rate and customer lead time", chart_service(run),
                        "Fill rate: units shipped at once from stock; n/a for pure make-to-order. "
-                       "Lead time: each box is the spread over replications of one replication's "
-                       "median, mean or 95th percentile (the simulator writes those three "
-                       "statistics per replication, not every customer's wait).",
+                       "Lead time: arrival to delivery of the customers served in full; each "
+                       "quantile is the mean over replications of the replication's quantile.",
                        "fill rate and lead time"))
     body.append(figure("Bullwhip by tier", chart_bullwhip(run),
                        "Variance of the orders a tier places upstream (or puts into production) "

@@ -5,11 +5,11 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <cstdio>
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 
 #include "c2msim/version.hpp"
@@ -109,8 +109,8 @@ int main(int argc, char** argv) {
         *arms, mc_replications, mc_repetitions, show_progress);
     std::sort(memory_replications.begin(), memory_replications.end());
     report["peak_memory"] = c2msim::bench::benchmark_peak_memory(
-        "/proc/self/exe", {"--quickstart", quickstart_path, "--memory-child"},
-        memory_replications, show_progress);
+        "/proc/self/exe", {"--quickstart", quickstart_path, "--memory-child"}, memory_replications,
+        show_progress);
   }
   const std::string text = report.dump(2);
   fmt::print("{}\n", text);

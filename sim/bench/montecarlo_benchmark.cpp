@@ -2,13 +2,13 @@
 
 #include <fmt/core.h>
 #include <spawn.h>
-#include <unistd.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <chrono>
+#include <fstream>
 #include <stdexcept>
 #include <thread>
 
@@ -28,11 +28,13 @@ double time_experiment(const std::vector<montecarlo::ArmChain>& arms, std::uint6
     o.seed = 1;
     o.replications = replications;
     o.threads = threads;
-    montecarlo::ResultsTable table([&] {
-      std::vector<std::string> names;
-      for (const auto& a : arms) names.push_back(a.name);
-      return names;
-    }(), 0);
+    montecarlo::ResultsTable table(
+        [&] {
+          std::vector<std::string> names;
+          for (const auto& a : arms) names.push_back(a.name);
+          return names;
+        }(),
+        0);
     const auto start = std::chrono::steady_clock::now();
     montecarlo::run_experiment(arms, o, [&](montecarlo::ReplicationBatch&& b) { table.add(b); });
     best = std::min(
@@ -63,7 +65,8 @@ long child_peak_kib(const std::string& executable, const std::vector<std::string
   close(pipe_ends[1]);
   std::string printed;
   std::array<char, 256> buffer{};
-  for (ssize_t got = 0; spawned == 0 && (got = read(pipe_ends[0], buffer.data(), buffer.size())) > 0;) {
+  for (ssize_t got = 0;
+       spawned == 0 && (got = read(pipe_ends[0], buffer.data(), buffer.size())) > 0;) {
     printed.append(buffer.data(), static_cast<std::size_t>(got));
   }
   close(pipe_ends[0]);
@@ -90,7 +93,8 @@ nlohmann::json benchmark_parallel_efficiency(const std::vector<montecarlo::ArmCh
                                              std::uint64_t replications, int repetitions,
                                              bool show_progress) {
   const unsigned n = std::max(1u, std::thread::hardware_concurrency());
-  if (show_progress) fmt::print(stderr, "montecarlo: {} replications on 1 thread...\n", replications);
+  if (show_progress)
+    fmt::print(stderr, "montecarlo: {} replications on 1 thread...\n", replications);
   const double one = time_experiment(arms, replications, 1, repetitions);
   if (show_progress) fmt::print(stderr, "montecarlo: on {} threads...\n", n);
   const double many = time_experiment(arms, replications, n, repetitions);

@@ -26,8 +26,8 @@ void run_pipeline(const std::vector<montecarlo::ArmChain>& arms, std::uint64_t r
 long own_peak_rss_kib();
 
 // Peak resident memory of a child process running run_pipeline with each replication count
-// (the child is this executable, started with `child_arguments` followed by the count, which prints own_peak_rss_kib()), and the
-// ratio of the largest to the smallest.
+// (the child is this executable, started with `child_arguments` followed by the count, which prints
+// own_peak_rss_kib()), and the ratio of the largest to the smallest.
 nlohmann::json benchmark_peak_memory(const std::string& executable,
                                      const std::vector<std::string>& child_arguments,
                                      const std::vector<std::uint64_t>& replication_counts,

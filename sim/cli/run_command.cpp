@@ -19,10 +19,10 @@
 #include "sim/montecarlo/experiment.hpp"
 #include "sim/montecarlo/precision.hpp"
 #include "sim/montecarlo/results_table.hpp"
+#include "sim/network/network_dot.hpp"
 #include "sim/output/output_directory.hpp"
 #include "sim/output/run_outputs.hpp"
 #include "sim/output/timeseries_csv.hpp"
-#include "sim/network/network_dot.hpp"
 #include "sim/scenario/chain_builder.hpp"
 
 namespace c2msim::cli {
@@ -36,8 +36,8 @@ struct RunOptions {
   std::string out = "c2msim-out";
   unsigned threads = 0;
   bool quiet = false;
-  std::uint64_t timeseries = 0;            // replications whose daily states are written
-  std::optional<double> target_ci;         // relative 95% half-width of the headline metrics
+  std::uint64_t timeseries = 0;             // replications whose daily states are written
+  std::optional<double> target_ci;          // relative 95% half-width of the headline metrics
   std::uint64_t max_replications = 10'000;  // the cap in precision mode
   bool report = false;
 };
@@ -110,13 +110,15 @@ void print_table(const montecarlo::ResultsTable& table) {
 void print_precision(const montecarlo::PrecisionOutcome& p, double target) {
   const auto& c = p.check;
   if (c.reached) {
-    fmt::print("precision: every headline metric's 95% CI is within {:g}% of its mean after {} "
-               "replications",
-               100 * target, p.replications);
+    fmt::print(
+        "precision: every headline metric's 95% CI is within {:g}% of its mean after {} "
+        "replications",
+        100 * target, p.replications);
   } else {
-    fmt::print("precision: NOT reached after {} replications (the cap); the widest is {} in {}, "
-               "at {:.3g}% of its mean",
-               p.replications, c.worst_metric, c.worst_arm, 100 * target * c.worst_ratio);
+    fmt::print(
+        "precision: NOT reached after {} replications (the cap); the widest is {} in {}, "
+        "at {:.3g}% of its mean",
+        p.replications, c.worst_metric, c.worst_arm, 100 * target * c.worst_ratio);
   }
   if (!c.ignored.empty()) {
     std::string list;
@@ -206,29 +208,31 @@ int run(const RunOptions& o) {
   if (timeseries) timeseries->close();
   output::write_summary_csv(dir.file("summary.csv"), table.summaries());
   output::write_comparison_csv(dir.file("comparison.csv"), table.comparisons());
-  nlohmann::json manifest{{"scenario", o.file},
-                          {"scenario_name", sc.name},
-                          {"scenario_sha256", output::sha256_of_file(o.file)},
-                          {"arms", names},
-                          {"baseline", names[baseline]},
-                          {"seed", options.seed},
-                          {"replications", options.replications},
-                          {"threads", threads},
-                          {"c2msim_version", kVersion},
-                          {"git_revision", kGitRevision},
-                          {"events_processed", events},
-                          {"wall_seconds", wall},
-                          {"timeseries_replications", std::min(o.timeseries, options.replications)}};
+  nlohmann::json manifest{
+      {"scenario", o.file},
+      {"scenario_name", sc.name},
+      {"scenario_sha256", output::sha256_of_file(o.file)},
+      {"arms", names},
+      {"baseline", names[baseline]},
+      {"seed", options.seed},
+      {"replications", options.replications},
+      {"threads", threads},
+      {"c2msim_version", kVersion},
+      {"git_revision", kGitRevision},
+      {"events_processed", events},
+      {"wall_seconds", wall},
+      {"timeseries_replications", std::min(o.timeseries, options.replications)}};
   if (precision) {
     const auto& c = precision->check;
-    manifest["precision"] = {{"target_relative_half_width", *o.target_ci},
-                             {"reached", c.reached},
-                             {"replications_needed", precision->replications},
-                             {"max_replications", std::max(o.max_replications, options.replications)},
-                             {"worst_arm", c.worst_arm},
-                             {"worst_metric", c.worst_metric},
-                             {"worst_relative_half_width", c.worst_ratio * *o.target_ci},
-                             {"ignored", c.ignored}};
+    manifest["precision"] = {
+        {"target_relative_half_width", *o.target_ci},
+        {"reached", c.reached},
+        {"replications_needed", precision->replications},
+        {"max_replications", std::max(o.max_replications, options.replications)},
+        {"worst_arm", c.worst_arm},
+        {"worst_metric", c.worst_metric},
+        {"worst_relative_half_width", c.worst_ratio * *o.target_ci},
+        {"ignored", c.ignored}};
   }
   output::write_json(dir.file("manifest.json"), manifest);
   dir.commit();

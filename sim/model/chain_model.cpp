@@ -736,11 +736,14 @@ class ChainRun {
 
   void release_batch(Index fi) {
     Factory& f = factories_[fi];
-    // Variant-sorted, so that a batch changes over once per variant.
-    std::stable_sort(f.batch.begin(), f.batch.end(), [this](std::uint32_t a, std::uint32_t b) {
-      return jobs_[a].sku < jobs_[b].sku;
-    });
-    for (std::uint32_t id : f.batch) f.queue.push_back(id);
+    // Variant-sorted, so that a batch changes over once per variant; first come first served
+    // within a variant. Sorting (variant, position) keys in a reused buffer keeps the order of
+    // std::stable_sort without its temporary buffer, which would allocate at every release.
+    batch_keys_.clear();
+    for (std::uint32_t i = 0; i < f.batch.size(); ++i)
+      batch_keys_.push_back({jobs_[f.batch[i]].sku, i});
+    std::sort(batch_keys_.begin(), batch_keys_.end());
+    for (const auto& [sku, position] : batch_keys_) f.queue.push_back(f.batch[position]);
     f.batch.clear();
     start_free_lines(f);
     sim_.schedule_in(f.spec->batching_window_days, {EventKind::kBatchRelease, fi, 0});
@@ -1371,6 +1374,7 @@ class ChainRun {
   ObjectPool<Job> jobs_;
   std::vector<random::RandomStream> lane_streams_, arrival_streams_, attribute_streams_;
   std::vector<LaneCapacity> lane_capacity_;
+  std::vector<std::pair<Index, std::uint32_t>> batch_keys_;  // release_batch's sort buffer
   std::vector<random::Categorical> variant_choice_;
   std::vector<double> day_times_;
   double in_transit_ = 0, initial_units_ = 0, factory_orders_today_ = 0;

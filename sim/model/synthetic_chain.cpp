@@ -54,6 +54,8 @@ LaneSpec make_lane(Index from, Index to, bool to_market, RandomStream& rng) {
   l.cost_per_unit = to_market ? 0.5 : 1.0;
   l.information_delay_days = !to_market && rng.below(2) == 1 ? 0.5 : 0.0;
   l.share = to_market ? 1.0 + rng.uniform01() : 1.0;
+  // One lane in four is capacity-bound, at 5 to 50 units a day.
+  if (rng.below(4) == 0) l.capacity_per_day = 5.0 + 45.0 * rng.uniform01();
   return l;
 }
 

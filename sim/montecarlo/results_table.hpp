@@ -63,8 +63,8 @@ class ResultsTable {
   std::vector<MetricKey> keys_;
   std::map<MetricKey, std::size_t> index_;
   std::vector<std::vector<StreamingSummary>> values_;  // [arm][key]
-  std::vector<std::vector<Paired>> paired_;           // [arm][key], empty for the baseline
-  std::vector<std::vector<double>> current_;          // [arm][key], the batch being added
+  std::vector<std::vector<Paired>> paired_;            // [arm][key], empty for the baseline
+  std::vector<std::vector<double>> current_;           // [arm][key], the batch being added
 };
 
 }  // namespace c2msim::montecarlo

@@ -1,7 +1,7 @@
 // End-to-end: the real c2msim binary runs scenario files and writes its output directory.
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
 
@@ -137,10 +137,10 @@ TEST_CASE("precision mode adds replications until the target and records it in t
           "[cli][e2e]") {
   TempDir dir;
   const fs::path out = dir.path() / "results";
-  const auto r = run_cli("run " + quickstart() +
-                             " -n 3 --target-ci 0.05 --max-replications 40 --out '" +
-                             out.string() + "'",
-                         dir);
+  const auto r =
+      run_cli("run " + quickstart() + " -n 3 --target-ci 0.05 --max-replications 40 --out '" +
+                  out.string() + "'",
+              dir);
   REQUIRE(r.status == 0);
   CHECK(r.out.find("precision:") != std::string::npos);
   const std::string manifest = read_text(out / "manifest.json");

@@ -44,8 +44,8 @@ TEST_CASE("a lane's capacity limits what a retailer receives over time", "[model
     fs.policy = BaseStockPolicy{1.0, 1e7};
     fs.initial_on_hand = 1e7;
     f.stock = fs;
-    c.nodes = {f, stock_node("retailer", NodeKind::kRetailer, 0.5, BaseStockPolicy{1.0, 40.0},
-                             40.0)};
+    c.nodes = {f,
+               stock_node("retailer", NodeKind::kRetailer, 0.5, BaseStockPolicy{1.0, 40.0}, 40.0)};
     c.lanes = {lane(0, 1, 1.0), lane(1, 0, 0.0, true)};
     c.lanes[0].capacity_per_day = capacity;
     return c;

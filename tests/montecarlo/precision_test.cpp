@@ -76,8 +76,7 @@ TEST_CASE("the next batch aims at n x ratio^2, grows by 10% at least and stops a
 TEST_CASE("precision mode runs replications in order until the target, whatever the threads",
           "[montecarlo][precision][parallel]") {
   const std::vector<montecarlo::ArmChain> arms{
-      {"traditional",
-       testing::traditional_chain(8.0, 60.0, testing::ArrivalProcess::kPoisson)}};
+      {"traditional", testing::traditional_chain(8.0, 60.0, testing::ArrivalProcess::kPoisson)}};
   std::string first;
   for (unsigned threads : {1u, 2u, 3u}) {
     montecarlo::ExperimentOptions o;
@@ -88,8 +87,7 @@ TEST_CASE("precision mode runs replications in order until the target, whatever 
     std::string delivered;
     std::uint64_t expected = 0;
     const auto outcome = montecarlo::run_to_precision(
-        arms, o, target_on("profit", 0.02), table,
-        [&](montecarlo::ReplicationBatch&& b) {
+        arms, o, target_on("profit", 0.02), table, [&](montecarlo::ReplicationBatch&& b) {
           CHECK(b.replication == expected++);
           table.add(b);
           for (const auto& m : b.arms[0].metrics) {

@@ -1,7 +1,7 @@
 #include "sim/montecarlo/streaming_summary.hpp"
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
 #include <vector>

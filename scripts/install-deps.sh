@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs every build and test dependency of c2msim from Debian's packages.
 # Idempotent: when everything is already installed it returns at once without touching apt.
+# Usage: scripts/install-deps.sh [--with-browser]   (--with-browser adds headless Chromium, which
+# only the report's end-to-end test needs)
 set -euo pipefail
 
 packages=(
@@ -8,7 +10,11 @@ packages=(
   libboost-graph-dev libboost-math-dev libboost-random-dev
   libtbb-dev libyaml-cpp-dev catch2 librandom123-dev libcli11-dev
   nlohmann-json3-dev libfmt-dev libssl-dev
+  python3 python3-pandas python3-matplotlib graphviz
 )
+if [ "${1:-}" = "--with-browser" ]; then
+  packages+=(chromium)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

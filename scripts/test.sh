@@ -4,5 +4,6 @@
 set -euo pipefail
 preset="${1:-release}"
 cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh --with-browser  # Chromium: the report's end-to-end test
 bash scripts/build.sh "$preset"
 ctest --preset "$preset"

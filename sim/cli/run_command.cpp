@@ -14,6 +14,7 @@
 #include "c2msim/version.hpp"
 #include "sim/cli/arm_choice.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/report_runner.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/cli/sweep_run.hpp"
 #include "sim/model/chain_model.hpp"
@@ -43,6 +44,7 @@ struct RunOptions {
   std::vector<std::string> sets;            // --set KEY=VALUE
   std::vector<std::string> sweeps;          // --sweep KEY=VALUES
   bool no_sweep = false;                    // ignore the file's sweep: section
+  bool report = false;
 };
 
 const std::vector<std::string> kHeadlineMetrics{"inventory_turnover",
@@ -131,6 +133,14 @@ void print_precision(const montecarlo::PrecisionOutcome& p, double target) {
   fmt::print("\n");
 }
 
+// With --report, the HTML report of the finished output directory; the exit status.
+int report_if_asked(const RunOptions& o) {
+  if (!o.report) return 0;
+  if (const int status = write_report(o.out); status != 0) return status;
+  if (!o.quiet) fmt::print("report in {}/report.html\n", o.out);
+  return 0;
+}
+
 int run(const RunOptions& o) {
   scenario::ScenarioOverrides overrides;
   for (const std::string& set : o.sets) overrides.sets.push_back({"--set", set});
@@ -146,8 +156,9 @@ int run(const RunOptions& o) {
                  o.target_ci ? "--target-ci" : "--timeseries");
       return kBadInput;
     }
-    return run_sweep({o.file, o.arms, o.replications, o.seed, o.out, o.threads, o.quiet, o.sets},
-                     *loaded);
+    const int status = run_sweep(
+        {o.file, o.arms, o.replications, o.seed, o.out, o.threads, o.quiet, o.sets}, *loaded);
+    return status == 0 ? report_if_asked(o) : status;
   }
   const scenario::Scenario& sc = *loaded->base;
 
@@ -250,7 +261,7 @@ int run(const RunOptions& o) {
     print_table(table);
     fmt::print("results in {}/\n", o.out);
   }
-  return 0;
+  return report_if_asked(o);
 }
 
 }  // namespace
@@ -292,6 +303,8 @@ void add_run_command(CLI::App& app, int& exit_code) {
       ->type_name("KEY=VALUES")
       ->allow_extra_args(false);
   cmd->add_flag("--no-sweep", o->no_sweep, "Run the file as written, without its sweep: grid");
+  cmd->add_flag("--report", o->report,
+                "Then write OUT/report.html, the HTML report (analysis/report.py)");
   cmd->callback([o, &exit_code] { exit_code = run(*o); });
 }
 

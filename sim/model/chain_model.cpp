@@ -1325,8 +1325,13 @@ class ChainRun {
     for (const NodeStats& st : stats_) backorders += st.backordered_units.average(end);
     emit(sys, "backorders_mean", backorders);
     emit(sys, "lead_time_mean", lead_mean);
+    // p05, p25, p75 and p99 draw the distribution (a box plot); p50 and p95 are the headline.
+    emit(sys, "lead_time_p05", quantile(0.05));
+    emit(sys, "lead_time_p25", quantile(0.25));
     emit(sys, "lead_time_p50", quantile(0.50));
+    emit(sys, "lead_time_p75", quantile(0.75));
     emit(sys, "lead_time_p95", quantile(0.95));
+    emit(sys, "lead_time_p99", quantile(0.99));
     emit(sys, "bullwhip", bullwhip(s.daily_factory_orders, s.daily_consumer_demand));
     emit(sys, "bullwhip_weekly", bullwhip(s.weekly_factory_orders, s.weekly_consumer_demand));
     emit(sys, "match_rate", ratio(s.customers_matched, s.customers_served));

@@ -124,6 +124,23 @@ TEST_CASE("a changeover adds its time when the next job is another variant", "[m
   CHECK(busy_per_day == Approx(mean).epsilon(0.02));
 }
 
+TEST_CASE("lead-time quantiles trace the distribution of the customers' waits", "[model]") {
+  // As above: half the jobs take 0.1 days, the other half 0.4 (with a changeover); no queue.
+  ChainSpec spec = c2m_chain(1.0, 400.0, ArrivalProcess::kDeterministic);
+  spec.products[0].variants = 2;
+  spec.markets[0].variant_weights = {1.0, 1.0};
+  spec.nodes[0].factory->unit_production_days = 0.1;
+  spec.nodes[0].factory->changeover_days = 0.3;
+  spec.lanes[0].lead_time_days = c2msim::random::Constant{0.0};
+  const auto r = run_replication(spec, 7, 0);
+  // About half of 400 waits at each value: the lower quartile is 0.1 and the upper 0.4, with
+  // each share many standard errors (0.025) away from 1/4 and 3/4.
+  CHECK(r.get("system", "lead_time_p05") == Approx(0.1));
+  CHECK(r.get("system", "lead_time_p25") == Approx(0.1));
+  CHECK(r.get("system", "lead_time_p75") == Approx(0.4));
+  CHECK(r.get("system", "lead_time_p99") == Approx(0.4));
+}
+
 TEST_CASE("markups compound along the chain", "[model]") {
   const auto r = run_replication(traditional_chain(5.0, 60.0, ArrivalProcess::kPoisson), 1, 0);
   CHECK(r.get("system", "list_markup") == Approx(1.1 * 1.2 * 1.25 * 1.5));

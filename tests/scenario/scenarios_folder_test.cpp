@@ -52,6 +52,35 @@ TEST_CASE("c2msim validate accepts every file in scenarios/ with one line each",
   CHECK(static_cast<std::size_t>(std::count(run.out.begin(), run.out.end(), '\n')) == files.size());
 }
 
+TEST_CASE("every file in scenarios/ opens by saying where its numbers come from", "[scenario]") {
+  for (const auto& file : scenario_files()) {
+    INFO(file.filename().string());
+    const std::string text = c2msim::test::read_text(file);
+    // The opening comment: the lines before the first key.
+    const std::size_t body = text.find("\nname:");
+    REQUIRE(body != std::string::npos);
+    const std::string header = text.substr(0, body);
+    CHECK(header.rfind("#", 0) == 0);
+    CHECK(header.find("Where the numbers come from") != std::string::npos);
+    CHECK(header.find("ssumption") != std::string::npos);
+  }
+}
+
+TEST_CASE("every file in scenarios/ runs at a small replication count", "[scenario][e2e]") {
+  const c2msim::test::TempDir dir;
+  for (const auto& file : scenario_files()) {
+    INFO(file.filename().string());
+    const auto out = dir.path() / file.stem();
+    const auto run = c2msim::test::run_cli(
+        "run '" + file.string() + "' -n 2 -q --out '" + out.string() + "'", dir);
+    INFO(run.err);
+    CHECK(run.status == 0);
+    // A file with a `sweep:` section writes sweep.csv instead of summary.csv.
+    CHECK((std::filesystem::exists(out / "summary.csv") ||
+           std::filesystem::exists(out / "sweep.csv")));
+  }
+}
+
 TEST_CASE("the monitors example compares a four-tier chain with C2M around 11.11", "[scenario]") {
   const sc::LoadResult result =
       sc::load_scenario_file(c2msim::test::source_dir() / "scenarios/example-monitors.yaml");

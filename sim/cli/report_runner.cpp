@@ -1,0 +1,71 @@
+#include "sim/cli/report_runner.hpp"
+
+#include <fmt/core.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace c2msim::cli {
+namespace {
+
+// The report uses Debian's pandas and matplotlib, which only the system interpreter sees.
+constexpr const char* kPython = "/usr/bin/python3";
+
+}  // namespace
+
+std::filesystem::path analysis_dir() {
+  if (const char* dir = std::getenv("C2MSIM_ANALYSIS_DIR"); dir != nullptr && *dir != '\0') {
+    return dir;
+  }
+  return C2MSIM_ANALYSIS_DIR_DEFAULT;
+}
+
+int write_report(const std::filesystem::path& out_dir) {
+  const std::filesystem::path script = analysis_dir() / "report.py";
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(script, ec)) {
+    fmt::print(stderr,
+               "c2msim run: error: no report script at {} (set C2MSIM_ANALYSIS_DIR to the "
+               "folder holding report.py); the results are in {}/\n",
+               script.string(), out_dir.string());
+    return 1;
+  }
+  std::vector<std::string> args{kPython, script.string(), out_dir.string(), "--quiet"};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  const int spawned = posix_spawn(&pid, kPython, nullptr, nullptr, argv.data(), environ);
+  if (spawned != 0) {
+    fmt::print(stderr,
+               "c2msim run: error: cannot start {} for the report: {} (scripts/install-deps.sh "
+               "installs it); the results are in {}/\n",
+               kPython, std::strerror(spawned), out_dir.string());
+    return 1;
+  }
+  int status = 0;
+  while (waitpid(pid, &status, 0) == -1) {
+    if (errno != EINTR) {
+      fmt::print(stderr, "c2msim run: error: waiting for the report: {}\n", std::strerror(errno));
+      return 1;
+    }
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    fmt::print(stderr,
+               "c2msim run: error: the report failed ({} {} exited with status {}); the results "
+               "are in {}/\n",
+               kPython, script.string(), WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+               out_dir.string());
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace c2msim::cli

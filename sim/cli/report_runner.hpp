@@ -1,0 +1,18 @@
+#pragma once
+// `run --report`: the HTML report of an output directory, written by the Python script
+// analysis/report.py run with the system interpreter.
+
+#include <filesystem>
+
+namespace c2msim::cli {
+
+// The folder holding report.py: $C2MSIM_ANALYSIS_DIR when set, else the source tree's analysis/
+// (a path fixed when the program is built).
+std::filesystem::path analysis_dir();
+
+// Runs report.py on `out_dir`, which writes out_dir/report.html. Prints a clear message on
+// stderr when the interpreter or the script is missing or the script fails. Returns the exit
+// status for the command line: 0 on success, 1 otherwise.
+int write_report(const std::filesystem::path& out_dir);
+
+}  // namespace c2msim::cli

@@ -1,0 +1,237 @@
+// The HTML report (analysis/report.py): `run --report` writes it from a small run, every section
+// appears when its input is there, and headless Chromium renders it with every chart loaded.
+
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "tests/scenario/scenario_test_support.hpp"
+
+using c2msim::test::read_text;
+using c2msim::test::run_cli;
+using c2msim::test::source_dir;
+using c2msim::test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string quoted(const fs::path& p) {
+  return "'" + p.string() + "'";
+}
+
+// Runs a shell command with stdout and stderr captured in `dir`; returns the exit status.
+c2msim::test::CliRun run_shell(const std::string& command, const TempDir& dir) {
+  const fs::path out = dir.path() / "shell-out.txt";
+  const fs::path err = dir.path() / "shell-err.txt";
+  const int raw = std::system((command + " >" + quoted(out) + " 2>" + quoted(err)).c_str());
+  c2msim::test::CliRun r;
+  r.status = raw != -1 && WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  r.out = read_text(out);
+  r.err = read_text(err);
+  return r;
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+const fs::path kScenario = source_dir() / "scenarios/gaming-laptops.yaml";
+
+// A small run of the gaming-laptops scenario with --report, in dir/results.
+fs::path small_run_with_report(const TempDir& dir, const std::string& options = "") {
+  const fs::path out = dir.path() / "results";
+  const auto r = run_cli(
+      "run " + quoted(kScenario) + " -n 3 --out " + quoted(out) + " --report " + options, dir);
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("report in " + out.string() + "/report.html") != std::string::npos);
+  return out;
+}
+
+// A small run with the daily time series, plus what other commands write (a sweep and a
+// break-even, from fixtures) in its output directory, and its report rewritten.
+fs::path small_run_with_everything(const TempDir& dir) {
+  const fs::path out = small_run_with_report(dir, "--timeseries 2");
+  REQUIRE(fs::exists(out / "timeseries.csv"));
+  for (const char* name : {"sweep.csv", "breakeven.json"}) {
+    fs::copy_file(source_dir() / "tests/analysis/fixtures" / name, out / name,
+                  fs::copy_options::overwrite_existing);
+  }
+  const auto r = run_shell(
+      "/usr/bin/python3 " + quoted(source_dir() / "analysis/report.py") + " " + quoted(out), dir);
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK(r.out == (out / "report.html").string() + "\n");
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("run --report writes a self-contained HTML report, headline table first",
+          "[report][e2e]") {
+  TempDir dir;
+  const fs::path out = small_run_with_report(dir);
+  const std::string page = read_text(out / "report.html");
+  REQUIRE_FALSE(page.empty());
+  // The run's own results are all there beside it.
+  for (const char* file : {"replications.csv", "summary.csv", "comparison.csv", "manifest.json"}) {
+    CHECK(fs::exists(out / file));
+  }
+  // Headline first, then the four charts and two networks every run has, each an embedded PNG.
+  const std::size_t headline = page.find("<table class='headline'>");
+  REQUIRE(headline != std::string::npos);
+  CHECK(headline < page.find("<img"));
+  for (const char* section : {"Inventory turnover and markup", "Markup waterfall by tier",
+                              "Service: fill rate and customer lead time", "Bullwhip by tier"}) {
+    INFO(section);
+    CHECK(page.find(std::string("<h2>") + section + "</h2>") != std::string::npos);
+  }
+  CHECK(count(page, "<img") == 6);
+  CHECK(count(page, "src='data:image/png;base64,") == 6);
+  CHECK(page.find("alt='network of traditional'") != std::string::npos);
+  CHECK(page.find("alt='network of c2m'") != std::string::npos);
+  // Self-contained: nothing is fetched from elsewhere.
+  CHECK(page.find("src='http") == std::string::npos);
+  CHECK(page.find("<link") == std::string::npos);
+  // The sections whose inputs are absent are left out, not drawn empty.
+  CHECK(page.find("<h2>Inventory over time around 11.11</h2>") == std::string::npos);
+  CHECK(page.find("<h2>Sweep</h2>") == std::string::npos);
+  CHECK(page.find("<h2>Break-even</h2>") == std::string::npos);
+  // The table shows every arm and the paired difference with its interval.
+  CHECK(page.find("<th>c2m − traditional<br>") != std::string::npos);
+  CHECK(page.find("Inventory turnover") != std::string::npos);
+}
+
+TEST_CASE("the report draws the time series, sweep, break-even and networks when present",
+          "[report][e2e]") {
+  TempDir dir;
+  const fs::path out = small_run_with_everything(dir);
+  const std::string page = read_text(out / "report.html");
+  for (const char* section :
+       {"Inventory over time around 11.11", "Sweep: headline", "Sweep: each arm",
+        "Sweep: difference from the baseline", "Break-even", "Networks"}) {
+    INFO(section);
+    CHECK(page.find(std::string("<h2>") + section + "</h2>") != std::string::npos);
+  }
+  // 4 charts of every run + time series + 2 sweep charts + break-even + one network per arm.
+  CHECK(count(page, "src='data:image/png;base64,") == 10);
+  // The time series chart finds the festival in the run's dates.
+  CHECK(page.find("30 days either side of the 11.11 window") != std::string::npos);
+}
+
+TEST_CASE("a failing report is an error, and the run's results stay", "[report][e2e]") {
+  TempDir dir;
+  const fs::path out = dir.path() / "results";
+  const fs::path empty = dir.path() / "no-analysis";
+  fs::create_directories(empty);
+  ::setenv("C2MSIM_ANALYSIS_DIR", empty.c_str(), 1);
+  const auto r =
+      run_cli("run " + quoted(kScenario) + " -n 2 -q --out " + quoted(out) + " --report", dir);
+  ::unsetenv("C2MSIM_ANALYSIS_DIR");
+  CHECK(r.status == 1);
+  CHECK(r.err.find("no report script at " + (empty / "report.py").string()) != std::string::npos);
+  CHECK(fs::exists(out / "summary.csv"));
+  CHECK_FALSE(fs::exists(out / "report.html"));
+}
+
+TEST_CASE("the report of a sweep or a break-even folder has just their sections", "[report]") {
+  TempDir dir;
+  const std::string manifest = R"({"scenario": "whatif.yaml", "scenario_name": "whatif"})";
+  const auto report = [&](const fs::path& folder) {
+    const auto r = run_shell("/usr/bin/python3 " + quoted(source_dir() / "analysis/report.py") +
+                                 " " + quoted(folder) + " --quiet",
+                             dir);
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.out.empty());
+    return read_text(folder / "report.html");
+  };
+  const fs::path sweep = dir.path() / "sweep";
+  fs::create_directories(sweep);
+  c2msim::test::write_text(sweep / "manifest.json", manifest);
+  fs::copy_file(source_dir() / "tests/analysis/fixtures/sweep.csv", sweep / "sweep.csv");
+  const std::string sweep_page = report(sweep);
+  CHECK(sweep_page.find("<h2>Headline</h2>") == std::string::npos);
+  CHECK(sweep_page.find("<h2>Sweep: headline</h2>") != std::string::npos);
+  CHECK(count(sweep_page, "<img") == 2);
+  // One row per point of the fixture (0, 0.04, 0.08, 0.12) for the one arm that is not the
+  // baseline; chain profit is significantly worse at 0 and better from 0.08.
+  CHECK(count(sweep_page, "<td>c2m</td>") == 4);
+  CHECK(sweep_page.find("<td class='bad'>−1.17 M") != std::string::npos);
+  CHECK(sweep_page.find("<td class='good'>+1.09 M") != std::string::npos);
+
+  const fs::path breakeven = dir.path() / "breakeven";
+  fs::create_directories(breakeven);
+  c2msim::test::write_text(breakeven / "manifest.json", manifest);
+  fs::copy_file(source_dir() / "tests/analysis/fixtures/breakeven.json",
+                breakeven / "breakeven.json");
+  const std::string breakeven_page = report(breakeven);
+  CHECK(breakeven_page.find("<h2>Break-even</h2>") != std::string::npos);
+  CHECK(breakeven_page.find("status: not separated") != std::string::npos);
+  CHECK(breakeven_page.find("the crossing lies in [0.03, 0.045]") != std::string::npos);
+  CHECK(count(breakeven_page, "<img") == 1);
+}
+
+TEST_CASE("report.py refuses a folder that is not a run's output", "[report]") {
+  TempDir dir;
+  const auto r = run_shell(
+      "/usr/bin/python3 " + quoted(source_dir() / "analysis/report.py") + " " + quoted(dir.path()),
+      dir);
+  CHECK(r.status == 2);
+  CHECK(r.err.find("no manifest.json with summary.csv, sweep.csv or breakeven.json") !=
+        std::string::npos);
+}
+
+TEST_CASE("headless Chromium renders the report with every chart loaded", "[report][e2e]") {
+  TempDir dir;
+  if (run_shell("command -v chromium", dir).status != 0) {
+    const char* optional = std::getenv("C2MSIM_BROWSER_OPTIONAL");
+    if (optional != nullptr && std::string(optional) == "1") {
+      WARN(
+          "chromium is not installed and C2MSIM_BROWSER_OPTIONAL=1: the rendering check is "
+          "skipped (scripts/install-deps.sh --with-browser installs it)");
+      return;
+    }
+    FAIL(
+        "chromium is not installed: run scripts/install-deps.sh --with-browser, or set "
+        "C2MSIM_BROWSER_OPTIONAL=1 to skip this check");
+  }
+  const fs::path out = small_run_with_everything(dir);
+  const std::string page = read_text(out / "report.html");
+  const std::size_t images = count(page, "<img");
+  REQUIRE(images == 10);
+
+  const std::string chromium =
+      "timeout 120 chromium --headless --no-sandbox --disable-gpu "
+      "--hide-scrollbars --user-data-dir=" +
+      quoted(dir.path() / "profile") + " ";
+  const std::string url = "'file://" + (out / "report.html").string() + "'";
+  // The report's script marks <body> once every image has loaded with a non-zero size.
+  const auto dom = run_shell(chromium + "--virtual-time-budget=10000 --dump-dom " + url, dir);
+  REQUIRE(dom.status == 0);
+  INFO(dom.out.substr(0, 400));
+  CHECK(dom.out.find("data-images-total=\"" + std::to_string(images) + "\"") != std::string::npos);
+  CHECK(dom.out.find("data-images-loaded=\"" + std::to_string(images) + "\"") != std::string::npos);
+  CHECK(dom.out.find("data-images=\"ok\"") != std::string::npos);
+
+  const fs::path shot = dir.path() / "report.png";
+  const auto s =
+      run_shell(chromium + "--window-size=1300,3000 --screenshot=" + quoted(shot) + " " + url, dir);
+  REQUIRE(s.status == 0);
+  REQUIRE(fs::exists(shot));
+  // Not blank: a page of text and charts has thousands of colours and plenty of ink; a blank or
+  // error page has a handful of colours.
+  const auto check =
+      run_shell("/usr/bin/python3 " + quoted(source_dir() / "tests/analysis/screenshot_check.py") +
+                    " " + quoted(shot) + " 200 0.05",
+                dir);
+  INFO(check.out + check.err);
+  CHECK(check.status == 0);
+}

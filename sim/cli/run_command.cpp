@@ -38,7 +38,7 @@ struct RunOptions {
   std::string out = "c2msim-out";
   unsigned threads = 0;
   bool quiet = false;
-  std::uint64_t timeseries = 0;             // replications whose daily states are written
+  std::optional<std::uint64_t> timeseries;  // replications whose daily states are written
   std::optional<double> target_ci;          // relative 95% half-width of the headline metrics
   std::uint64_t max_replications = 10'000;  // the cap in precision mode
   std::vector<std::string> sets;            // --set KEY=VALUE
@@ -46,6 +46,8 @@ struct RunOptions {
   bool no_sweep = false;                    // ignore the file's sweep: section
   bool report = false;
 };
+
+constexpr std::uint64_t kReportTimeseriesReplications = 3;
 
 const std::vector<std::string> kHeadlineMetrics{"inventory_turnover",
                                                 "days_of_inventory",
@@ -149,7 +151,7 @@ int run(const RunOptions& o) {
   const auto loaded = load_points_or_report(o.file, overrides);
   if (!loaded) return kBadInput;
   if (!loaded->swept_keys.empty()) {
-    if (o.target_ci || o.timeseries > 0) {
+    if (o.target_ci || o.timeseries.value_or(0) > 0) {
       fmt::print(stderr,
                  "c2msim run: error: {} is not available with a sweep; run one point with "
                  "--set, or the file without its grid with --no-sweep\n",
@@ -181,7 +183,11 @@ int run(const RunOptions& o) {
   options.replications = o.replications.value_or(sc.replications);
   options.threads = o.threads;
   options.show_progress = !o.quiet && isatty(fileno(stderr)) != 0;
-  options.timeseries_replications = o.timeseries;
+  // The report draws inventory over time, so --report records a few replications' days unless
+  // --timeseries says how many.
+  const std::uint64_t timeseries_replications =
+      o.timeseries.value_or(o.report ? kReportTimeseriesReplications : 0);
+  options.timeseries_replications = timeseries_replications;
   const unsigned threads =
       o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
 
@@ -193,7 +199,7 @@ int run(const RunOptions& o) {
   }
   output::ReplicationsCsv replications(dir.file("replications.csv"), names);
   std::optional<output::TimeseriesCsv> timeseries;
-  if (o.timeseries > 0) {
+  if (timeseries_replications > 0) {
     timeseries.emplace(dir.file("timeseries.csv"), names, node_ids,
                        std::chrono::sys_days{sc.start_date});
   }
@@ -237,7 +243,7 @@ int run(const RunOptions& o) {
       {"git_revision", kGitRevision},
       {"events_processed", events},
       {"wall_seconds", wall},
-      {"timeseries_replications", std::min(o.timeseries, options.replications)}};
+      {"timeseries_replications", std::min(timeseries_replications, options.replications)}};
   if (precision) {
     const auto& c = precision->check;
     manifest["precision"] = {
@@ -282,7 +288,8 @@ void add_run_command(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(0u, 1024u));
   cmd->add_flag("--quiet,-q", o->quiet, "Print nothing but errors");
   cmd->add_option("--timeseries", o->timeseries,
-                  "Write timeseries.csv: every node's daily state in the first K replications")
+                  "Write timeseries.csv: every node's daily state in the first K replications "
+                  "(default: 3 with --report, else 0)")
       ->type_name("K");
   cmd->add_option("--target-ci", o->target_ci,
                   "Precision mode: add replications until every headline metric's 95% CI "

@@ -77,7 +77,9 @@ fs::path small_run_with_everything(const TempDir& dir) {
 TEST_CASE("run --report writes a self-contained HTML report, headline table first",
           "[report][e2e]") {
   TempDir dir;
-  const fs::path out = small_run_with_report(dir);
+  // Without the daily time series that --report otherwise records for 3 replications.
+  const fs::path out = small_run_with_report(dir, "--timeseries 0");
+  CHECK_FALSE(fs::exists(out / "timeseries.csv"));
   const std::string page = read_text(out / "report.html");
   REQUIRE_FALSE(page.empty());
   // The run's own results are all there beside it.
@@ -234,4 +236,18 @@ TEST_CASE("headless Chromium renders the report with every chart loaded", "[repo
                 dir);
   INFO(check.out + check.err);
   CHECK(check.status == 0);
+}
+
+TEST_CASE("run --report records the daily time series of 3 replications for its chart",
+          "[report][e2e]") {
+  TempDir dir;
+  const fs::path out = dir.path() / "results";
+  const auto r =
+      run_cli("run " + quoted(kScenario) + " -n 5 -q --out " + quoted(out) + " --report", dir);
+  REQUIRE(r.status == 0);
+  const std::string series = read_text(out / "timeseries.csv");
+  CHECK(series.find("\ntraditional,2,") != std::string::npos);
+  CHECK(series.find("\ntraditional,3,") == std::string::npos);
+  CHECK(read_text(out / "report.html").find("<h2>Inventory over time around 11.11</h2>") !=
+        std::string::npos);
 }

@@ -131,7 +131,11 @@ std::uint64_t run_experiment(const std::vector<ArmChain>& arms, const Experiment
   tbb::task_arena arena(static_cast<int>(threads));
   arena.execute([&] {
     tbb::task_group group;
-    for (unsigned t = 0; t < threads; ++t) group.run(worker);
+    {
+      // Workers wait for this lock before they read their closure (see g_task_handoff).
+      const std::lock_guard<std::mutex> creating(g_task_handoff);
+      for (unsigned t = 0; t < threads; ++t) group.run(worker);
+    }
     group.wait();
   });
   const std::lock_guard<std::mutex> finished(mutex);

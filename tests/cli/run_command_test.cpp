@@ -154,5 +154,20 @@ TEST_CASE("--arm may come before the file", "[cli][e2e]") {
   const auto r =
       run_cli("run --arm c2m " + quickstart() + " -n 2 -q --out '" + out.string() + "'", dir);
   REQUIRE(r.status == 0);
-  CHECK(read_text(out / "manifest.json").find("\"arms\": [\n    \"c2m\"\n  ]") != std::string::npos);
+  CHECK(read_text(out / "manifest.json").find("\"arms\": [\n    \"c2m\"\n  ]") !=
+        std::string::npos);
+}
+
+TEST_CASE("precision mode and time series are refused with a sweep, before anything is written",
+          "[cli][e2e]") {
+  TempDir dir;
+  const fs::path out = dir.path() / "results";
+  const std::string file = "'" + (source_dir() / "scenarios/whatif-commission.yaml").string() + "'";
+  for (const char* option : {"--target-ci 0.05", "--timeseries 2"}) {
+    const auto r =
+        run_cli("run " + file + " -n 2 " + option + " --out '" + out.string() + "'", dir);
+    CHECK(r.status == 2);
+    CHECK(r.err.find("is not available with a sweep") != std::string::npos);
+    CHECK_FALSE(fs::exists(out));
+  }
 }

@@ -214,7 +214,36 @@ def fmt_diff(row, percent):
 # Charts
 
 
+def check_chart(fig):
+    """Every chart carries a title, axis labels with their units in brackets, and a legend.
+
+    Raised as an error, so that a chart breaking the rule fails the report (and its tests)
+    instead of reaching a reader unlabelled.
+    """
+    axes = [ax for ax in fig.axes if ax.get_visible() and ax.has_data()]
+    if not axes:
+        return
+    problems = []
+    suptitle = fig._suptitle.get_text() if fig._suptitle is not None else ""
+    if not suptitle and not all(ax.get_title() for ax in axes if ax.get_xlabel() or ax.get_title()):
+        problems.append("a panel without a title")
+    if not any(ax.get_title() for ax in axes) and not suptitle:
+        problems.append("no title")
+    if not any(ax.get_xlabel() for ax in axes):
+        problems.append("no x-axis label")
+    ylabels = [ax.get_ylabel() for ax in axes if ax.get_ylabel()]
+    if not ylabels:
+        problems.append("no y-axis label")
+    problems += [f"y-axis label '{y}' without its unit in brackets" for y in ylabels if "(" not in y]
+    if not fig.legends and not any(ax.get_legend() for ax in axes):
+        problems.append("no legend")
+    if problems:
+        title = suptitle or next((ax.get_title() for ax in axes if ax.get_title()), "?")
+        raise ValueError(f"chart '{title}': " + "; ".join(problems))
+
+
 def png(fig):
+    check_chart(fig)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=96, bbox_inches="tight", metadata={"Software": None})
     plt.close(fig)
@@ -493,14 +522,14 @@ def chart_timeseries(run):
         backorders = a.groupby(["date", "replication"])["backorders"].sum().groupby("date").mean()
         owed.plot(backorders.index, backorders.values, color="black", linestyle="--",
                   linewidth=1, label="backorders, all nodes (right axis)")
-        owed.set_ylabel("units owed (backorders)")
+        owed.set_ylabel("backorders, units owed (units)")
         owed.set_ylim(bottom=0)
         if window is not None:
             ax.axvspan(window[0], window[1] + pd.Timedelta(days=1), color="gold", alpha=0.25,
                        label="11.11 window")
         n = a.replication.nunique()
         ax.set_title(f"{arm}: inventory by node (mean of {n} replication{'s' * (n != 1)})")
-        ax.set_ylabel("units on hand")
+        ax.set_ylabel("on hand (units)")
         handles, labels = ax.get_legend_handles_labels()
         h2, l2 = owed.get_legend_handles_labels()
         ax.legend(handles + h2, labels + l2, fontsize=7, ncol=2, loc="upper left")

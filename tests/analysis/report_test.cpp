@@ -251,3 +251,15 @@ TEST_CASE("run --report records the daily time series of 3 replications for its 
   CHECK(read_text(out / "report.html").find("<h2>Inventory over time around 11.11</h2>") !=
         std::string::npos);
 }
+
+TEST_CASE("the report refuses a chart without a title, axis labels with units or a legend",
+          "[report]") {
+  TempDir dir;
+  const auto r = run_shell("/usr/bin/python3 " +
+                               quoted(source_dir() / "tests/analysis/chart_contract_check.py") +
+                               " " + quoted(source_dir() / "analysis"),
+                           dir);
+  INFO(r.out << r.err);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("refused: chart") != std::string::npos);
+}

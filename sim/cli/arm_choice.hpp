@@ -25,8 +25,7 @@ std::optional<ArmChoice> choose_arms(const scenario::Scenario& scenario,
 // Prints `c2msim COMMAND: error: OPTION NAME: no such arm in FILE (did you mean ...?) (it has:
 // ...)` on stderr.
 void report_unknown_arm(const scenario::Scenario& scenario, const std::string& name,
-                        std::string_view command, std::string_view option,
-                        const std::string& file);
+                        std::string_view command, std::string_view option, const std::string& file);
 
 // "a, b, c": the arm names of a scenario, for messages.
 std::string arm_names(const scenario::Scenario& scenario);

@@ -91,9 +91,9 @@ struct LaneSpec {
   bool to_market = false;
   random::Distribution lead_time_days = random::Constant{0.0};
   double cost_per_unit = 0.0;
-  double information_delay_days = 0.0;  // orders travelling upstream along this lane
+  double information_delay_days = 0.0;     // orders travelling upstream along this lane
   std::optional<double> capacity_per_day;  // units entering the lane per day; none: unlimited
-  double share = 1.0;                   // to a market: relative share of its customers
+  double share = 1.0;                      // to a market: relative share of its customers
 };
 
 struct ChainSpec {

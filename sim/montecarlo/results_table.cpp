@@ -29,17 +29,17 @@ std::size_t ResultsTable::key_index(const MetricKey& key) {
 
 void ResultsTable::add(const ReplicationBatch& batch) {
   if (batch.arms.size() != arms_.size()) throw std::invalid_argument("batch has the wrong arms");
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   for (std::size_t a = 0; a < arms_.size(); ++a) {
-    for (const model::MetricValue& m : batch.arms[a].metrics) key_index({m.scope, m.metric});
-  }
-  for (std::size_t a = 0; a < arms_.size(); ++a) {
-    current_[a].assign(keys_.size(), std::numeric_limits<double>::quiet_NaN());
+    current_[a].assign(keys_.size(), kNaN);
     for (const model::MetricValue& m : batch.arms[a].metrics) {
-      const std::size_t k = index_.find({m.scope, m.metric})->second;
+      const std::size_t k = key_index({m.scope, m.metric});
+      if (k >= current_[a].size()) current_[a].resize(keys_.size(), kNaN);
       current_[a][k] = m.value;
       values_[a][k].add(m.value);
     }
   }
+  for (auto& values : current_) values.resize(keys_.size(), kNaN);  // keys new in a later arm
   const std::vector<double>& base = current_[baseline_];
   for (std::size_t a = 0; a < arms_.size(); ++a) {
     if (a == baseline_) continue;

@@ -47,12 +47,9 @@ void StreamingSummary::add(double value) {
   }
 }
 
-double StreamingSummary::percentile(std::size_t index, double probability) const {
-  if (!exact_.empty()) {
-    std::vector<double> sorted = exact_;
-    std::sort(sorted.begin(), sorted.end());
-    return quantile_type7(sorted, probability);
-  }
+double StreamingSummary::percentile(std::size_t index, double probability,
+                                    const std::vector<double>& sorted) const {
+  if (!sorted.empty()) return quantile_type7(sorted, probability);
   // Past the limit. Where the rank falls among infinite values the answer is exact; among the
   // finite ones it is the P-square estimate for the whole probability, which is exact in the
   // usual case of no infinities and an approximation when both kinds are mixed.
@@ -93,9 +90,11 @@ Summary StreamingSummary::summary() const {
   if (percentiles_ == Percentiles::kNone) {
     s.p05 = s.p50 = s.p95 = kNaN;
   } else {
-    s.p05 = percentile(0, kProbabilities[0]);
-    s.p50 = percentile(1, kProbabilities[1]);
-    s.p95 = percentile(2, kProbabilities[2]);
+    std::vector<double> sorted = exact_;  // empty past the exact limit
+    std::sort(sorted.begin(), sorted.end());
+    s.p05 = percentile(0, kProbabilities[0], sorted);
+    s.p50 = percentile(1, kProbabilities[1], sorted);
+    s.p95 = percentile(2, kProbabilities[2], sorted);
   }
   return s;
 }

@@ -45,7 +45,9 @@ class StreamingSummary {
   using Quantiles = boost::accumulators::accumulator_set<
       double, boost::accumulators::stats<boost::accumulators::tag::extended_p_square>>;
 
-  [[nodiscard]] double percentile(std::size_t index, double probability) const;
+  // From `sorted` (the exact values, sorted) when not empty, else from the P-square markers.
+  [[nodiscard]] double percentile(std::size_t index, double probability,
+                                  const std::vector<double>& sorted) const;
 
   Percentiles percentiles_;
   stats::RunningMoments finite_;

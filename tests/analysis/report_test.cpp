@@ -10,6 +10,7 @@
 
 #include "tests/scenario/scenario_test_support.hpp"
 
+using c2msim::test::quoted;
 using c2msim::test::read_text;
 using c2msim::test::run_cli;
 using c2msim::test::source_dir;
@@ -17,10 +18,6 @@ using c2msim::test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string quoted(const fs::path& p) {
-  return "'" + p.string() + "'";
-}
 
 // Runs a shell command with stdout and stderr captured in `dir`; returns the exit status.
 c2msim::test::CliRun run_shell(const std::string& command, const TempDir& dir) {

@@ -7,6 +7,7 @@
 
 #include "tests/scenario/scenario_test_support.hpp"
 
+using c2msim::test::quoted;
 using c2msim::test::read_text;
 using c2msim::test::run_cli;
 using c2msim::test::source_dir;
@@ -15,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 std::string quickstart() {
-  return "'" + (source_dir() / "scenarios/quickstart.yaml").string() + "'";
+  return quoted(source_dir() / "scenarios/quickstart.yaml");
 }
 }  // namespace
 
@@ -47,9 +48,9 @@ TEST_CASE("the same seed gives byte-identical results for any thread count",
   std::string first;
   for (const char* threads : {"1", "2", "8"}) {
     const fs::path out = dir.path() / (std::string("t") + threads);
-    const auto r = run_cli("run " + quickstart() + " -n 6 -q --timeseries 2 -j " + threads +
-                               " --out '" + out.string() + "'",
-                           dir);
+    const auto r = run_cli(
+        "run " + quickstart() + " -n 6 -q --timeseries 2 -j " + threads + " --out " + quoted(out),
+        dir);
     REQUIRE(r.status == 0);
     const std::string all = read_text(out / "replications.csv") + read_text(out / "summary.csv") +
                             read_text(out / "comparison.csv") + read_text(out / "timeseries.csv");
@@ -162,10 +163,9 @@ TEST_CASE("precision mode and time series are refused with a sweep, before anyth
           "[cli][e2e]") {
   TempDir dir;
   const fs::path out = dir.path() / "results";
-  const std::string file = "'" + (source_dir() / "scenarios/whatif-commission.yaml").string() + "'";
+  const std::string file = quoted(source_dir() / "scenarios/whatif-commission.yaml");
   for (const char* option : {"--target-ci 0.05", "--timeseries 2"}) {
-    const auto r =
-        run_cli("run " + file + " -n 2 " + option + " --out '" + out.string() + "'", dir);
+    const auto r = run_cli("run " + file + " -n 2 " + option + " --out " + quoted(out), dir);
     CHECK(r.status == 2);
     CHECK(r.err.find("is not available with a sweep") != std::string::npos);
     CHECK_FALSE(fs::exists(out));

@@ -12,6 +12,7 @@
 
 #include "tests/scenario/scenario_test_support.hpp"
 
+using c2msim::test::quoted;
 using c2msim::test::read_text;
 using c2msim::test::run_cli;
 using c2msim::test::source_dir;
@@ -21,11 +22,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string minimal() {
-  return "'" + (source_dir() / "tests/scenario/fixtures/minimal.yaml").string() + "'";
-}
-
-std::string quoted(const fs::path& p) {
-  return "'" + p.string() + "'";
+  return quoted(source_dir() / "tests/scenario/fixtures/minimal.yaml");
 }
 
 std::vector<std::string> split(const std::string& line, char separator = ',') {

@@ -36,6 +36,18 @@ std::vector<double> on_hand_path(const ChainSpec& spec, Index node) {
   return path;
 }
 
+// One customer a day at a make-to-order factory, the two variants equally likely: a job takes
+// 0.1 days, plus a 0.3-day changeover when it follows the other variant; delivery is immediate.
+ChainSpec alternating_variants_chain() {
+  ChainSpec spec = c2m_chain(1.0, 400.0, ArrivalProcess::kDeterministic);
+  spec.products[0].variants = 2;
+  spec.markets[0].variant_weights = {1.0, 1.0};
+  spec.nodes[0].factory->unit_production_days = 0.1;
+  spec.nodes[0].factory->changeover_days = 0.3;
+  spec.lanes[0].lead_time_days = c2msim::random::Constant{0.0};
+  return spec;
+}
+
 }  // namespace
 
 TEST_CASE("(s,S) under a demand of one a day follows the hand-computed inventory path", "[model]") {
@@ -107,12 +119,7 @@ TEST_CASE("a make-to-order quote beyond the customer's patience loses the sale",
 }
 
 TEST_CASE("a changeover adds its time when the next job is another variant", "[model]") {
-  ChainSpec spec = c2m_chain(1.0, 400.0, ArrivalProcess::kDeterministic);
-  spec.products[0].variants = 2;
-  spec.markets[0].variant_weights = {1.0, 1.0};
-  spec.nodes[0].factory->unit_production_days = 0.1;
-  spec.nodes[0].factory->changeover_days = 0.3;
-  spec.lanes[0].lead_time_days = c2msim::random::Constant{0.0};
+  ChainSpec spec = alternating_variants_chain();
   const auto r = run_replication(spec, 7, 0);
   // Each job takes 0.1 days, plus 0.3 when the variant differs from the previous job's, which
   // happens with probability 1/2 for independent equally likely variants.
@@ -126,12 +133,7 @@ TEST_CASE("a changeover adds its time when the next job is another variant", "[m
 
 TEST_CASE("lead-time quantiles trace the distribution of the customers' waits", "[model]") {
   // As above: half the jobs take 0.1 days, the other half 0.4 (with a changeover); no queue.
-  ChainSpec spec = c2m_chain(1.0, 400.0, ArrivalProcess::kDeterministic);
-  spec.products[0].variants = 2;
-  spec.markets[0].variant_weights = {1.0, 1.0};
-  spec.nodes[0].factory->unit_production_days = 0.1;
-  spec.nodes[0].factory->changeover_days = 0.3;
-  spec.lanes[0].lead_time_days = c2msim::random::Constant{0.0};
+  ChainSpec spec = alternating_variants_chain();
   const auto r = run_replication(spec, 7, 0);
   // About half of 400 waits at each value: the lower quartile is 0.1 and the upper 0.4, with
   // each share many standard errors (0.025) away from 1/4 and 3/4.

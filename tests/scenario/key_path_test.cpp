@@ -137,8 +137,7 @@ TEST_CASE("a --set value is YAML: a list replaces a list", "[scenario][key_path]
   // A list of the wrong length gets the file's message.
   const auto short_list = load_with({"markets[city].demand.weekly_pattern=[1, 2]"});
   REQUIRE(short_list.diagnostics.size() == 1);
-  CHECK(short_list.diagnostics[0].argument ==
-        "--set markets[city].demand.weekly_pattern=[1, 2]");
+  CHECK(short_list.diagnostics[0].argument == "--set markets[city].demand.weekly_pattern=[1, 2]");
 }
 
 TEST_CASE("--set can add an optional key the file leaves out", "[scenario][key_path]") {

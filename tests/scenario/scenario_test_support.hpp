@@ -30,6 +30,11 @@ inline void write_text(const std::filesystem::path& path, std::string_view text)
   out << text;
 }
 
+// A path in single quotes, for a command line run by the shell.
+inline std::string quoted(const std::filesystem::path& path) {
+  return "'" + path.string() + "'";
+}
+
 inline std::string minimal_scenario() {
   return read_text(source_dir() / "tests/scenario/fixtures/minimal.yaml");
 }

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
-#include "sim/model/chain_model.hpp"
+#include "sim/model/replication.hpp"
 #include "sim/model/synthetic_chain.hpp"
 
 namespace c2msim::bench {

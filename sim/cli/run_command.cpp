@@ -17,7 +17,7 @@
 #include "sim/cli/report_runner.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/cli/sweep_run.hpp"
-#include "sim/model/chain_model.hpp"
+#include "sim/model/replication.hpp"
 #include "sim/montecarlo/experiment.hpp"
 #include "sim/montecarlo/precision.hpp"
 #include "sim/montecarlo/results_table.hpp"

@@ -75,6 +75,10 @@ std::uint64_t run_experiment(const std::vector<ArmChain>& arms, const Experiment
   std::map<std::uint64_t, ReplicationBatch> ready;
   std::uint64_t events = 0;
   std::exception_ptr failure;
+  // What depends only on the arm is compiled once, here, and shared by every replication.
+  std::vector<model::ArmPlan> plans;
+  plans.reserve(arms.size());
+  for (const ArmChain& arm : arms) plans.emplace_back(arm.chain);
 
   auto worker = [&] {
     { const std::lock_guard<std::mutex> start(g_task_handoff); }  // before touching the closure
@@ -100,7 +104,7 @@ std::uint64_t run_experiment(const std::vector<ArmChain>& arms, const Experiment
             };
           }
           batch.arms.push_back(
-              model::run_replication(arms[a].chain, options.seed, batch.replication, observer));
+              model::run_replication(plans[a], options.seed, batch.replication, observer));
         }
       } catch (...) {
         const std::lock_guard<std::mutex> lock(mutex);

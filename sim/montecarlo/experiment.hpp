@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/model/chain_model.hpp"
+#include "sim/model/replication.hpp"
 #include "sim/model/chain_spec.hpp"
 
 namespace c2msim::montecarlo {

@@ -1,4 +1,4 @@
-#include "sim/model/chain_model.hpp"
+#include "sim/model/replication.hpp"
 
 #include <catch2/catch.hpp>
 #include <cmath>

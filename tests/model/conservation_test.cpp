@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "sim/model/chain_model.hpp"
+#include "sim/model/replication.hpp"
 #include "sim/model/synthetic_chain.hpp"
 #include "sim/random/random_stream.hpp"
 #include "tests/model/chain_fixtures.hpp"

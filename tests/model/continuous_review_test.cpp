@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "sim/model/chain_model.hpp"
+#include "sim/model/replication.hpp"
 #include "tests/model/chain_fixtures.hpp"
 
 using namespace c2msim;

@@ -4,7 +4,7 @@
 #include <numeric>
 #include <vector>
 
-#include "sim/model/chain_model.hpp"
+#include "sim/model/replication.hpp"
 #include "tests/model/chain_fixtures.hpp"
 
 using c2msim::model::LaneCapacity;

@@ -1,31 +1,19 @@
 #pragma once
-// One replication of one arm: the supply chain of a ChainSpec run on the engine from day 0 to the
+// One replication of one arm: the supply chain of an ArmPlan run on the engine from day 0 to the
 // horizon, measured after the warm-up. A replication is a value: build it on any thread, run it,
 // drop it. Its random draws come from streams keyed by (seed, replication, purpose, entity), and
 // consumer demand is keyed by market only, so arms see the same customers (common random numbers).
+// How an event travels through the parts of the model: docs/model.md, "Code map".
 
 #include <cstdint>
 #include <functional>
-#include <stdexcept>
-#include <string>
 
+#include "sim/model/arm_plan.hpp"
 #include "sim/model/chain_spec.hpp"
+#include "sim/model/conservation.hpp"
 #include "sim/model/replication_result.hpp"
 
 namespace c2msim::model {
-
-// Raised when units or money are not conserved at the end of a replication: always a bug.
-class ConservationError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-// Stream purposes. Consumer-demand purposes are keyed by market and shared by every arm.
-enum StreamPurpose : std::uint64_t {
-  kCustomerArrivals = 1,    // unit exponentials (Poisson markets) or daily counts (over-dispersed)
-  kCustomerAttributes = 2,  // quantity, variant, patience, channel, substitution of each customer
-  kLaneLeadTimes = 3,       // entity: lane index
-};
 
 // The state of one node at the end of a simulated day (before that day's reviews).
 struct DailySnapshot {
@@ -42,6 +30,12 @@ struct DailySnapshot {
 // Receives every node's snapshot at every day end, in (day, node) order; may be empty.
 using DailyObserver = std::function<void(const DailySnapshot&)>;
 
+// Runs replication `replication` of the arm. Throws ConservationError if units or money are not
+// conserved (a bug).
+ReplicationResult run_replication(const ArmPlan& plan, std::uint64_t seed,
+                                  std::uint64_t replication, const DailyObserver& observer = {});
+
+// The same for an arm not compiled yet (one-off runs and tests): compiles it first.
 ReplicationResult run_replication(const ChainSpec& spec, std::uint64_t seed,
                                   std::uint64_t replication, const DailyObserver& observer = {});
 

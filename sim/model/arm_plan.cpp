@@ -1,0 +1,180 @@
+#include "sim/model/arm_plan.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+#include <utility>
+
+namespace c2msim::model {
+
+ArmPlan::ArmPlan(ChainSpec spec) : spec_(std::move(spec)) {
+  index_skus();
+  index_lanes();
+  derive_prices();
+  derive_stocked_variants();
+  for (Index node = 0; node < node_count(); ++node) {
+    factory_of_node_.push_back(kNone);
+    if (node_kind(node) != NodeKind::kFactory) continue;
+    factory_of_node_.back() = static_cast<Index>(factory_nodes_.size());
+    factory_nodes_.push_back(node);
+  }
+  variant_choice_.reserve(spec_.markets.size());
+  for (const MarketSpec& m : spec_.markets) {
+    std::vector<double> weights = m.variant_weights;
+    weights.resize(spec_.products[m.product].variants, 0.0);
+    variant_choice_.emplace_back(weights);
+    expected_customers_ =
+        std::accumulate(m.arrivals_per_day.begin(), m.arrivals_per_day.end(), expected_customers_);
+  }
+}
+
+void ArmPlan::index_skus() {
+  sku_offset_.reserve(spec_.products.size());
+  for (const ProductSpec& p : spec_.products) {
+    sku_offset_.push_back(sku_count_);
+    for (Index v = 0; v < p.variants; ++v)
+      sku_product_.push_back(static_cast<Index>(sku_offset_.size() - 1));
+    sku_count_ += p.variants;
+  }
+}
+
+void ArmPlan::index_lanes() {
+  const std::size_t n = spec_.nodes.size();
+  supplier_lane_.assign(n, kNone);
+  market_lanes_.assign(spec_.markets.size(), {});
+  lane_to_market_.assign(n * spec_.markets.size(), kNone);
+  for (Index l = 0; l < spec_.lanes.size(); ++l) {
+    const LaneSpec& lane = spec_.lanes[l];
+    if (lane.from >= n) throw std::invalid_argument("lane from an unknown node");
+    if (lane.to_market) {
+      if (lane.to >= spec_.markets.size()) throw std::invalid_argument("lane to an unknown market");
+      market_lanes_[lane.to].push_back(l);
+      lane_to_market_[lane.from * spec_.markets.size() + lane.to] = l;
+    } else {
+      if (lane.to >= n) throw std::invalid_argument("lane to an unknown node");
+      // One supplier per node (single sourcing; the loader explains this to the user).
+      if (supplier_lane_[lane.to] != kNone) {
+        throw std::invalid_argument(
+            fmt::format("node {} has more than one supplier", spec_.nodes[lane.to].id));
+      }
+      supplier_lane_[lane.to] = l;
+    }
+  }
+  for (Index node = 0; node < n; ++node) {
+    if (spec_.nodes[node].kind == NodeKind::kFactory && !spec_.nodes[node].factory) {
+      throw std::invalid_argument(
+          fmt::format("factory {} has no production settings", spec_.nodes[node].id));
+    }
+    if (spec_.nodes[node].kind != NodeKind::kFactory && supplier_lane_[node] == kNone) {
+      throw std::invalid_argument(fmt::format("node {} has no supplier", spec_.nodes[node].id));
+    }
+  }
+  // Nodes from the factories down, so that prices can be derived along the chain.
+  std::vector<int> state(n, 0);
+  auto visit = [&](auto&& self, Index node) -> void {
+    if (state[node] == 2) return;
+    if (state[node] == 1) throw std::invalid_argument("the supply graph has a cycle");
+    state[node] = 1;
+    if (supplier_lane_[node] != kNone) self(self, supplier(node));
+    state[node] = 2;
+    supply_order_.push_back(node);
+  };
+  for (Index node = 0; node < n; ++node) visit(visit, node);
+  market_share_cumulative_.resize(spec_.markets.size());
+  for (Index m = 0; m < spec_.markets.size(); ++m) {
+    if (market_lanes_[m].empty()) {
+      throw std::invalid_argument(
+          fmt::format("market {} is served by no node", spec_.markets[m].id));
+    }
+    double total = 0;
+    for (Index l : market_lanes_[m]) total += spec_.lanes[l].share;
+    double running = 0;
+    for (Index l : market_lanes_[m]) {
+      running += spec_.lanes[l].share / total;
+      market_share_cumulative_[m].push_back(running);
+    }
+  }
+}
+
+Index ArmPlan::channel_lane(Index market, double u) const {
+  const std::vector<double>& cumulative = market_share_cumulative_[market];
+  std::size_t pick = 0;
+  while (pick + 1 < cumulative.size() && u >= cumulative[pick]) ++pick;
+  return market_lanes_[market][pick];
+}
+
+void ArmPlan::derive_prices() {
+  const std::size_t np = spec_.products.size();
+  purchase_cost_.assign(spec_.nodes.size() * np, 0.0);
+  price_.assign(spec_.nodes.size() * np, 0.0);
+  for (Index node : supply_order_) {
+    const NodeSpec& ns = spec_.nodes[node];
+    const double markup = ns.kind == NodeKind::kPlatform ? ns.commission : ns.markup;
+    for (Index p = 0; p < np; ++p) {
+      const double cost = ns.kind == NodeKind::kFactory
+                              ? spec_.products[p].unit_cost * ns.factory->production_cost_multiplier
+                              : price_[supplier(node) * np + p];
+      purchase_cost_[node * np + p] = cost;
+      price_[node * np + p] = cost * (1.0 + markup);
+    }
+  }
+  market_rate_factor_.assign(spec_.markets.size(), 1.0);
+  for (Index m = 0; m < spec_.markets.size(); ++m) {
+    const MarketSpec& ms = spec_.markets[m];
+    if (ms.reference_price <= 0 || ms.price_elasticity == 0) continue;
+    double total = 0, weighted = 0;
+    for (Index l : market_lanes_[m]) {
+      total += spec_.lanes[l].share;
+      weighted += spec_.lanes[l].share * price(spec_.lanes[l].from, ms.product);
+    }
+    market_rate_factor_[m] = std::pow(weighted / total / ms.reference_price, -ms.price_elasticity);
+  }
+}
+
+// A stocking node keeps the top-N variants (variant 0 is the most popular) of every product it
+// handles, plus whatever any node it supplies keeps, so that every order can be filled.
+void ArmPlan::derive_stocked_variants() {
+  const std::size_t n = spec_.nodes.size();
+  const std::size_t np = spec_.products.size();
+  handles_.assign(n * np, 0);
+  for (Index m = 0; m < spec_.markets.size(); ++m) {
+    for (Index l : market_lanes_[m]) {
+      for (Index node = spec_.lanes[l].from; node != kNone;) {
+        handles_[node * np + spec_.markets[m].product] = 1;
+        node = supplier_lane_[node] == kNone ? kNone : supplier(node);
+      }
+    }
+  }
+  stocked_.assign(n * sku_count_, 0);
+  for (Index node = 0; node < n; ++node) {
+    const auto& stock = spec_.nodes[node].stock;
+    if (!stock) continue;
+    for (Index p = 0; p < np; ++p) {
+      if (!handles(node, p)) continue;
+      const Index variants = spec_.products[p].variants;
+      if (!stock->stocked_variant_list.empty()) {
+        for (Index v : stock->stocked_variant_list) {
+          if (v < variants) stocked_[cell(node, sku_offset_[p] + v)] = 1;
+        }
+        continue;
+      }
+      const Index keep =
+          stock->stocked_variants == 0 ? variants : std::min(variants, stock->stocked_variants);
+      for (Index v = 0; v < keep; ++v) stocked_[cell(node, sku_offset_[p] + v)] = 1;
+    }
+  }
+  for (auto it = supply_order_.rbegin(); it != supply_order_.rend(); ++it) {
+    const Index node = *it;
+    if (supplier_lane_[node] == kNone || !spec_.nodes[node].stock) continue;
+    const Index up = supplier(node);
+    if (!spec_.nodes[up].stock) continue;
+    for (Index s = 0; s < sku_count_; ++s) {
+      if (stocked_[cell(node, s)]) stocked_[cell(up, s)] = 1;
+    }
+  }
+}
+
+}  // namespace c2msim::model

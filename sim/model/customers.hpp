@@ -1,0 +1,131 @@
+#pragma once
+// Consumers' orders from arrival until they are served in full or lost, and what the service
+// metrics count of them: units demanded, shipped at once from a stock or lost, customers served
+// in full and with their preferred variant, and the lead time from arrival to the last delivery.
+// A customer's patience runs out through an event; a customer waiting in a backlog is released by
+// the backlog when it reaches the record.
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "sim/engine/event_calendar.hpp"
+#include "sim/model/arm_plan.hpp"
+#include "sim/model/model_event.hpp"
+#include "sim/model/object_pool.hpp"
+
+namespace c2msim::model {
+
+struct Customer {
+  Index market = 0;
+  Index node = 0;        // the consumer-facing node that took the order
+  Index sku = 0;         // what the customer receives (the preferred variant or a substitute)
+  double remaining = 0;  // units not yet shipped
+  double arrival = 0;
+  double last_delivery = 0;
+  double patience = std::numeric_limits<double>::infinity();
+  double substitution_draw = 1.0;   // uniform; substitutes when below the node's probability
+  double customisation_draw = 1.0;  // uniform; built to order at a hybrid factory when below
+  Index waiting_at = kNone;         // the node whose backlog holds the customer, if any
+  bool preferred = true;
+  bool open = true;
+  bool measured = true;  // arrived after the warm-up: its outcome counts in the service metrics
+  engine::EventHandle patience_event;
+};
+
+// Service counts of consumers who arrived in the measured window, per consumer-facing node.
+struct NodeService {
+  double units_demanded = 0;
+  // Fill rate: of the units demanded from a stock (here, or the factory's for a drop shipment),
+  // those shipped at once. Make-to-order demand meets no stock and is in neither.
+  double units_at_stock = 0;
+  double units_from_stock = 0;
+  double units_lost = 0;
+};
+
+struct ChainService {
+  double customers = 0, customers_served = 0, customers_matched = 0;
+  double units_demanded = 0, units_lost = 0;
+  double list_value = 0, list_cost = 0;  // units demanded x their list price and unit cost
+};
+
+class Customers {
+ public:
+  Customers(const ArmPlan& plan, Calendar& calendar);
+
+  std::uint32_t add(const Customer& c) { return pool_.add(c); }
+  [[nodiscard]] Customer& operator[](std::uint32_t id) { return pool_[id]; }
+  void release(std::uint32_t id) { pool_.release(id); }
+
+  // A new customer's order at `node`, at its list price.
+  void count_demand(Index node, double units, double list_price, double unit_cost);
+  // Of a measured customer's units, `units` met a stock and `shipped` of them left at once.
+  void count_at_stock(const Customer& c, double units) {
+    if (c.measured) node_[c.node].units_at_stock += units;
+  }
+  void count_from_stock(const Customer& c, double shipped) {
+    if (c.measured) node_[c.node].units_from_stock += shipped;
+  }
+
+  // Schedules the end of the customer's patience, if it has one.
+  void await_patience(std::uint32_t id);
+  // The customer's remaining units are lost; the order is closed.
+  void lose(std::uint32_t id);
+  // Closes the order: served in full, or not. A customer not waiting in a backlog is released.
+  void close(std::uint32_t id, bool served_in_full);
+
+  // The end of the warm-up: only customers arriving from now on count.
+  void start_measuring();
+
+  [[nodiscard]] const NodeService& node_service(Index node) const { return node_[node]; }
+  [[nodiscard]] const ChainService& chain_service() const { return chain_; }
+  // Arrival to last delivery of each measured customer served in full, in closing order.
+  [[nodiscard]] const std::vector<double>& lead_times() const { return lead_times_; }
+
+ private:
+  Calendar& calendar_;
+  ObjectPool<Customer> pool_;
+  std::vector<NodeService> node_;
+  ChainService chain_;
+  std::vector<double> lead_times_;
+};
+
+inline void Customers::count_demand(Index node, double units, double list_price, double unit_cost) {
+  node_[node].units_demanded += units;
+  chain_.units_demanded += units;
+  chain_.customers += 1;
+  chain_.list_value += list_price * units;
+  chain_.list_cost += unit_cost * units;
+}
+
+inline void Customers::await_patience(std::uint32_t id) {
+  Customer& c = pool_[id];
+  if (std::isfinite(c.patience)) {
+    c.patience_event =
+        calendar_.schedule_at(c.arrival + c.patience, {EventKind::kPatienceExpiry, false, id, 0});
+  }
+}
+
+inline void Customers::lose(std::uint32_t id) {
+  Customer& c = pool_[id];
+  if (c.measured) {
+    node_[c.node].units_lost += c.remaining;
+    chain_.units_lost += c.remaining;
+  }
+  close(id, false);
+}
+
+inline void Customers::close(std::uint32_t id, bool served_in_full) {
+  Customer& c = pool_[id];
+  c.open = false;
+  if (served_in_full && c.measured) {
+    lead_times_.push_back(c.last_delivery - c.arrival);
+    chain_.customers_served += 1;
+    if (c.preferred) chain_.customers_matched += 1;
+  }
+  calendar_.cancel(c.patience_event);
+  if (c.waiting_at == kNone) pool_.release(id);
+}
+
+}  // namespace c2msim::model

@@ -1,0 +1,79 @@
+#pragma once
+// How stocking nodes reorder: periodic reviews at the end of the day every review period ((R, s,
+// S), base stock, forecast order-up-to) and continuous review on every change of the position
+// ((r, Q)), with the node's order constraints. The forecasts observe their demand signal once per
+// review period: the orders the node received, or point-of-sale demand for the variant across all
+// markets.
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/model/arm_plan.hpp"
+#include "sim/model/demand_forecast.hpp"
+#include "sim/model/replenishment_policy.hpp"
+#include "sim/model/stock.hpp"
+
+namespace c2msim::model {
+
+// A replenishment order from a node to its supplier, until shipped in full. Orders wait at the
+// supplier, first come first served, and reach it after the lane's information delay.
+struct ReplenishmentOrder {
+  Index buyer = 0;
+  Index lane = 0;
+  Index sku = 0;
+  double remaining = 0;
+};
+
+class Replenishment {
+ public:
+  Replenishment(const ArmPlan& plan, const Stock& stock);
+
+  // Demand reaching `node` for `sku`: consumers' units or a downstream order.
+  void record_demand(Index node, Index sku, double units) {
+    demand_total_[plan_.cell(node, sku)] += units;
+  }
+  // End-consumer demand for `sku`, anywhere (the point-of-sale signal).
+  void record_consumer_demand(Index sku, double units) { pos_total_[sku] += units; }
+
+  // The periodic reviews of `day` (at time `now`): every node whose review falls on the day
+  // orders each stocked, in-season sku, through place(node, sku, units).
+  template <class Place>
+  void review(std::int64_t day, double now, const std::vector<std::uint8_t>& in_season,
+              Place&& place);
+
+  // Whether the node reviews continuously ((r, Q)): after every change of a position.
+  [[nodiscard]] bool reviews_continuously(Index node) const { return continuous_[node] != 0; }
+  // The (r, Q) order after a change of the position of a node's stocked sku; 0 for a node under
+  // another policy or without stock.
+  [[nodiscard]] double continuous_order(Index node, Index sku) const;
+
+ private:
+  double periodic_order(double now, Index node, Index sku, const ReplenishmentPolicy& policy);
+  // The mean time from placing an order to receiving it, ignoring waits for the supplier's stock.
+  double expected_replenishment_days(Index node) const;
+
+  const ArmPlan& plan_;
+  const Stock& stock_;
+  std::vector<std::int64_t> review_period_;  // per node, whole days; 0: no periodic review
+  std::vector<std::uint8_t> continuous_;     // per node: (r, Q)
+  // Running totals of the demand each node received and of consumer demand, and the value of the
+  // forecast signal at each node's last review: the forecast sees one observation a period.
+  std::vector<double> demand_total_, pos_total_, signal_at_last_review_;
+  std::vector<DemandForecast> forecasts_;  // node x sku, for forecast policies
+};
+
+template <class Place>
+void Replenishment::review(std::int64_t day, double now, const std::vector<std::uint8_t>& in_season,
+                           Place&& place) {
+  for (Index node = 0; node < plan_.node_count(); ++node) {
+    const std::int64_t period = review_period_[node];
+    if (period == 0 || day % period != 0) continue;
+    const StockSpec& stock = *plan_.node(node).stock;
+    for (Index sku = 0; sku < plan_.sku_count(); ++sku) {
+      if (!plan_.stocks(node, sku) || !in_season[plan_.product_of(sku)]) continue;
+      place(node, sku, stock.constraints.apply(periodic_order(now, node, sku, stock.policy)));
+    }
+  }
+}
+
+}  // namespace c2msim::model

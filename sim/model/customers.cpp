@@ -5,9 +5,7 @@
 namespace c2msim::model {
 
 Customers::Customers(const ArmPlan& plan, Calendar& calendar)
-    : calendar_(calendar), node_(plan.node_count()) {
-  lead_times_.reserve(static_cast<std::size_t>(plan.expected_customers() * 1.2) + 16);
-}
+    : calendar_(calendar), node_(plan.node_count()) {}
 
 void Customers::start_measuring() {
   for (NodeService& s : node_) s = NodeService{};

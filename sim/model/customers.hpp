@@ -14,6 +14,7 @@
 #include "sim/model/arm_plan.hpp"
 #include "sim/model/model_event.hpp"
 #include "sim/model/object_pool.hpp"
+#include "sim/stats/stream_quantiles.hpp"
 
 namespace c2msim::model {
 
@@ -57,6 +58,8 @@ class Customers {
   std::uint32_t add(const Customer& c) { return pool_.add(c); }
   [[nodiscard]] Customer& operator[](std::uint32_t id) { return pool_[id]; }
   void release(std::uint32_t id) { pool_.release(id); }
+  // The most customers' records held at once (open orders, and lost ones still in a backlog).
+  [[nodiscard]] std::size_t peak_records() const noexcept { return pool_.peak(); }
 
   // A new customer's order at `node`, at its list price.
   void count_demand(Index node, double units, double list_price, double unit_cost);
@@ -80,15 +83,15 @@ class Customers {
 
   [[nodiscard]] const NodeService& node_service(Index node) const { return node_[node]; }
   [[nodiscard]] const ChainService& chain_service() const { return chain_; }
-  // Arrival to last delivery of each measured customer served in full, in closing order.
-  [[nodiscard]] const std::vector<double>& lead_times() const { return lead_times_; }
+  // Arrival to last delivery of the measured customers served in full.
+  [[nodiscard]] const stats::StreamQuantiles& lead_times() const { return lead_times_; }
 
  private:
   Calendar& calendar_;
   ObjectPool<Customer> pool_;
   std::vector<NodeService> node_;
   ChainService chain_;
-  std::vector<double> lead_times_;
+  stats::StreamQuantiles lead_times_;
 };
 
 inline void Customers::count_demand(Index node, double units, double list_price, double unit_cost) {
@@ -120,7 +123,7 @@ inline void Customers::close(std::uint32_t id, bool served_in_full) {
   Customer& c = pool_[id];
   c.open = false;
   if (served_in_full && c.measured) {
-    lead_times_.push_back(c.last_delivery - c.arrival);
+    lead_times_.add(c.last_delivery - c.arrival);
     chain_.customers_served += 1;
     if (c.preferred) chain_.customers_matched += 1;
   }

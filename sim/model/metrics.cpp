@@ -1,6 +1,7 @@
 #include "sim/model/metrics.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -36,6 +37,7 @@ ReplicationResult measure(const MeasuredRun& run) {
   const ChainSpec& spec = plan.spec();
   ReplicationResult result;
   result.events_processed = run.events_processed;
+  result.peak_customer_records = run.customers.peak_records();
   auto& out = result.metrics;
   const double end = spec.horizon_days;
   const double measured_days = std::max(1e-9, end - spec.warmup_days);
@@ -94,18 +96,9 @@ ReplicationResult measure(const MeasuredRun& run) {
     }
   }
 
-  std::vector<double> leads = run.customers.lead_times();
-  auto quantile = [&leads](double q) {
-    if (leads.empty()) return kNaN;
-    // The nearest-rank quantile of the customers' lead times.
-    const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(leads.size())));
-    const std::size_t k = std::min(leads.size() - 1, rank == 0 ? 0 : rank - 1);
-    std::nth_element(leads.begin(), leads.begin() + static_cast<std::ptrdiff_t>(k), leads.end());
-    return leads[k];
-  };
-  const double lead_mean = leads.empty() ? kNaN
-                                         : std::accumulate(leads.begin(), leads.end(), 0.0) /
-                                               static_cast<double>(leads.size());
+  // p05, p25, p75 and p99 draw the distribution (a box plot); p50 and p95 are the headline.
+  constexpr std::array<double, 6> kLeadQuantiles{0.05, 0.25, 0.50, 0.75, 0.95, 0.99};
+  const std::vector<double> lead = run.customers.lead_times().quantiles(kLeadQuantiles);
   const ChainAccount& chain = run.books.measured_chain();
   const ChainService& s = run.customers.chain_service();
   const double system_value = run.books.chain_on_hand_value().average(end) +
@@ -130,14 +123,13 @@ ReplicationResult measure(const MeasuredRun& run) {
     backorders += run.stock.consumer_backorders(node).average(end);
   }
   emit(sys, "backorders_mean", backorders);
-  emit(sys, "lead_time_mean", lead_mean);
-  // p05, p25, p75 and p99 draw the distribution (a box plot); p50 and p95 are the headline.
-  emit(sys, "lead_time_p05", quantile(0.05));
-  emit(sys, "lead_time_p25", quantile(0.25));
-  emit(sys, "lead_time_p50", quantile(0.50));
-  emit(sys, "lead_time_p75", quantile(0.75));
-  emit(sys, "lead_time_p95", quantile(0.95));
-  emit(sys, "lead_time_p99", quantile(0.99));
+  emit(sys, "lead_time_mean", run.customers.lead_times().mean());
+  emit(sys, "lead_time_p05", lead[0]);
+  emit(sys, "lead_time_p25", lead[1]);
+  emit(sys, "lead_time_p50", lead[2]);
+  emit(sys, "lead_time_p75", lead[3]);
+  emit(sys, "lead_time_p95", lead[4]);
+  emit(sys, "lead_time_p99", lead[5]);
   const OrderVariances& cf = run.flows.chain();
   emit(sys, "bullwhip", bullwhip(cf.daily_orders, cf.daily_demand));
   emit(sys, "bullwhip_weekly", bullwhip(cf.weekly_orders, cf.weekly_demand));

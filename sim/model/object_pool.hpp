@@ -14,7 +14,7 @@ class ObjectPool {
   using Id = std::uint32_t;
 
   Id add(T value) {
-    ++live_;
+    if (++live_ > peak_) peak_ = live_;
     if (!free_.empty()) {
       const Id id = free_.back();
       free_.pop_back();
@@ -31,11 +31,14 @@ class ObjectPool {
   [[nodiscard]] T& operator[](Id id) { return items_[id]; }
   [[nodiscard]] const T& operator[](Id id) const { return items_[id]; }
   [[nodiscard]] std::size_t live() const noexcept { return live_; }
+  // The most records alive at once.
+  [[nodiscard]] std::size_t peak() const noexcept { return peak_; }
 
  private:
   std::vector<T> items_;
   std::vector<Id> free_;
   std::size_t live_ = 0;
+  std::size_t peak_ = 0;
 };
 
 }  // namespace c2msim::model

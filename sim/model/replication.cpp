@@ -26,6 +26,9 @@
 namespace c2msim::model {
 namespace {
 
+// Lost customers a backlog keeps before it considers dropping them (see patience_runs_out).
+constexpr std::size_t kBacklogCompactionMinimum = 64;
+
 class Replication {
  public:
   Replication(const ArmPlan& plan, std::uint64_t seed, std::uint64_t replication,
@@ -210,7 +213,7 @@ class Replication {
       return;
     }
     c.waiting_at = node;
-    stock_.backlog(node, sku).push_back({true, id});
+    stock_.backlog(node, sku).queue.push_back({true, id});
     stock_.add_backorders(now(), node, sku, c.remaining, true);
     customers_.await_patience(id);
     consider_continuous_review(node, sku);
@@ -218,9 +221,23 @@ class Replication {
 
   void patience_runs_out(std::uint32_t id) {
     const Customer& c = customers_[id];
-    // Still referenced by the backlog, which skips and releases it when it gets there.
-    stock_.add_backorders(now(), c.waiting_at, c.sku, -c.remaining, true);
+    const Index node = c.waiting_at;
+    const Index sku = c.sku;
+    stock_.add_backorders(now(), node, sku, -c.remaining, true);
     customers_.lose(id);
+    // The backlog still holds the customer and skips it when it gets there. So that a long
+    // stock-out does not keep every lost customer's record, the backlog drops its lost customers
+    // once they are most of it: memory stays proportional to the customers really waiting.
+    Backlog& backlog = stock_.backlog(node, sku);
+    if (++backlog.lost < kBacklogCompactionMinimum || 2 * backlog.lost < backlog.queue.size()) {
+      return;
+    }
+    backlog.queue.erase_if([this](const BacklogEntry& e) {
+      if (!e.is_customer || customers_[e.id].open) return false;
+      customers_.release(e.id);
+      return true;
+    });
+    backlog.lost = 0;
   }
 
   // Ships units to a customer: from the consumer-facing node's stock, or from a factory that
@@ -314,12 +331,14 @@ class Replication {
   }
 
   void serve_backlog(Index node, Index sku) {
-    RingQueue<BacklogEntry>& queue = stock_.backlog(node, sku);
+    Backlog& backlog = stock_.backlog(node, sku);
+    RingQueue<BacklogEntry>& queue = backlog.queue;
     while (!queue.empty()) {
       const BacklogEntry r = queue.front();
       if (r.is_customer && !customers_[r.id].open) {  // lost while waiting
         queue.pop_front();
         customers_.release(r.id);
+        --backlog.lost;
         continue;
       }
       const double on_hand = stock_.on_hand(node, sku);
@@ -371,7 +390,7 @@ class Replication {
     if (units > 0) ship_order(id, units);
     if (orders_[id].remaining > 0) {
       stock_.add_backorders(now(), supplier, sku, orders_[id].remaining, false);
-      stock_.backlog(supplier, sku).push_back({false, id});
+      stock_.backlog(supplier, sku).queue.push_back({false, id});
     } else {
       orders_.release(id);
     }
@@ -468,7 +487,8 @@ class Replication {
 
   // At the season's end waiting customers are lost and open orders cancelled.
   void drop_backlog(Index node, Index sku) {
-    RingQueue<BacklogEntry>& queue = stock_.backlog(node, sku);
+    stock_.backlog(node, sku).lost = 0;
+    RingQueue<BacklogEntry>& queue = stock_.backlog(node, sku).queue;
     while (!queue.empty()) {
       const BacklogEntry r = queue.front();
       queue.pop_front();

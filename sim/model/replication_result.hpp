@@ -17,6 +17,7 @@ struct MetricValue {
 struct ReplicationResult {
   std::vector<MetricValue> metrics;
   std::uint64_t events_processed = 0;
+  std::uint64_t peak_customer_records = 0;  // the most customers' records held at once
 
   // The value of one metric, or NaN when it was not reported.
   [[nodiscard]] double get(const std::string& scope, const std::string& metric) const;

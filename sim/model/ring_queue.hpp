@@ -34,6 +34,18 @@ class RingQueue {
   [[nodiscard]] const T& operator[](std::size_t i) const {
     return buffer_[(head_ + i) & (buffer_.size() - 1)];
   }
+  // Removes the elements for which pred(element) is true, keeping the others in order.
+  template <class Pred>
+  void erase_if(Pred pred) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < size_; ++i) {
+      T& x = buffer_[(head_ + i) & (buffer_.size() - 1)];
+      if (pred(x)) continue;
+      if (kept != i) buffer_[(head_ + kept) & (buffer_.size() - 1)] = std::move(x);
+      ++kept;
+    }
+    size_ = kept;
+  }
   void clear() noexcept {
     head_ = 0;
     size_ = 0;

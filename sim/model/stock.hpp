@@ -19,6 +19,13 @@ struct BacklogEntry {
   std::uint32_t id = 0;
 };
 
+// The queue waiting for one sku at one node, and how many customers in it have been lost (their
+// patience ran out) and are still there, to be skipped.
+struct Backlog {
+  RingQueue<BacklogEntry> queue;
+  std::size_t lost = 0;
+};
+
 // Units of one node summed over its stock-keeping units.
 struct StockTotals {
   double on_hand = 0;
@@ -71,9 +78,7 @@ class Stock {
     backorders_[plan_.cell(node, sku)] += units;
     if (consumer) consumer_backorders_[node].add(now, units);
   }
-  [[nodiscard]] RingQueue<BacklogEntry>& backlog(Index node, Index sku) {
-    return backlog_[plan_.cell(node, sku)];
-  }
+  [[nodiscard]] Backlog& backlog(Index node, Index sku) { return backlog_[plan_.cell(node, sku)]; }
 
   [[nodiscard]] StockTotals totals(Index node) const {
     StockTotals t;
@@ -98,7 +103,7 @@ class Stock {
   const ArmPlan& plan_;
   Books& books_;
   std::vector<double> on_hand_, on_order_, backorders_;  // node x sku
-  std::vector<RingQueue<BacklogEntry>> backlog_;         // node x sku
+  std::vector<Backlog> backlog_;                         // node x sku
   std::vector<stats::TimeWeightedAverage> consumer_backorders_;
 };
 

@@ -1,0 +1,58 @@
+#include "sim/stats/stream_quantiles.hpp"
+
+#include <algorithm>
+#include <array>
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <numeric>
+#include <vector>
+
+#include "sim/random/distributions.hpp"
+#include "sim/random/random_stream.hpp"
+
+using c2msim::stats::StreamQuantiles;
+
+TEST_CASE("exact quantiles are the values at the nearest ranks", "[stats][quantiles]") {
+  StreamQuantiles s;
+  // 20 values, added out of order: 1, 2, ..., 20.
+  for (int i = 20; i >= 1; --i) s.add(static_cast<double>((i * 7) % 20 + 1));
+  REQUIRE(s.exact());
+  constexpr std::array<double, 7> qs{0.0, 0.05, 0.06, 0.5, 0.51, 0.95, 1.0};
+  const auto q = s.quantiles(qs);
+  // ceil(q n)-th smallest: ranks 1 (q = 0 too), 1, 2, 10, 11, 19, 20.
+  CHECK(q == std::vector<double>{1, 1, 2, 10, 11, 19, 20});
+  CHECK(s.mean() == 10.5);
+  CHECK(s.count() == 20);
+}
+
+TEST_CASE("an empty stream has no quantiles and no mean", "[stats][quantiles]") {
+  StreamQuantiles s;
+  constexpr std::array<double, 1> half{0.5};
+  CHECK(std::isnan(s.quantiles(half)[0]));
+  CHECK(std::isnan(s.mean()));
+}
+
+TEST_CASE("past the exact capacity quantiles are binned within 0.05% of the exact ones",
+          "[stats][quantiles]") {
+  StreamQuantiles s(1000);
+  std::vector<double> all;
+  c2msim::random::RandomStream rng({7, 0, 1, 0});
+  const auto lognormal = c2msim::random::LogNormal::from_mean_sd(3.0, 2.0);
+  for (int i = 0; i < 20000; ++i) {
+    // A third of the customers served at once (an atom at 0), the others after a lognormal time.
+    const double x = i % 3 == 0 ? 0.0 : lognormal(rng);
+    s.add(x);
+    all.push_back(x);
+  }
+  REQUIRE_FALSE(s.exact());
+  std::sort(all.begin(), all.end());
+  constexpr std::array<double, 7> qs{0.05, 0.25, 0.34, 0.5, 0.75, 0.95, 0.99};
+  const auto q = s.quantiles(qs);
+  for (std::size_t i = 0; i < qs.size(); ++i) {
+    const auto rank = static_cast<std::size_t>(std::ceil(qs[i] * 20000.0)) - 1;
+    INFO("q = " << qs[i]);
+    CHECK(q[i] == Approx(all[rank]).epsilon(5e-4).margin(1e-12));
+  }
+  CHECK(q[0] == 0.0);  // inside the atom: the smallest value seen, exactly
+  CHECK(s.mean() == Approx(std::accumulate(all.begin(), all.end(), 0.0) / 20000.0));
+}

@@ -21,10 +21,13 @@
 #include "c2msim/version.hpp"
 #include "sim/cli/arm_choice.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/manifest_context.hpp"
 #include "sim/cli/scenario_input.hpp"
+#include "sim/model/metric_catalogue.hpp"
 #include "sim/montecarlo/breakeven.hpp"
 #include "sim/montecarlo/experiment.hpp"
 #include "sim/montecarlo/summary.hpp"
+#include "sim/output/metrics_csv.hpp"
 #include "sim/output/output_directory.hpp"
 #include "sim/output/run_outputs.hpp"
 #include "sim/scenario/chain_builder.hpp"
@@ -220,6 +223,11 @@ int run_breakeven(const BreakevenOptions& o) {
   if (o.tolerance && !(*o.tolerance > 0)) {
     return bad(fmt::format("--tolerance {}: expected a number > 0", *o.tolerance));
   }
+  if (model::find_metric(o.metric) == nullptr) {
+    const auto suggestion = scenario::did_you_mean(o.metric, model::metric_names());
+    return bad(fmt::format("--metric {}: no such metric{}; `c2msim metrics` lists them", o.metric,
+                           suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : ""));
+  }
   Search search(o);
   // The file and the parameter at both ends are checked before anything runs.
   const auto base = search.load(value_text(*low, false), true);
@@ -286,17 +294,18 @@ int run_breakeven(const BreakevenOptions& o) {
                               {"evaluations", evaluations}};
   const unsigned threads =
       o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  const nlohmann::json manifest{{"scenario", o.file},
-                                {"scenario_name", base->name},
-                                {"scenario_sha256", output::sha256_of_file(o.file)},
-                                {"sets", o.sets},
-                                {"threads", threads},
-                                {"c2msim_version", kVersion},
-                                {"git_revision", kGitRevision},
-                                {"events_processed", search.events()},
-                                {"wall_seconds", wall}};
+  nlohmann::json manifest{{"scenario", o.file},
+                          {"scenario_sha256", output::sha256_of_file(o.file)},
+                          {"sets", o.sets},
+                          {"threads", threads},
+                          {"c2msim_version", kVersion},
+                          {"git_revision", kGitRevision},
+                          {"events_processed", search.events()},
+                          {"wall_seconds", wall}};
   output::OutputDirectory dir(o.out);
   output::write_json(dir.file("breakeven.json"), report);
+  manifest.update(scenario_context(*base));
+  output::write_metrics_csv(dir.file("metrics.csv"), base->currency);
   output::write_json(dir.file("manifest.json"), manifest);
   dir.commit();
   if (!o.quiet) {

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   c2msim::cli::add_validate_command(app, exit_code);
   c2msim::cli::add_graph_command(app, exit_code);
   c2msim::cli::add_breakeven_command(app, exit_code);
+  c2msim::cli::add_metrics_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

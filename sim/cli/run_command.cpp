@@ -14,14 +14,17 @@
 #include "c2msim/version.hpp"
 #include "sim/cli/arm_choice.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/manifest_context.hpp"
 #include "sim/cli/report_runner.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/cli/sweep_run.hpp"
+#include "sim/model/metric_catalogue.hpp"
 #include "sim/model/replication.hpp"
 #include "sim/montecarlo/experiment.hpp"
 #include "sim/montecarlo/precision.hpp"
 #include "sim/montecarlo/results_table.hpp"
 #include "sim/network/network_dot.hpp"
+#include "sim/output/metrics_csv.hpp"
 #include "sim/output/output_directory.hpp"
 #include "sim/output/run_outputs.hpp"
 #include "sim/output/timeseries_csv.hpp"
@@ -48,20 +51,6 @@ struct RunOptions {
 };
 
 constexpr std::uint64_t kReportTimeseriesReplications = 3;
-
-const std::vector<std::string> kHeadlineMetrics{"inventory_turnover",
-                                                "days_of_inventory",
-                                                "list_markup",
-                                                "realised_markup",
-                                                "fill_rate",
-                                                "lost_sales_rate",
-                                                "lead_time_mean",
-                                                "lead_time_p95",
-                                                "bullwhip",
-                                                "bullwhip_weekly",
-                                                "match_rate",
-                                                "utilisation",
-                                                "profit"};
 
 std::string mean_with_ci(const montecarlo::Summary& s) {
   if (s.n == 0) return "-";
@@ -91,7 +80,7 @@ void print_table(const montecarlo::ResultsTable& table) {
       fmt::print("{:>36}", fmt::format("{} - {} [95% CI]", arms[a], arms[table.baseline()]));
   }
   fmt::print("\n");
-  for (const std::string& metric : kHeadlineMetrics) {
+  for (const std::string& metric : model::headline_metrics()) {
     fmt::print("{:<20}", metric);
     for (const auto& arm : arms) {
       const auto* s = find_summary(arm, metric);
@@ -216,7 +205,7 @@ int run(const RunOptions& o) {
     montecarlo::PrecisionTarget target;
     target.relative_half_width = *o.target_ci;
     target.max_replications = std::max(o.max_replications, options.replications);
-    target.metrics = kHeadlineMetrics;
+    target.metrics = model::headline_metrics();
     precision = montecarlo::run_to_precision(arms, options, target, table, consume);
     events = precision->events;
     options.replications = precision->replications;
@@ -229,9 +218,9 @@ int run(const RunOptions& o) {
   if (timeseries) timeseries->close();
   output::write_summary_csv(dir.file("summary.csv"), table.summaries());
   output::write_comparison_csv(dir.file("comparison.csv"), table.comparisons());
+  output::write_metrics_csv(dir.file("metrics.csv"), sc.currency);
   nlohmann::json manifest{
       {"scenario", o.file},
-      {"scenario_name", sc.name},
       {"scenario_sha256", output::sha256_of_file(o.file)},
       {"sets", o.sets},
       {"arms", names},
@@ -244,6 +233,7 @@ int run(const RunOptions& o) {
       {"events_processed", events},
       {"wall_seconds", wall},
       {"timeseries_replications", std::min(timeseries_replications, options.replications)}};
+  manifest.update(scenario_context(sc));
   if (precision) {
     const auto& c = precision->check;
     manifest["precision"] = {

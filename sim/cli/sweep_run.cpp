@@ -11,9 +11,11 @@
 
 #include "c2msim/version.hpp"
 #include "sim/cli/arm_choice.hpp"
+#include "sim/cli/manifest_context.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/montecarlo/experiment.hpp"
 #include "sim/montecarlo/results_table.hpp"
+#include "sim/output/metrics_csv.hpp"
 #include "sim/output/output_directory.hpp"
 #include "sim/output/run_outputs.hpp"
 #include "sim/output/sweep_csv.hpp"
@@ -107,18 +109,19 @@ int run_sweep(const SweepRunOptions& o, const scenario::ScenarioPoints& points) 
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   sweep.close();
   replications.close();
-  const nlohmann::json manifest{{"scenario", o.file},
-                                {"scenario_name", base.name},
-                                {"scenario_sha256", output::sha256_of_file(o.file)},
-                                {"sets", o.sets},
-                                {"arms", names},
-                                {"baseline", baseline},
-                                {"sweep", {{"keys", points.swept_keys}, {"points", grid}}},
-                                {"threads", threads},
-                                {"c2msim_version", kVersion},
-                                {"git_revision", kGitRevision},
-                                {"events_processed", events},
-                                {"wall_seconds", wall}};
+  nlohmann::json manifest{{"scenario", o.file},
+                          {"scenario_sha256", output::sha256_of_file(o.file)},
+                          {"sets", o.sets},
+                          {"arms", names},
+                          {"baseline", baseline},
+                          {"sweep", {{"keys", points.swept_keys}, {"points", grid}}},
+                          {"threads", threads},
+                          {"c2msim_version", kVersion},
+                          {"git_revision", kGitRevision},
+                          {"events_processed", events},
+                          {"wall_seconds", wall}};
+  manifest.update(scenario_context(base));
+  output::write_metrics_csv(dir.file("metrics.csv"), base.currency);
   output::write_json(dir.file("manifest.json"), manifest);
   dir.commit();
 

@@ -171,3 +171,17 @@ TEST_CASE("precision mode and time series are refused with a sweep, before anyth
     CHECK_FALSE(fs::exists(out));
   }
 }
+
+TEST_CASE("the output folder describes its metrics and the scenario's calendar", "[cli][e2e]") {
+  TempDir dir;
+  const fs::path out = dir.path() / "results";
+  const auto r = run_cli("run " + quickstart() + " -n 2 -q --out " + quoted(out), dir);
+  REQUIRE(r.status == 0);
+  const std::string metrics = read_text(out / "metrics.csv");
+  CHECK(metrics.rfind("metric,scopes,unit,label,better,share,headline,definition\n", 0) == 0);
+  CHECK(metrics.find("\nprofit,system node,CNY,Profit,1,0,1,") != std::string::npos);
+  CHECK(metrics.find("\nfill_rate,system node,share,Fill rate,1,1,1,") != std::string::npos);
+  const std::string manifest = read_text(out / "manifest.json");
+  CHECK(manifest.find("\"currency\": \"CNY\"") != std::string::npos);
+  CHECK(manifest.find("\"start\": \"2019-11-01\"") != std::string::npos);
+}

@@ -23,11 +23,11 @@
 #include "sim/montecarlo/experiment.hpp"
 #include "sim/montecarlo/precision.hpp"
 #include "sim/montecarlo/results_table.hpp"
-#include "sim/network/network_dot.hpp"
 #include "sim/output/metrics_csv.hpp"
 #include "sim/output/output_directory.hpp"
 #include "sim/output/run_outputs.hpp"
 #include "sim/output/timeseries_csv.hpp"
+#include "sim/scenario/arm_network.hpp"
 #include "sim/scenario/chain_builder.hpp"
 
 namespace c2msim::cli {
@@ -183,7 +183,7 @@ int run(const RunOptions& o) {
   output::OutputDirectory dir(o.out);
   for (const scenario::Arm* arm : chosen) {
     std::ofstream dot(dir.file("network-" + arm->name + ".dot"));
-    network::write_dot(dot, sc, *arm);
+    scenario::write_arm_dot(dot, sc, *arm);
     if (!dot.flush()) throw std::runtime_error("cannot write the network of arm " + arm->name);
   }
   output::ReplicationsCsv replications(dir.file("replications.csv"), names);

@@ -56,19 +56,6 @@ model::StockSpec to_model(const Stock& stock) {
   return out;
 }
 
-model::NodeKind to_model(NodeKind kind) {
-  switch (kind) {
-    case NodeKind::kFactory:
-      return model::NodeKind::kFactory;
-    case NodeKind::kWarehouse:
-      return model::NodeKind::kWarehouse;
-    case NodeKind::kPlatform:
-      return model::NodeKind::kPlatform;
-    default:
-      return model::NodeKind::kRetailer;
-  }
-}
-
 std::vector<double> variant_weights(const VariantPreference& preference, std::uint32_t variants) {
   if (const auto* w = std::get_if<WeightedPreference>(&preference)) return w->weights;
   const double exponent = std::get<ZipfPreference>(preference).exponent;
@@ -163,7 +150,7 @@ model::ChainSpec build_chain(const Scenario& scenario, const Arm& arm) {
   for (const Node& node : arm.nodes) {
     model::NodeSpec out;
     out.id = node.id;
-    out.kind = to_model(node.kind);
+    out.kind = node.kind;
     out.markup = node.markup;
     out.commission = node.commission;
     out.shares_pos = node.shares_pos;

@@ -41,6 +41,16 @@ std::size_t count(const std::string& text, const std::string& what) {
 
 const fs::path kScenario = source_dir() / "scenarios/gaming-laptops.yaml";
 
+// A small run of `scenario` without the report, in dir/NAME.
+fs::path small_run(const TempDir& dir, const fs::path& scenario = kScenario,
+                   const std::string& name = "plain-run") {
+  const fs::path out = dir.path() / name;
+  const auto r = run_cli("run " + quoted(scenario) + " -n 2 -q --out " + quoted(out), dir);
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  return out;
+}
+
 // A small run of the gaming-laptops scenario with --report, in dir/results.
 fs::path small_run_with_report(const TempDir& dir, const std::string& options = "") {
   const fs::path out = dir.path() / "results";
@@ -142,7 +152,10 @@ TEST_CASE("a failing report is an error, and the run's results stay", "[report][
 
 TEST_CASE("the report of a sweep or a break-even folder has just their sections", "[report]") {
   TempDir dir;
-  const std::string manifest = R"({"scenario": "whatif.yaml", "scenario_name": "whatif"})";
+  const std::string manifest =
+      R"({"scenario": "whatif.yaml", "scenario_name": "whatif", "currency": "CNY", "events": []})";
+  // The catalogue c2msim writes into every output folder, taken from a real run.
+  const fs::path catalogue = small_run(dir) / "metrics.csv";
   const auto report = [&](const fs::path& folder) {
     const auto r = run_shell("/usr/bin/python3 " + quoted(source_dir() / "analysis/report.py") +
                                  " " + quoted(folder) + " --quiet",
@@ -155,6 +168,7 @@ TEST_CASE("the report of a sweep or a break-even folder has just their sections"
   const fs::path sweep = dir.path() / "sweep";
   fs::create_directories(sweep);
   c2msim::test::write_text(sweep / "manifest.json", manifest);
+  fs::copy_file(catalogue, sweep / "metrics.csv");
   fs::copy_file(source_dir() / "tests/analysis/fixtures/sweep.csv", sweep / "sweep.csv");
   const std::string sweep_page = report(sweep);
   CHECK(sweep_page.find("<h2>Headline</h2>") == std::string::npos);
@@ -169,6 +183,7 @@ TEST_CASE("the report of a sweep or a break-even folder has just their sections"
   const fs::path breakeven = dir.path() / "breakeven";
   fs::create_directories(breakeven);
   c2msim::test::write_text(breakeven / "manifest.json", manifest);
+  fs::copy_file(catalogue, breakeven / "metrics.csv");
   fs::copy_file(source_dir() / "tests/analysis/fixtures/breakeven.json",
                 breakeven / "breakeven.json");
   const std::string breakeven_page = report(breakeven);

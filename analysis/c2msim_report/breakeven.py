@@ -1,4 +1,4 @@
-"""A break-even (breakeven.json): the paired difference at each evaluated value, and the crossing."""
+"""A break-even (breakeven.json): the paired difference at each value tried, and the crossing."""
 
 import html
 

@@ -1,4 +1,4 @@
-// The HTML report (analysis/report.py): `run --report` writes it from a small run, every section
+// The HTML report (analysis/report.py and its package analysis/c2msim_report): `run --report`
 // appears when its input is there, and headless Chromium renders it with every chart loaded.
 
 #include <sys/wait.h>

@@ -74,7 +74,7 @@ class Search {
     overrides.sets.push_back({"--param", o_.param + "=" + value});
     overrides.file_sweep = false;
     if (report) {
-      auto points = load_points_or_report(o_.file, overrides);
+      auto points = load_points_or_report(o_.file, overrides, status_);
       if (!points) return std::nullopt;
       return std::move(points->base);
     }
@@ -134,6 +134,8 @@ class Search {
   [[nodiscard]] std::uint64_t seed() const { return seed_; }
   [[nodiscard]] std::uint64_t replications() const { return replications_; }
   [[nodiscard]] std::uint64_t events() const { return events_; }
+  // The exit status of the last reported load that failed: 2 bad input, 1 a system failure.
+  [[nodiscard]] int load_status() const { return status_; }
 
  private:
   std::string unknown_metric_message(const std::set<std::string>& seen) const {
@@ -158,6 +160,7 @@ class Search {
   std::uint64_t seed_ = 0;
   std::uint64_t replications_ = 0;
   std::uint64_t events_ = 0;
+  mutable int status_ = 0;
 };
 
 // The arm named `name`, or nothing after printing an error naming `option`.
@@ -223,7 +226,7 @@ int run_breakeven(const BreakevenOptions& o) {
   Search search(o);
   // The file and the parameter at both ends are checked before anything runs.
   const auto base = search.load(value_text(*low, false), true);
-  if (!base || !search.load(value_text(*high, false), true)) return kBadInput;
+  if (!base || !search.load(value_text(*high, false), true)) return search.load_status();
   if (o.replications.value_or(base->replications) < 2) {
     return bad("a confidence interval needs at least 2 replications (-n)");
   }

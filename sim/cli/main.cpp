@@ -4,9 +4,12 @@
 
 #include <CLI/CLI.hpp>
 #include <exception>
+#include <new>
+#include <system_error>
 
 #include "c2msim/version.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/scenario/diagnostic.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"c2msim: discrete-event simulation of traditional and C2M supply chains"};
@@ -25,8 +28,16 @@ int main(int argc, char** argv) {
     const int status = app.exit(e);
     // Usage errors are bad input: exit status 2, like a bad scenario file.
     return status == 0 ? 0 : 2;
+  } catch (const std::system_error& e) {
+    // The system refused something (a folder that cannot be created, a disk that is full):
+    // filesystem errors name the path and the system's reason.
+    fmt::print(stderr, "c2msim: error: {}\n", c2msim::scenario::one_line(e.what()));
+    return 1;
+  } catch (const std::bad_alloc&) {
+    fmt::print(stderr, "c2msim: error: out of memory\n");
+    return 1;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "c2msim: internal error: {}\n", e.what());
+    fmt::print(stderr, "c2msim: internal error: {}\n", c2msim::scenario::one_line(e.what()));
     return 1;
   }
   return exit_code;

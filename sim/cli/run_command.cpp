@@ -148,8 +148,9 @@ int run(const RunOptions& o) {
   for (const std::string& set : o.sets) overrides.sets.push_back({"--set", set});
   overrides.sweeps = o.sweeps;
   overrides.file_sweep = !o.no_sweep;
-  const auto loaded = load_points_or_report(o.file, overrides);
-  if (!loaded) return kBadInput;
+  int status = 0;
+  const auto loaded = load_points_or_report(o.file, overrides, status);
+  if (!loaded) return status;
   if (!loaded->swept_keys.empty()) {
     if (o.target_ci || o.timeseries.value_or(0) > 0) {
       fmt::print(stderr,
@@ -158,8 +159,8 @@ int run(const RunOptions& o) {
                  o.target_ci ? "--target-ci" : "--timeseries");
       return kBadInput;
     }
-    const int status = run_sweep(
-        {o.file, o.arms, o.replications, o.seed, o.out, o.threads, o.quiet, o.sets}, *loaded);
+    status = run_sweep({o.file, o.arms, o.replications, o.seed, o.out, o.threads, o.quiet, o.sets},
+                       *loaded);
     return status == 0 ? report_if_asked(o) : status;
   }
   const scenario::Scenario& sc = *loaded->base;

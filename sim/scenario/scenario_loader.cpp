@@ -1,13 +1,16 @@
 #include "sim/scenario/scenario_loader.hpp"
 
+#include <fcntl.h>
 #include <fmt/core.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <cerrno>
 #include <cstring>
 #include <exception>
-#include <fstream>
+#include <new>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -26,6 +29,11 @@ namespace {
 constexpr std::size_t kMaxFileBytes = std::size_t{16} << 20;
 constexpr std::size_t kMaxValues = 100'000;  // after expanding YAML aliases
 constexpr int kMaxDepth = 64;
+
+std::string too_large_message() {
+  return fmt::format("the file is larger than {} MiB; a scenario file is far smaller",
+                     kMaxFileBytes >> 20);
+}
 
 SourcePosition position_of(const YAML::Mark& mark, SourcePosition fallback) {
   if (mark.is_null() || mark.line < 0 || mark.column < 0) return fallback;
@@ -314,8 +322,7 @@ ScenarioPoints load_points(std::string_view text, const std::string& file_name,
   Diagnostics diagnostics(file_name);
   try {
     if (text.size() > kMaxFileBytes) {
-      diagnostics.error({1, 1}, "",
-                        fmt::format("the file is larger than {} MiB", kMaxFileBytes >> 20));
+      diagnostics.error({1, 1}, "", too_large_message());
       return finish_points(diagnostics);
     }
     std::optional<SourceNode> root = parse(text, diagnostics);
@@ -358,37 +365,82 @@ ScenarioPoints load_points(std::string_view text, const std::string& file_name,
       out.points.clear();
     }
     return out;
+  } catch (const std::bad_alloc&) {
+    diagnostics.system_failure("out of memory while reading the file");
+    return finish_points(diagnostics);
   } catch (const std::exception& e) {
     // Not expected; still a message with the file's name rather than a crash.
-    diagnostics.error({1, 1}, "", fmt::format("could not be read: {}", e.what()));
+    diagnostics.system_failure(fmt::format("could not be read: {}", e.what()));
     return finish_points(diagnostics);
   }
 }
 
-// The content of the file at `path`, or nothing after reporting why it cannot be read.
+// Whether a failed open(2) or read(2) means the path is not a readable file (bad input, exit
+// status 2) rather than a failure of the system (exit status 1).
+bool is_bad_path(int error) {
+  switch (error) {
+    case ENOENT:
+    case ENOTDIR:
+    case EACCES:
+    case EPERM:
+    case EISDIR:
+    case ELOOP:
+    case ENAMETOOLONG:
+    case ENXIO:
+    case ENODEV:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void report_io_error(Diagnostics& diagnostics, std::string_view what, int error) {
+  const std::string message = fmt::format("{} the file: {}", what, std::strerror(error));
+  if (is_bad_path(error)) {
+    diagnostics.error({1, 1}, "", message);
+  } else {
+    diagnostics.system_failure(message);
+  }
+}
+
+// The content of the file at `path`, or nothing after reporting why it cannot be read. At most
+// kMaxFileBytes + 1 bytes are read from any source, so a pipe, /dev/zero or a huge file is
+// refused after 16 MiB instead of being read until memory runs out. POSIX open(2) and read(2)
+// rather than a stream: a stream does not say why it failed, and errno after one is unreliable.
 std::optional<std::string> read_file(const std::filesystem::path& path, Diagnostics& diagnostics) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    report_io_error(diagnostics, "cannot open", errno);
+    return std::nullopt;
+  }
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) {
     diagnostics.error({1, 1}, "", "is a directory, not a scenario file");
     return std::nullopt;
   }
-  if (const auto size = std::filesystem::file_size(path, ec); !ec && size > kMaxFileBytes) {
-    diagnostics.error({1, 1}, "",
-                      fmt::format("the file is larger than {} MiB", kMaxFileBytes >> 20));
-    return std::nullopt;
+  std::string content;
+  constexpr std::size_t kChunk = std::size_t{64} << 10;
+  while (content.size() <= kMaxFileBytes) {
+    const std::size_t used = content.size();
+    content.resize(used + std::min(kChunk, kMaxFileBytes + 1 - used));
+    const ssize_t n = ::read(fd, content.data() + used, content.size() - used);
+    if (n < 0 && errno == EINTR) {
+      content.resize(used);
+      continue;
+    }
+    if (n < 0) {
+      report_io_error(diagnostics, "cannot read", errno);
+      return std::nullopt;
+    }
+    content.resize(used + static_cast<std::size_t>(n));
+    if (n == 0) return content;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diagnostics.error({1, 1}, "", fmt::format("cannot open the file: {}", std::strerror(errno)));
-    return std::nullopt;
-  }
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) {
-    diagnostics.error({1, 1}, "", fmt::format("cannot read the file: {}", std::strerror(errno)));
-    return std::nullopt;
-  }
-  return content.str();
+  diagnostics.error({1, 1}, "", too_large_message());
+  return std::nullopt;
 }
 
 }  // namespace

@@ -298,6 +298,8 @@ const std::vector<BadInput> kCases{
    "the file is not valid UTF-8 text"},
   {"a line that cannot start the document", "name: minimal", "^, stray\nname: minimal", "",
    "YAML syntax: the document cannot go on here"},
+  {"an alias inside the value its anchor names", "name: minimal", "name: &loop [x, ^*loop]",
+   "name[1]", "the alias is inside the value its anchor names, so it never ends"},
   {"two YAML documents", "      - {from: platform, to: city, lead_time_days: 0}\n",
    "      - {from: platform, to: city, lead_time_days: 0}\n^---\nname: other\n", "",
    "a scenario file holds one YAML document"},

@@ -302,6 +302,57 @@ TEST_CASE("deeply nested input is an error, not a stack overflow", "[scenario]")
   CHECK(std::count_if(result.diagnostics.begin(), result.diagnostics.end(), nested_too_deep) == 1);
 }
 
+TEST_CASE("nesting deeper than 64 levels is reported where it gets too deep, however deep",
+          "[scenario]") {
+  // Before, 5000 levels came out as yaml-cpp's "bad file" at the end of the file.
+  const std::string deep = "name: " + std::string(5000, '[') + std::string(5000, ']') + "\n";
+  const sc::LoadResult result = sc::load_scenario_text(deep, "deep.yaml");
+  REQUIRE(result.diagnostics.size() == 1);
+  const sc::Diagnostic& d = result.diagnostics[0];
+  CHECK(d.message == "nested more than 64 levels deep");
+  std::string path = "name";
+  for (int i = 0; i < 64; ++i) path += "[0]";
+  CHECK(d.key_path == path);
+  CHECK(d.position == sc::SourcePosition{1, 7 + 64});  // the 65th level's '['
+}
+
+TEST_CASE("an alias that makes a value nest too deep is refused at the alias", "[scenario]") {
+  std::string text = "a: &deep " + std::string(40, '[') + std::string(40, ']') + "\n";
+  text += "b: " + std::string(30, '[') + "*deep" + std::string(30, ']') + "\n";
+  const sc::LoadResult result = sc::load_scenario_text(text, "alias.yaml");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].message == "nested more than 64 levels deep");
+  CHECK(result.diagnostics[0].position == sc::SourcePosition{2, 4 + 30});
+}
+
+TEST_CASE("a flow collection too long to check as it is read is refused before it is read whole",
+          "[scenario]") {
+  // yaml-cpp reads a flow collection whole before any event: a 16 MiB one-line list took 6 GB
+  // and 38 s. Refused once 256 KiB have been read past the last event.
+  const std::string token =
+      "name: minimal\nproducts: [" + std::string(std::size_t{2} << 20, '1') + "]\n";
+  std::string list = "[";
+  for (int i = 0; i < 1'000'000; ++i) list += "1,";
+  list += "1]\n";
+  const auto refused = [](const std::string& text, sc::SourcePosition at, const std::string& path) {
+    const sc::LoadResult result = sc::load_scenario_text(text, "long.yaml");
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].message.starts_with(
+        "more than 256 KiB of text is one YAML token or flow collection ([...] or {...})"));
+    CHECK(result.diagnostics[0].position == at);
+    CHECK(result.diagnostics[0].key_path == path);
+  };
+  refused(token, {2, 11}, "products[0]");  // after the list's [, its first item
+  refused(list, {1, 1}, "");
+  // Long lists in block style are counted item by item: refused at the 100,001st value.
+  std::string block = "name:\n";
+  for (int i = 0; i < 200'000; ++i) block += "  - 1\n";
+  const sc::LoadResult result = sc::load_scenario_text(block, "block.yaml");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].message.find("more than 100000 values") != std::string::npos);
+  CHECK(result.diagnostics[0].key_path == "name[99998]");
+}
+
 TEST_CASE("a file that cannot be read is one diagnostic naming it", "[scenario]") {
   const c2msim::test::TempDir dir;
   const auto missing = dir.path() / "missing.yaml";

@@ -14,6 +14,7 @@
 #include "sim/model/demand_forecast.hpp"
 #include "sim/model/lane_capacity.hpp"
 #include "sim/model/object_pool.hpp"
+#include "sim/model/prices.hpp"
 #include "sim/model/ring_queue.hpp"
 #include "sim/random/random_stream.hpp"
 #include "sim/stats/running_moments.hpp"
@@ -253,38 +254,13 @@ class ChainRun {
     }
   }
 
-  // Each node sells at its purchase cost x (1 + markup); a factory's purchase cost is the
-  // product's unit cost; a platform's markup is its commission.
+  // Each node's purchase cost and price along the chain, and the markets' price response
+  // (sim/model/prices.hpp).
   void derive_prices() {
-    const std::size_t np = spec_.products.size();
-    purchase_cost_.assign(spec_.nodes.size() * np, 0.0);
-    price_.assign(spec_.nodes.size() * np, 0.0);
-    for (Index node : topo_order_) {
-      const NodeSpec& ns = spec_.nodes[node];
-      const double markup = ns.kind == NodeKind::kPlatform ? ns.commission : ns.markup;
-      for (Index p = 0; p < np; ++p) {
-        const double cost =
-            ns.kind == NodeKind::kFactory
-                ? spec_.products[p].unit_cost * ns.factory->production_cost_multiplier
-                : price_[spec_.lanes[supplier_lane_[node]].from * np + p];
-        purchase_cost_[node * np + p] = cost;
-        price_[node * np + p] = cost * (1.0 + markup);
-      }
-    }
-    // Price response: a market's rate scales with (price / reference price)^-elasticity at the
-    // share-weighted consumer price of the nodes serving it.
-    market_rate_factor_.assign(spec_.markets.size(), 1.0);
-    for (Index m = 0; m < spec_.markets.size(); ++m) {
-      const MarketSpec& ms = spec_.markets[m];
-      if (ms.reference_price <= 0 || ms.price_elasticity == 0) continue;
-      double total = 0, weighted = 0;
-      for (Index l : market_lanes_[m]) {
-        total += spec_.lanes[l].share;
-        weighted += spec_.lanes[l].share * price(spec_.lanes[l].from, ms.product);
-      }
-      market_rate_factor_[m] =
-          std::pow(weighted / total / ms.reference_price, -ms.price_elasticity);
-    }
+    Prices prices = model::derive_prices(spec_);
+    purchase_cost_ = std::move(prices.purchase_cost);
+    price_ = std::move(prices.price);
+    market_rate_factor_ = std::move(prices.rate_factor);
   }
 
   double price(Index node, Index product) const {

@@ -256,7 +256,7 @@ TEST_CASE("breakeven rejects bad input with exit status 2", "[cli][e2e][whatif][
        "--arm c2n: no such arm"},
       {"--param 'arms.c2m.nodes[platfrm].commission' --range 0:1 --metric profit",
        "--param arms.c2m.nodes[platfrm].commission=0: error: 'arms.c2m.nodes' has no element"},
-      {std::string("--param ") + kCommission + "' --range -1:1 --metric profit", "must be >= 0"},
+      {std::string("--param ") + kCommission + "' --range -1:1 --metric profit", "must be between 0 and 100, got -1"},
       {std::string("--param ") + kCommission + "' --range 0:1", "--metric is required"},
   };
   for (const auto& [args, message] : cases) {

@@ -43,7 +43,8 @@ TEST_CASE("validate checks every file and exits with 2 if any is bad", "[scenari
       c2msim::test::run_cli("validate '" + bad.string() + "' '" + minimal_path() + "'", dir);
   CHECK(run.status == 2);
   CHECK(contains(run.out, minimal_path() + ": ok:"));
-  CHECK(contains(run.err, bad.string() + ":2:15: error: horizon_days: must be > 0, got -1\n"));
+  CHECK(contains(run.err,
+                 bad.string() + ":2:15: error: horizon_days: must be in (0, 36500], got -1\n"));
   CHECK(contains(run.err, bad.string() + ":1:1: error: start_date: required key is missing\n"));
 }
 

@@ -353,6 +353,49 @@ TEST_CASE("a flow collection too long to check as it is read is refused before i
   CHECK(result.diagnostics[0].key_path == "name[99998]");
 }
 
+TEST_CASE("markups that build prices past 1e15 along a chain are reported at the node",
+          "[scenario][limits]") {
+  std::string text = c2msim::test::minimal_scenario();
+  const auto replace = [&](const std::string& from, const std::string& to) {
+    REQUIRE(text.find(from) != std::string::npos);
+    text.replace(text.find(from), from.size(), to);
+  };
+  replace("unit_cost: 1000", "unit_cost: 1e12");
+  replace("        markup: 0.1\n        stock:\n          policy: {s_S",
+          "        markup: 100\n        stock:\n          policy: {s_S");
+  replace("markup: 0.3", "markup: 100");  // 1e12 x 1.1 x 101 x 101
+  const sc::LoadResult result = sc::load_scenario_text(text, "prices.yaml");
+  REQUIRE(result.diagnostics.size() == 1);
+  const sc::Diagnostic& d = result.diagnostics[0];
+  CHECK(d.key_path == "arms.traditional.nodes[2].markup");
+  CHECK(d.message ==
+        "in arm 'traditional' the price of 'monitor' at this node reaches 1.12e+16; the prices "
+        "the chain builds up must be at most 1e15");
+}
+
+TEST_CASE("an arm whose nodes x variants exceed 100000 is reported at its nodes",
+          "[scenario][limits]") {
+  std::string text = c2msim::test::minimal_scenario();
+  text.replace(text.find("variants: 4"), 11, "variants: 10000");
+  std::string more;
+  for (int i = 0; i < 9; ++i) {
+    more += fmt::format(
+        "      - {{id: w{}, kind: warehouse, stock: {{policy: {{base_stock: {{review_period_days: "
+        "1, level: 1}}}}}}}}\n",
+        i);
+  }
+  text.insert(text.find("    lanes:\n"), more);
+  const sc::LoadResult result = sc::load_scenario_text(text, "wide.yaml");
+  const auto it =
+      std::find_if(result.diagnostics.begin(), result.diagnostics.end(),
+                   [](const sc::Diagnostic& d) { return d.key_path == "arms.traditional.nodes"; });
+  REQUIRE(it != result.diagnostics.end());
+  CHECK(it->message ==
+        "arm 'traditional' has 12 nodes and the products 10000 variants in all: 120000 node and "
+        "variant pairs, each with its own stock state; at most 100000 are allowed");
+  CHECK(it->position.line == 29);
+}
+
 TEST_CASE("a file that cannot be read is one diagnostic naming it", "[scenario]") {
   const c2msim::test::TempDir dir;
   const auto missing = dir.path() / "missing.yaml";

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -21,6 +22,7 @@
 #include "c2msim/version.hpp"
 #include "sim/cli/arm_choice.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/option_checks.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/montecarlo/breakeven.hpp"
 #include "sim/montecarlo/experiment.hpp"
@@ -28,7 +30,9 @@
 #include "sim/output/output_directory.hpp"
 #include "sim/output/run_outputs.hpp"
 #include "sim/scenario/chain_builder.hpp"
+#include "sim/scenario/diagnostic.hpp"
 #include "sim/scenario/did_you_mean.hpp"
+#include "sim/scenario/limits.hpp"
 #include "sim/scenario/sweep.hpp"
 
 namespace c2msim::cli {
@@ -172,7 +176,7 @@ std::optional<std::string> arm_named(const scenario::Scenario& sc, const std::st
 }
 
 int bad(const std::string& message) {
-  fmt::print(stderr, "c2msim breakeven: error: {}\n", message);
+  fmt::print(stderr, "c2msim breakeven: error: {}\n", scenario::one_line(message));
   return kBadInput;
 }
 
@@ -335,14 +339,16 @@ void add_breakeven_command(CLI::App& app, int& exit_code) {
       ->allow_extra_args(false);
   cmd->add_option("--replications,-n", o->replications,
                   "Replications per evaluated value (default: the file's)")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
-  cmd->add_option("--seed", o->seed, "Random seed (default: the file's)");
+      ->check(whole_number(1, scenario::limits::kMaxReplications));
+  cmd->add_option("--seed", o->seed, "Random seed (default: the file's)")
+      ->check(whole_number(0, kMaxSeed));
   cmd->add_option("--tolerance", o->tolerance,
-                  "Stop when the bracketing interval is this narrow (default: (HI - LO) / 1000)");
+                  "Stop when the bracketing interval is this narrow (default: (HI - LO) / 1000)")
+      ->check(finite_number(0, std::numeric_limits<double>::max(), true));
   cmd->add_option("--out,-o", o->out, "Output directory, replaced atomically")
       ->capture_default_str();
   cmd->add_option("--threads,-j", o->threads, "Worker threads (default: every core)")
-      ->check(CLI::Range(0u, 1024u));
+      ->check(whole_number(0, kMaxThreads));
   cmd->add_flag("--quiet,-q", o->quiet, "Print nothing but errors");
   cmd->footer(
       "Every value is run with the same seed and replication numbers (common random numbers).\n"

@@ -16,6 +16,14 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version",
                        fmt::format("c2msim {} ({})", c2msim::kVersion, c2msim::kGitRevision));
   app.require_subcommand(1);
+  // One line whatever was typed: CLI11's messages echo arguments, which may hold newlines.
+  app.failure_message([](const CLI::App* a, const CLI::Error& e) {
+    std::string out = c2msim::scenario::one_line(e.what()) + "\n";
+    if (a->get_help_ptr() != nullptr) {
+      out += "Run with " + a->get_help_ptr()->get_name() + " for more information.\n";
+    }
+    return out;
+  });
   int exit_code = 0;
   c2msim::cli::add_run_command(app, exit_code);
   c2msim::cli::add_demo_command(app, exit_code);

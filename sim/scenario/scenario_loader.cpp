@@ -435,6 +435,16 @@ void apply_set(SourceNode& root, const CommandLineOverride& set, Diagnostics& di
     diagnostics.error(at, "", fmt::format("not a key path: {}", path.error));
     return;
   }
+  // The grid is read from the file before any --set applies, so a --set there would be ignored
+  // silently; --sweep is the way to change it.
+  if (path.path->steps.front().text == "sweep") {
+    diagnostics.error(at, "",
+                      fmt::format("{} cannot change the file's sweep: section; give the grid "
+                                  "with --sweep KEY=VALUES (which replaces the file's entry for "
+                                  "the same key), or run without it with --no-sweep",
+                                  set.option));
+    return;
+  }
   std::string problem;
   auto value = parse_argument_value(std::string_view(set.argument).substr(equals + 1), at, problem);
   if (!value) {

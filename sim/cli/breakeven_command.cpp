@@ -61,9 +61,14 @@ class BadSearchInput : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Whole numbers are searched only between ends of at most 2^53 (whole_range), so the cast is
+// exact and cannot wrap.
+constexpr double kLargestWholeNumber = 9007199254740992.0;  // 2^53
+
 std::string value_text(double value, bool whole_numbers) {
-  return whole_numbers ? fmt::format("{}", static_cast<long long>(value))
-                       : fmt::format("{:.12g}", value);
+  return whole_numbers && std::fabs(value) <= kLargestWholeNumber
+             ? fmt::format("{}", static_cast<long long>(value))
+             : fmt::format("{:.12g}", value);
 }
 
 class Search {
@@ -250,7 +255,9 @@ int run_breakeven(const BreakevenOptions& o) {
   search.set_arms(*arm, *baseline);
 
   // A parameter that takes whole numbers only (lines, say) is searched over whole numbers.
-  const bool whole_ends = std::floor(*low) == *low && std::floor(*high) == *high;
+  const bool whole_ends = std::floor(*low) == *low && std::floor(*high) == *high &&
+                          std::fabs(*low) <= kLargestWholeNumber &&
+                          std::fabs(*high) <= kLargestWholeNumber;
   const bool whole_numbers = whole_ends && !search.load(value_text(*low + 0.5, false), false);
 
   montecarlo::BreakevenOptions options;

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -22,6 +23,7 @@
 #include "sim/cli/arm_choice.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/manifest_context.hpp"
+#include "sim/cli/option_checks.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/model/metric_catalogue.hpp"
 #include "sim/montecarlo/breakeven.hpp"
@@ -31,7 +33,9 @@
 #include "sim/output/output_directory.hpp"
 #include "sim/output/run_outputs.hpp"
 #include "sim/scenario/chain_builder.hpp"
+#include "sim/scenario/diagnostic.hpp"
 #include "sim/scenario/did_you_mean.hpp"
+#include "sim/scenario/limits.hpp"
 #include "sim/scenario/sweep.hpp"
 
 namespace c2msim::cli {
@@ -60,9 +64,14 @@ class BadSearchInput : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Whole numbers are searched only between ends of at most 2^53 (whole_range), so the cast is
+// exact and cannot wrap.
+constexpr double kLargestWholeNumber = 9007199254740992.0;  // 2^53
+
 std::string value_text(double value, bool whole_numbers) {
-  return whole_numbers ? fmt::format("{}", static_cast<long long>(value))
-                       : fmt::format("{:.12g}", value);
+  return whole_numbers && std::fabs(value) <= kLargestWholeNumber
+             ? fmt::format("{}", static_cast<long long>(value))
+             : fmt::format("{:.12g}", value);
 }
 
 class Search {
@@ -77,7 +86,7 @@ class Search {
     overrides.sets.push_back({"--param", o_.param + "=" + value});
     overrides.file_sweep = false;
     if (report) {
-      auto points = load_points_or_report(o_.file, overrides);
+      auto points = load_points_or_report(o_.file, overrides, status_);
       if (!points) return std::nullopt;
       return std::move(points->base);
     }
@@ -137,6 +146,8 @@ class Search {
   [[nodiscard]] std::uint64_t seed() const { return seed_; }
   [[nodiscard]] std::uint64_t replications() const { return replications_; }
   [[nodiscard]] std::uint64_t events() const { return events_; }
+  // The exit status of the last reported load that failed: 2 bad input, 1 a system failure.
+  [[nodiscard]] int load_status() const { return status_; }
 
  private:
   std::string unknown_metric_message(const std::set<std::string>& seen) const {
@@ -161,6 +172,7 @@ class Search {
   std::uint64_t seed_ = 0;
   std::uint64_t replications_ = 0;
   std::uint64_t events_ = 0;
+  mutable int status_ = 0;
 };
 
 // The arm named `name`, or nothing after printing an error naming `option`.
@@ -172,7 +184,7 @@ std::optional<std::string> arm_named(const scenario::Scenario& sc, const std::st
 }
 
 int bad(const std::string& message) {
-  fmt::print(stderr, "c2msim breakeven: error: {}\n", message);
+  fmt::print(stderr, "c2msim breakeven: error: {}\n", scenario::one_line(message));
   return kBadInput;
 }
 
@@ -231,7 +243,7 @@ int run_breakeven(const BreakevenOptions& o) {
   Search search(o);
   // The file and the parameter at both ends are checked before anything runs.
   const auto base = search.load(value_text(*low, false), true);
-  if (!base || !search.load(value_text(*high, false), true)) return kBadInput;
+  if (!base || !search.load(value_text(*high, false), true)) return search.load_status();
   if (o.replications.value_or(base->replications) < 2) {
     return bad("a confidence interval needs at least 2 replications (-n)");
   }
@@ -251,7 +263,9 @@ int run_breakeven(const BreakevenOptions& o) {
   search.set_arms(*arm, *baseline);
 
   // A parameter that takes whole numbers only (lines, say) is searched over whole numbers.
-  const bool whole_ends = std::floor(*low) == *low && std::floor(*high) == *high;
+  const bool whole_ends = std::floor(*low) == *low && std::floor(*high) == *high &&
+                          std::fabs(*low) <= kLargestWholeNumber &&
+                          std::fabs(*high) <= kLargestWholeNumber;
   const bool whole_numbers = whole_ends && !search.load(value_text(*low + 0.5, false), false);
 
   montecarlo::BreakevenOptions options;
@@ -341,14 +355,16 @@ void add_breakeven_command(CLI::App& app, int& exit_code) {
       ->allow_extra_args(false);
   cmd->add_option("--replications,-n", o->replications,
                   "Replications per evaluated value (default: the file's)")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
-  cmd->add_option("--seed", o->seed, "Random seed (default: the file's)");
+      ->check(whole_number(1, scenario::limits::kMaxReplications));
+  cmd->add_option("--seed", o->seed, "Random seed (default: the file's)")
+      ->check(whole_number(0, kMaxSeed));
   cmd->add_option("--tolerance", o->tolerance,
-                  "Stop when the bracketing interval is this narrow (default: (HI - LO) / 1000)");
+                  "Stop when the bracketing interval is this narrow (default: (HI - LO) / 1000)")
+      ->check(finite_number(0, std::numeric_limits<double>::max(), true));
   cmd->add_option("--out,-o", o->out, "Output directory, replaced atomically")
       ->capture_default_str();
   cmd->add_option("--threads,-j", o->threads, "Worker threads (default: every core)")
-      ->check(CLI::Range(0u, 1024u));
+      ->check(whole_number(0, kMaxThreads));
   cmd->add_flag("--quiet,-q", o->quiet, "Print nothing but errors");
   cmd->footer(
       "Every value is run with the same seed and replication numbers (common random numbers).\n"

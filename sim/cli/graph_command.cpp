@@ -22,8 +22,9 @@ struct GraphOptions {
 };
 
 int run_graph(const GraphOptions& o) {
-  const auto scenario = load_scenario_or_report(o.file);
-  if (!scenario) return kBadInput;
+  int status = 0;
+  const auto scenario = load_scenario_or_report(o.file, status);
+  if (!scenario) return status;
   const scenario::Arm* arm = scenario->find_arm(o.arm);
   if (!arm) {
     report_unknown_arm(*scenario, o.arm, "graph", "--arm", o.file);

@@ -4,15 +4,26 @@
 
 #include <CLI/CLI.hpp>
 #include <exception>
+#include <new>
+#include <system_error>
 
 #include "c2msim/version.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/scenario/diagnostic.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"c2msim: discrete-event simulation of traditional and C2M supply chains"};
   app.set_version_flag("--version",
                        fmt::format("c2msim {} ({})", c2msim::kVersion, c2msim::kGitRevision));
   app.require_subcommand(1);
+  // One line whatever was typed: CLI11's messages echo arguments, which may hold newlines.
+  app.failure_message([](const CLI::App* a, const CLI::Error& e) {
+    std::string out = c2msim::scenario::one_line(e.what()) + "\n";
+    if (a->get_help_ptr() != nullptr) {
+      out += "Run with " + a->get_help_ptr()->get_name() + " for more information.\n";
+    }
+    return out;
+  });
   int exit_code = 0;
   c2msim::cli::add_run_command(app, exit_code);
   c2msim::cli::add_demo_command(app, exit_code);
@@ -26,8 +37,16 @@ int main(int argc, char** argv) {
     const int status = app.exit(e);
     // Usage errors are bad input: exit status 2, like a bad scenario file.
     return status == 0 ? 0 : 2;
+  } catch (const std::system_error& e) {
+    // The system refused something (a folder that cannot be created, a disk that is full):
+    // filesystem errors name the path and the system's reason.
+    fmt::print(stderr, "c2msim: error: {}\n", c2msim::scenario::one_line(e.what()));
+    return 1;
+  } catch (const std::bad_alloc&) {
+    fmt::print(stderr, "c2msim: error: out of memory\n");
+    return 1;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "c2msim: internal error: {}\n", e.what());
+    fmt::print(stderr, "c2msim: internal error: {}\n", c2msim::scenario::one_line(e.what()));
     return 1;
   }
   return exit_code;

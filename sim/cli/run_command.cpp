@@ -15,6 +15,7 @@
 #include "sim/cli/arm_choice.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/manifest_context.hpp"
+#include "sim/cli/option_checks.hpp"
 #include "sim/cli/report_runner.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/cli/sweep_run.hpp"
@@ -29,6 +30,7 @@
 #include "sim/output/timeseries_csv.hpp"
 #include "sim/scenario/arm_network.hpp"
 #include "sim/scenario/chain_builder.hpp"
+#include "sim/scenario/limits.hpp"
 
 namespace c2msim::cli {
 namespace {
@@ -137,8 +139,9 @@ int run(const RunOptions& o) {
   for (const std::string& set : o.sets) overrides.sets.push_back({"--set", set});
   overrides.sweeps = o.sweeps;
   overrides.file_sweep = !o.no_sweep;
-  const auto loaded = load_points_or_report(o.file, overrides);
-  if (!loaded) return kBadInput;
+  int status = 0;
+  const auto loaded = load_points_or_report(o.file, overrides, status);
+  if (!loaded) return status;
   if (!loaded->swept_keys.empty()) {
     if (o.target_ci || o.timeseries.value_or(0) > 0) {
       fmt::print(stderr,
@@ -147,8 +150,8 @@ int run(const RunOptions& o) {
                  o.target_ci ? "--target-ci" : "--timeseries");
       return kBadInput;
     }
-    const int status = run_sweep(
-        {o.file, o.arms, o.replications, o.seed, o.out, o.threads, o.quiet, o.sets}, *loaded);
+    status = run_sweep({o.file, o.arms, o.replications, o.seed, o.out, o.threads, o.quiet, o.sets},
+                       *loaded);
     return status == 0 ? report_if_asked(o) : status;
   }
   const scenario::Scenario& sc = *loaded->base;
@@ -270,26 +273,28 @@ void add_run_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--arm", o->arms, "Arm to run (repeatable; default: every arm)")
       ->allow_extra_args(false);
   cmd->add_option("--replications,-n", o->replications, "Replications (default: the file's)")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
-  cmd->add_option("--seed", o->seed, "Random seed (default: the file's)");
+      ->check(whole_number(1, scenario::limits::kMaxReplications));
+  cmd->add_option("--seed", o->seed, "Random seed (default: the file's)")
+      ->check(whole_number(0, kMaxSeed));
   cmd->add_option("--out,-o", o->out, "Output directory, replaced atomically")
       ->capture_default_str();
   cmd->add_option("--threads,-j", o->threads, "Worker threads (default: every core)")
-      ->check(CLI::Range(0u, 1024u));
+      ->check(whole_number(0, kMaxThreads));
   cmd->add_flag("--quiet,-q", o->quiet, "Print nothing but errors");
   cmd->add_option("--timeseries", o->timeseries,
                   "Write timeseries.csv: every node's daily state in the first K replications "
                   "(default: 3 with --report, else 0)")
-      ->type_name("K");
+      ->type_name("K")
+      ->check(whole_number(0, scenario::limits::kMaxReplications));
   cmd->add_option("--target-ci", o->target_ci,
                   "Precision mode: add replications until every headline metric's 95% CI "
                   "half-width is within this fraction of its mean (e.g. 0.01)")
       ->type_name("FRACTION")
-      ->check(CLI::Range(1e-6, 1.0));
+      ->check(finite_number(1e-6, 1.0));
   cmd->add_option("--max-replications", o->max_replications,
                   "Precision mode: stop at this many replications")
       ->capture_default_str()
-      ->check(CLI::Range(std::uint64_t{2}, std::uint64_t{100'000'000}));
+      ->check(whole_number(2, scenario::limits::kMaxReplications));
   cmd->add_option("--set", o->sets,
                   "KEY=VALUE: override a value of the file, e.g. "
                   "arms.c2m.nodes[platform].commission=0.1 (repeatable)")

@@ -15,20 +15,25 @@ void report(const std::string& path, const std::vector<scenario::Diagnostic>& di
   for (std::size_t i = 0; i < n && i < kShown; ++i) {
     fmt::print(stderr, "{}\n", scenario::to_string(diagnostics[i]));
   }
-  if (n > kShown) fmt::print(stderr, "{}: note: {} more problems not shown\n", path, n - kShown);
+  if (n > kShown) {
+    fmt::print(stderr, "{}: note: {} more problems not shown\n", scenario::one_line(path),
+               n - kShown);
+  }
 }
 
 }  // namespace
 
-std::optional<scenario::Scenario> load_scenario_or_report(const std::string& path) {
+std::optional<scenario::Scenario> load_scenario_or_report(const std::string& path, int& status) {
   scenario::LoadResult result = scenario::load_scenario_file(path);
   report(path, result.diagnostics);
+  status = scenario::exit_status(result.diagnostics);
   return std::move(result.scenario);
 }
 
 std::optional<scenario::ScenarioPoints> load_points_or_report(
-    const std::string& path, const scenario::ScenarioOverrides& overrides) {
+    const std::string& path, const scenario::ScenarioOverrides& overrides, int& status) {
   scenario::ScenarioPoints points = scenario::load_scenario_points(path, overrides);
+  status = scenario::exit_status(points.diagnostics);
   if (points.ok()) return points;
   report(path, points.diagnostics);
   return std::nullopt;

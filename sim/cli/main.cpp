@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <exception>
+#include <system_error>
 
 #include "c2msim/version.hpp"
 #include "sim/cli/commands.hpp"
@@ -19,12 +20,20 @@ int main(int argc, char** argv) {
   c2msim::cli::add_validate_command(app, exit_code);
   c2msim::cli::add_graph_command(app, exit_code);
   c2msim::cli::add_breakeven_command(app, exit_code);
+  const auto command = [&app] {
+    const auto chosen = app.get_subcommands();
+    return chosen.empty() ? std::string("c2msim") : "c2msim " + chosen.front()->get_name();
+  };
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int status = app.exit(e);
     // Usage errors are bad input: exit status 2, like a bad scenario file.
     return status == 0 ? 0 : 2;
+  } catch (const std::system_error& e) {
+    // The system refused a file operation (a full disk, say): what failed and why.
+    fmt::print(stderr, "{}: error: {}\n", command(), e.what());
+    return 1;
   } catch (const std::exception& e) {
     fmt::print(stderr, "c2msim: internal error: {}\n", e.what());
     return 1;

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <fstream>
 #include <optional>
 #include <thread>
 
@@ -23,6 +22,7 @@
 #include "sim/montecarlo/results_table.hpp"
 #include "sim/network/network_dot.hpp"
 #include "sim/output/output_directory.hpp"
+#include "sim/output/output_file.hpp"
 #include "sim/output/run_outputs.hpp"
 #include "sim/output/timeseries_csv.hpp"
 #include "sim/scenario/chain_builder.hpp"
@@ -193,9 +193,9 @@ int run(const RunOptions& o) {
 
   output::OutputDirectory dir(o.out);
   for (const scenario::Arm* arm : chosen) {
-    std::ofstream dot(dir.file("network-" + arm->name + ".dot"));
-    network::write_dot(dot, sc, *arm);
-    if (!dot.flush()) throw std::runtime_error("cannot write the network of arm " + arm->name);
+    output::OutputFile dot(dir.file("network-" + arm->name + ".dot"));
+    network::write_dot(dot.stream(), sc, *arm);
+    dot.close();
   }
   output::ReplicationsCsv replications(dir.file("replications.csv"), names);
   std::optional<output::TimeseriesCsv> timeseries;

@@ -7,6 +7,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "sim/output/output_file.hpp"
+
 namespace c2msim::output {
 
 ReplicationsCsv::ReplicationsCsv(const std::string& path, std::vector<std::string> arms)
@@ -69,9 +71,9 @@ std::string sha256_of_file(const std::string& path) {
 }
 
 void write_json(const std::string& path, const nlohmann::json& document) {
-  std::ofstream out(path);
-  out << document.dump(2) << '\n';
-  if (!out) throw std::runtime_error("cannot write " + path);
+  OutputFile file(path);
+  file.stream() << document.dump(2) << '\n';
+  file.close();
 }
 
 }  // namespace c2msim::output

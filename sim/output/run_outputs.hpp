@@ -37,6 +37,7 @@ void write_comparison_csv(const std::string& path,
 // The SHA-256 of a file's bytes, in lower-case hex.
 std::string sha256_of_file(const std::string& path);
 
+// Writes `document`, checked like every output file (OutputFile).
 void write_json(const std::string& path, const nlohmann::json& document);
 
 }  // namespace c2msim::output

@@ -67,18 +67,24 @@ class Search {
   explicit Search(const BreakevenOptions& o) : o_(o) {}
 
   // The scenario with the parameter at `value`, or nothing (after printing the problems when
-  // `report` is set).
-  std::optional<scenario::Scenario> load(const std::string& value, bool report) const {
+  // `report` is set). The file is read once, the first time: every value runs that text.
+  std::optional<scenario::Scenario> load(const std::string& value, bool report) {
     scenario::ScenarioOverrides overrides;
     for (const std::string& set : o_.sets) overrides.sets.push_back({"--set", set});
     overrides.sets.push_back({"--param", o_.param + "=" + value});
     overrides.file_sweep = false;
-    if (report) {
+    if (!text_) {
       auto points = load_points_or_report(o_.file, overrides);
+      if (!points) return std::nullopt;
+      text_ = std::move(points->source_text);
+      return std::move(points->base);
+    }
+    if (report) {
+      auto points = load_points_or_report(o_.file, *text_, overrides);
       if (!points) return std::nullopt;
       return std::move(points->base);
     }
-    return scenario::load_scenario_points(o_.file, overrides).base;
+    return scenario::load_scenario_points_text(*text_, o_.file, overrides).base;
   }
 
   void set_arms(std::string arm, std::string baseline) {
@@ -134,6 +140,8 @@ class Search {
   [[nodiscard]] std::uint64_t seed() const { return seed_; }
   [[nodiscard]] std::uint64_t replications() const { return replications_; }
   [[nodiscard]] std::uint64_t events() const { return events_; }
+  // The file's text as it was read.
+  [[nodiscard]] const std::string& text() const { return *text_; }
 
  private:
   std::string unknown_metric_message(const std::set<std::string>& seen) const {
@@ -158,6 +166,7 @@ class Search {
   std::uint64_t seed_ = 0;
   std::uint64_t replications_ = 0;
   std::uint64_t events_ = 0;
+  std::optional<std::string> text_;
 };
 
 // The arm named `name`, or nothing after printing an error naming `option`.
@@ -288,7 +297,7 @@ int run_breakeven(const BreakevenOptions& o) {
       o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   const nlohmann::json manifest{{"scenario", o.file},
                                 {"scenario_name", base->name},
-                                {"scenario_sha256", output::sha256_of_file(o.file)},
+                                {"scenario_sha256", output::sha256_hex(search.text())},
                                 {"sets", o.sets},
                                 {"threads", threads},
                                 {"c2msim_version", kVersion},

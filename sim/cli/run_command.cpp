@@ -232,7 +232,7 @@ int run(const RunOptions& o) {
   nlohmann::json manifest{
       {"scenario", o.file},
       {"scenario_name", sc.name},
-      {"scenario_sha256", output::sha256_of_file(o.file)},
+      {"scenario_sha256", output::sha256_hex(loaded->source_text)},
       {"sets", o.sets},
       {"arms", names},
       {"baseline", names[baseline]},

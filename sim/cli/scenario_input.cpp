@@ -18,6 +18,13 @@ void report(const std::string& path, const std::vector<scenario::Diagnostic>& di
   if (n > kShown) fmt::print(stderr, "{}: note: {} more problems not shown\n", path, n - kShown);
 }
 
+std::optional<scenario::ScenarioPoints> checked(const std::string& path,
+                                                scenario::ScenarioPoints points) {
+  if (points.ok()) return points;
+  report(path, points.diagnostics);
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<scenario::Scenario> load_scenario_or_report(const std::string& path) {
@@ -28,10 +35,12 @@ std::optional<scenario::Scenario> load_scenario_or_report(const std::string& pat
 
 std::optional<scenario::ScenarioPoints> load_points_or_report(
     const std::string& path, const scenario::ScenarioOverrides& overrides) {
-  scenario::ScenarioPoints points = scenario::load_scenario_points(path, overrides);
-  if (points.ok()) return points;
-  report(path, points.diagnostics);
-  return std::nullopt;
+  return checked(path, scenario::load_scenario_points(path, overrides));
+}
+
+std::optional<scenario::ScenarioPoints> load_points_or_report(
+    const std::string& path, std::string_view text, const scenario::ScenarioOverrides& overrides) {
+  return checked(path, scenario::load_scenario_points_text(text, path, overrides));
 }
 
 }  // namespace c2msim::cli

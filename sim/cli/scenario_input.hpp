@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/scenario_loader.hpp"
@@ -20,5 +21,8 @@ std::optional<scenario::Scenario> load_scenario_or_report(const std::string& pat
 // nothing after printing every problem (of the file, of an argument, of a point) on stderr.
 std::optional<scenario::ScenarioPoints> load_points_or_report(
     const std::string& path, const scenario::ScenarioOverrides& overrides);
+// The same for `text`, already read from `path` (to run the very text that was read and hashed).
+std::optional<scenario::ScenarioPoints> load_points_or_report(
+    const std::string& path, std::string_view text, const scenario::ScenarioOverrides& overrides);
 
 }  // namespace c2msim::cli

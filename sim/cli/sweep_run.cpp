@@ -109,7 +109,7 @@ int run_sweep(const SweepRunOptions& o, const scenario::ScenarioPoints& points) 
   replications.close();
   const nlohmann::json manifest{{"scenario", o.file},
                                 {"scenario_name", base.name},
-                                {"scenario_sha256", output::sha256_of_file(o.file)},
+                                {"scenario_sha256", output::sha256_hex(points.source_text)},
                                 {"sets", o.sets},
                                 {"arms", names},
                                 {"baseline", baseline},

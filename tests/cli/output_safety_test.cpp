@@ -1,13 +1,20 @@
-// End-to-end: write failures named with their file and reason.
+// End-to-end: the scenario hash of the text that was run; and write failures named with their
+// file and reason.
+
+#include <sys/wait.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "sim/output/run_outputs.hpp"
 #include "tests/cli/background_cli.hpp"
 #include "tests/scenario/scenario_test_support.hpp"
 
+using c2msim::test::BackgroundCli;
+using c2msim::test::eventually;
 using c2msim::test::has_entry_starting;
 using c2msim::test::quoted;
 using c2msim::test::read_text;
@@ -31,7 +38,48 @@ fs::path earlier_results(const TempDir& dir) {
   return out;
 }
 
+std::string manifest_sha256(const fs::path& out) {
+  return nlohmann::json::parse(read_text(out / "manifest.json")).at("scenario_sha256");
+}
+
 }  // namespace
+
+TEST_CASE("the manifest hashes the scenario text that was run, though the file changes meanwhile",
+          "[cli][e2e][output]") {
+  TempDir dir;
+  const fs::path scenario = dir.path() / "scenario.yaml";
+  const std::string text = read_text(source_dir() / "scenarios/quickstart.yaml");
+  const std::string sha = c2msim::output::sha256_hex(text);
+  const auto once = [&](const std::vector<std::string>& args, const fs::path& out, bool remove) {
+    write_text(scenario, text);
+    BackgroundCli run(args, dir.path());
+    // The staging folder is made after the file has been read.
+    const std::string staging = "." + out.filename().string() + ".partial-";
+    REQUIRE(eventually([&] { return has_entry_starting(dir.path(), staging); }));
+    if (remove) {
+      fs::remove(scenario);
+    } else {
+      write_text(scenario, text + "# edited during the run\n");
+    }
+    const int status = run.wait();
+    INFO(read_text(run.stderr_path()));
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+    CHECK(manifest_sha256(out) == sha);
+  };
+  const std::string file = scenario.string();
+  SECTION("run") {
+    once({"run", file, "-n", "30", "-q", "--out", (dir.path() / "a").string()}, dir.path() / "a",
+         false);
+    once({"run", file, "-n", "30", "-q", "--out", (dir.path() / "b").string()}, dir.path() / "b",
+         true);
+  }
+  SECTION("a sweep") {
+    once({"run", file, "-n", "20", "-q", "--sweep", "arms.c2m.nodes[platform].commission=0.1,0.2",
+          "--out", (dir.path() / "s").string()},
+         dir.path() / "s", true);
+  }
+}
 
 TEST_CASE("a failed write stops the run with the file and the reason, keeping the old results",
           "[cli][e2e][output]") {

@@ -69,3 +69,10 @@ TEST_CASE("a file that cannot be created is reported with the system's reason", 
   CHECK(message_of([&] { CsvFile csv(path.string(), {"arm"}); }) ==
         "cannot create " + path.string() + ": No such file or directory");
 }
+
+TEST_CASE("the scenario hash is of the bytes given", "[output]") {
+  CHECK(c2msim::output::sha256_hex("") ==
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(c2msim::output::sha256_hex("abc") ==
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}

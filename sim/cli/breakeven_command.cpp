@@ -48,6 +48,7 @@ struct BreakevenOptions {
   std::optional<double> tolerance;
   unsigned threads = 0;
   std::string out = "c2msim-breakeven";
+  bool force = false;  // replace an --out folder c2msim did not write
   bool quiet = false;
 };
 
@@ -260,6 +261,7 @@ int run_breakeven(const BreakevenOptions& o) {
   options.high = *high;
   options.tolerance = o.tolerance.value_or((*high - *low) / 1000);
   options.whole_numbers = whole_numbers;
+  output::OutputDirectory dir(o.out, o.force, {o.file});
   const auto start = std::chrono::steady_clock::now();
   montecarlo::BreakevenResult result;
   try {
@@ -304,7 +306,6 @@ int run_breakeven(const BreakevenOptions& o) {
                                 {"git_revision", kGitRevision},
                                 {"events_processed", search.events()},
                                 {"wall_seconds", wall}};
-  output::OutputDirectory dir(o.out);
   output::write_json(dir.file("breakeven.json"), report);
   output::write_json(dir.file("manifest.json"), manifest);
   dir.commit();
@@ -345,8 +346,7 @@ void add_breakeven_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--seed", o->seed, "Random seed (default: the file's)");
   cmd->add_option("--tolerance", o->tolerance,
                   "Stop when the bracketing interval is this narrow (default: (HI - LO) / 1000)");
-  cmd->add_option("--out,-o", o->out, "Output directory, replaced atomically")
-      ->capture_default_str();
+  add_output_options(*cmd, o->out, o->force);
   cmd->add_option("--threads,-j", o->threads, "Worker threads (default: every core)")
       ->check(CLI::Range(0u, 1024u));
   cmd->add_flag("--quiet,-q", o->quiet, "Print nothing but errors");
@@ -356,7 +356,7 @@ void add_breakeven_command(CLI::App& app, int& exit_code) {
       "interval is wider than the tolerance. breakeven.json has the status (found,\n"
       "not_separated or no_sign_change), the estimate, the interval [low, high] holding the\n"
       "sign change, and every evaluation. Exit status: 0 (also with no sign change), 2 on bad\n"
-      "input.");
+      "input (a refused --out too), 1 when writing the results fails.");
   cmd->callback([o, &exit_code] { exit_code = run_breakeven(*o); });
 }
 

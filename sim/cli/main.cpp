@@ -8,6 +8,7 @@
 
 #include "c2msim/version.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/output/output_directory.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"c2msim: discrete-event simulation of traditional and C2M supply chains"};
@@ -30,6 +31,11 @@ int main(int argc, char** argv) {
     const int status = app.exit(e);
     // Usage errors are bad input: exit status 2, like a bad scenario file.
     return status == 0 ? 0 : 2;
+  } catch (const c2msim::output::OutputRefused& e) {
+    // A bad --out, found before anything ran.
+    fmt::print(stderr, "{}: error: --out {}; choose another --out{}\n", command(), e.what(),
+               e.force_would_help() ? " or pass --force" : "");
+    return 2;
   } catch (const std::system_error& e) {
     // The system refused a file operation (a full disk, say): what failed and why.
     fmt::print(stderr, "{}: error: {}\n", command(), e.what());

@@ -36,6 +36,7 @@ struct RunOptions {
   std::optional<std::uint64_t> replications;
   std::optional<std::uint64_t> seed;
   std::string out = "c2msim-out";
+  bool force = false;  // replace a folder c2msim did not write
   unsigned threads = 0;
   bool quiet = false;
   std::optional<std::uint64_t> timeseries;  // replications whose daily states are written
@@ -159,7 +160,8 @@ int run(const RunOptions& o) {
       return kBadInput;
     }
     const int status = run_sweep(
-        {o.file, o.arms, o.replications, o.seed, o.out, o.threads, o.quiet, o.sets}, *loaded);
+        {o.file, o.arms, o.replications, o.seed, o.out, o.force, o.threads, o.quiet, o.sets},
+        *loaded);
     return status == 0 ? report_if_asked(o) : status;
   }
   const scenario::Scenario& sc = *loaded->base;
@@ -191,7 +193,7 @@ int run(const RunOptions& o) {
   const unsigned threads =
       o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
 
-  output::OutputDirectory dir(o.out);
+  output::OutputDirectory dir(o.out, o.force, {o.file});
   for (const scenario::Arm* arm : chosen) {
     output::OutputFile dot(dir.file("network-" + arm->name + ".dot"));
     network::write_dot(dot.stream(), sc, *arm);
@@ -282,8 +284,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--replications,-n", o->replications, "Replications (default: the file's)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
   cmd->add_option("--seed", o->seed, "Random seed (default: the file's)");
-  cmd->add_option("--out,-o", o->out, "Output directory, replaced atomically")
-      ->capture_default_str();
+  add_output_options(*cmd, o->out, o->force);
   cmd->add_option("--threads,-j", o->threads, "Worker threads (default: every core)")
       ->check(CLI::Range(0u, 1024u));
   cmd->add_flag("--quiet,-q", o->quiet, "Print nothing but errors");

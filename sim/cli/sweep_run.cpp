@@ -50,7 +50,7 @@ int run_sweep(const SweepRunOptions& o, const scenario::ScenarioPoints& points) 
   const unsigned threads =
       o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
 
-  output::OutputDirectory dir(o.out);
+  output::OutputDirectory dir(o.out, o.force, {o.file});
   output::SweepCsv sweep(dir.file("sweep.csv"), points.swept_keys);
   output::SweepReplicationsCsv replications(dir.file("replications.csv"), names);
   nlohmann::json grid = nlohmann::json::array();

@@ -1,9 +1,12 @@
-// End-to-end: the scenario hash of the text that was run; and write failures named with their
-// file and reason.
+// End-to-end: what `--out` will and will not replace, checked before anything runs; the lock
+// against a second run; the scenario hash of the text that was run; and write
+// failures named with their file and reason.
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
+#include <csignal>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -30,6 +33,23 @@ namespace {
 std::string quickstart() {
   return quoted(source_dir() / "scenarios/quickstart.yaml");
 }
+std::string minimal() {
+  return quoted(source_dir() / "tests/scenario/fixtures/minimal.yaml");
+}
+constexpr const char* kCommission = "'arms.c2m.nodes[platform].commission'";
+
+// A run long enough to be caught while it runs (it is stopped long before it ends).
+std::vector<std::string> endless_run(const fs::path& scenario, const fs::path& out) {
+  return {"run", scenario.string(), "-n", "10000000", "-j", "2", "-q", "--out", out.string()};
+}
+
+// A folder of someone's work, which c2msim did not write: dir/results/notes.txt.
+fs::path folder_of_notes(const TempDir& dir) {
+  const fs::path work = dir.path() / "results";
+  fs::create_directories(work);
+  write_text(work / "notes.txt", "mine\n");
+  return work;
+}
 
 // dir/results as a short run of quickstart leaves it: the previous results a run must keep.
 fs::path earlier_results(const TempDir& dir) {
@@ -43,6 +63,145 @@ std::string manifest_sha256(const fs::path& out) {
 }
 
 }  // namespace
+
+TEST_CASE("run refuses, before running, an --out holding what c2msim must not replace",
+          "[cli][e2e][output]") {
+  TempDir dir;
+  const fs::path work = folder_of_notes(dir);
+  fs::create_directories(work / "older-run");
+  write_text(work / "older-run/summary.csv", "kept\n");
+  write_text(dir.path() / "notes.txt", "mine\n");
+  REQUIRE(::mkfifo((dir.path() / "pipe").c_str(), 0600) == 0);
+  fs::create_directory_symlink(work, dir.path() / "link");
+  const fs::path holder = dir.path() / "scenarios";
+  fs::create_directory(holder);
+  fs::copy_file(source_dir() / "scenarios/quickstart.yaml", holder / "q.yaml");
+
+  struct Case {
+    fs::path out;
+    std::string options;
+    std::string message;
+  };
+  const std::vector<Case> cases{
+      {work, "",
+       work.string() +
+           " is a folder that c2msim did not write (no manifest.json); choose another --out or "
+           "pass --force"},
+      {dir.path() / "notes.txt", " --force", "is a file, which c2msim never replaces"},
+      {dir.path() / "pipe", " --force", "is a named pipe, which c2msim never replaces"},
+      {dir.path() / "link", " --force", "is a symbolic link, which c2msim never replaces"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.out << c.options);
+    const auto r =
+        run_cli("run " + quickstart() + " -n 2" + c.options + " --out " + quoted(c.out), dir);
+    CHECK(r.status == 2);
+    CHECK(r.err.find("c2msim run: error: --out " + c.out.string()) == 0);
+    CHECK(r.err.find(c.message) != std::string::npos);
+    CHECK(r.out.empty());  // nothing ran
+  }
+  const auto r =
+      run_cli("run " + quoted(holder / "q.yaml") + " -n 2 --force --out " + quoted(holder), dir);
+  CHECK(r.status == 2);
+  CHECK(r.err.find("holds " + (holder / "q.yaml").string() + ", which this run reads") !=
+        std::string::npos);
+
+  CHECK(read_text(work / "older-run/summary.csv") == "kept\n");
+  CHECK(read_text(work / "notes.txt") == "mine\n");
+  CHECK(read_text(dir.path() / "notes.txt") == "mine\n");
+  CHECK(fs::is_fifo(dir.path() / "pipe"));
+  CHECK(fs::is_symlink(dir.path() / "link"));
+  CHECK(fs::exists(holder / "q.yaml"));
+}
+
+TEST_CASE("--force replaces a folder c2msim did not write", "[cli][e2e][output]") {
+  TempDir dir;
+  const fs::path work = folder_of_notes(dir);
+  const auto r = run_cli("run " + quickstart() + " -n 2 -q --force --out " + quoted(work), dir);
+  REQUIRE(r.status == 0);
+  CHECK_FALSE(fs::exists(work / "notes.txt"));
+  CHECK(fs::exists(work / "manifest.json"));
+}
+
+TEST_CASE("a sweep and breakeven refuse a folder c2msim did not write too", "[cli][e2e][output]") {
+  TempDir dir;
+  const fs::path work = folder_of_notes(dir);
+  const auto sweep = run_cli("run " + minimal() +
+                                 " -n 2 --sweep "
+                                 "'arms.c2m.nodes[platform].commission=0.04,0.08' --out " +
+                                 quoted(work),
+                             dir);
+  CHECK(sweep.status == 2);
+  CHECK(sweep.err.find("did not write (no manifest.json)") != std::string::npos);
+  const auto breakeven = run_cli("breakeven " + minimal() + " --param " + kCommission +
+                                     " --range 0:1 --metric list_markup -n 2 --out " + quoted(work),
+                                 dir);
+  CHECK(breakeven.status == 2);
+  CHECK(breakeven.err.find("c2msim breakeven: error: --out " + work.string() +
+                           " is a folder that c2msim did not write") == 0);
+  CHECK(breakeven.out.empty());
+  CHECK(read_text(work / "notes.txt") == "mine\n");
+}
+
+TEST_CASE("a folder written by run, a sweep or breakeven is replaced by the next of them",
+          "[cli][e2e][output]") {
+  TempDir dir;
+  const std::string out = quoted(dir.path() / "results");
+  const std::vector<std::string> commands{
+      "run " + minimal() + " -n 2 -q --out " + out,
+      "run " + minimal() +
+          " -n 2 -q --sweep 'arms.c2m.nodes[platform].commission=0.04,0.08' "
+          "--out " +
+          out,
+      "breakeven " + minimal() + " --param " + kCommission +
+          " --range 0:1 --metric list_markup -n 2 -q --out " + out,
+      "run " + minimal() + " -n 2 -q --out " + out};
+  for (const std::string& command : commands) {
+    INFO(command);
+    const auto r = run_cli(command, dir);
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+  }
+  CHECK(fs::exists(dir.path() / "results/summary.csv"));
+  CHECK_FALSE(fs::exists(dir.path() / "results/breakeven.json"));
+}
+
+TEST_CASE("an --out that names no folder is refused before running", "[cli][e2e][output]") {
+  TempDir dir;
+  write_text(dir.path() / "notes.txt", "mine\n");
+  const std::string too_long(250, 'n');  // fits, but its hidden siblings do not
+  for (const std::string& out :
+       std::vector<std::string>{"''", ".", "..", "sub/..", "notes.txt/sub", too_long}) {
+    INFO(out);
+    const auto r = run_cli_script(
+        "cd " + quoted(dir.path()) + " && \"$C2MSIM\" run " + quickstart() + " -n 2 --out " + out,
+        dir);
+    CHECK(r.status == 2);
+    CHECK(r.err.find("c2msim run: error: --out ") == 0);
+    CHECK(r.out.empty());  // nothing ran
+  }
+  CHECK(read_text(dir.path() / "notes.txt") == "mine\n");
+}
+
+TEST_CASE("a second run into the same --out is refused at once while the first runs",
+          "[cli][e2e][output]") {
+  TempDir dir;
+  const fs::path out = earlier_results(dir);
+  BackgroundCli first(endless_run(source_dir() / "scenarios/quickstart.yaml", out), dir.path());
+  REQUIRE(eventually([&] { return has_entry_starting(dir.path(), ".results.partial-"); }));
+  const auto second = run_cli("run " + quickstart() + " -n 2 --out " + quoted(out), dir);
+  CHECK(second.status == 2);
+  CHECK(second.err.find("--out " + out.string() + " is in use by another c2msim run") !=
+        std::string::npos);
+  CHECK(second.out.empty());
+  CHECK(has_entry_starting(dir.path(), ".results.partial-"));  // the first one's, untouched
+  CHECK(fs::exists(out / "manifest.json"));
+  first.signal(SIGTERM);
+  first.wait();
+  // Once the first has ended, however it ended, the next run may write.
+  CHECK(run_cli("run " + quickstart() + " -n 2 -q --out " + quoted(out), dir).status == 0);
+  CHECK_FALSE(has_entry_starting(dir.path(), ".results.partial-"));
+}
 
 TEST_CASE("the manifest hashes the scenario text that was run, though the file changes meanwhile",
           "[cli][e2e][output]") {
@@ -78,6 +237,11 @@ TEST_CASE("the manifest hashes the scenario text that was run, though the file c
     once({"run", file, "-n", "20", "-q", "--sweep", "arms.c2m.nodes[platform].commission=0.1,0.2",
           "--out", (dir.path() / "s").string()},
          dir.path() / "s", true);
+  }
+  SECTION("breakeven") {
+    once({"breakeven", file, "--param", "arms.c2m.nodes[platform].commission", "--range",
+          "0.01:0.3", "--metric", "profit", "-n", "6", "-q", "--out", (dir.path() / "e").string()},
+         dir.path() / "e", true);
   }
 }
 

@@ -21,6 +21,7 @@
 #include "c2msim/version.hpp"
 #include "sim/cli/arm_choice.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/interrupt_guard.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/montecarlo/breakeven.hpp"
 #include "sim/montecarlo/experiment.hpp"
@@ -262,6 +263,7 @@ int run_breakeven(const BreakevenOptions& o) {
   options.tolerance = o.tolerance.value_or((*high - *low) / 1000);
   options.whole_numbers = whole_numbers;
   output::OutputDirectory dir(o.out, o.force, {o.file});
+  const DiscardOnInterrupt discard_on_interrupt(dir);
   const auto start = std::chrono::steady_clock::now();
   montecarlo::BreakevenResult result;
   try {
@@ -356,7 +358,8 @@ void add_breakeven_command(CLI::App& app, int& exit_code) {
       "interval is wider than the tolerance. breakeven.json has the status (found,\n"
       "not_separated or no_sign_change), the estimate, the interval [low, high] holding the\n"
       "sign change, and every evaluation. Exit status: 0 (also with no sign change), 2 on bad\n"
-      "input (a refused --out too), 1 when writing the results fails.");
+      "input (a refused --out too), 1 when writing the results fails, 130 and 143 when\n"
+      "stopped by SIGINT and SIGTERM.");
   cmd->callback([o, &exit_code] { exit_code = run_breakeven(*o); });
 }
 

@@ -8,9 +8,17 @@
 
 #include "c2msim/version.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/interrupt_guard.hpp"
 #include "sim/output/output_directory.hpp"
 
 int main(int argc, char** argv) {
+  try {
+    // First: every thread started later (oneTBB's workers) inherits the blocked signals.
+    c2msim::cli::start_interrupt_guard();
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "c2msim: error: {}\n", e.what());
+    return 1;
+  }
   CLI::App app{"c2msim: discrete-event simulation of traditional and C2M supply chains"};
   app.set_version_flag("--version",
                        fmt::format("c2msim {} ({})", c2msim::kVersion, c2msim::kGitRevision));

@@ -13,6 +13,7 @@
 #include "c2msim/version.hpp"
 #include "sim/cli/arm_choice.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/interrupt_guard.hpp"
 #include "sim/cli/report_runner.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/cli/sweep_run.hpp"
@@ -194,6 +195,7 @@ int run(const RunOptions& o) {
       o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
 
   output::OutputDirectory dir(o.out, o.force, {o.file});
+  const DiscardOnInterrupt discard_on_interrupt(dir);
   for (const scenario::Arm* arm : chosen) {
     output::OutputFile dot(dir.file("network-" + arm->name + ".dot"));
     network::write_dot(dot.stream(), sc, *arm);

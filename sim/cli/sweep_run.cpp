@@ -11,6 +11,7 @@
 
 #include "c2msim/version.hpp"
 #include "sim/cli/arm_choice.hpp"
+#include "sim/cli/interrupt_guard.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/montecarlo/experiment.hpp"
 #include "sim/montecarlo/results_table.hpp"
@@ -51,6 +52,7 @@ int run_sweep(const SweepRunOptions& o, const scenario::ScenarioPoints& points) 
       o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
 
   output::OutputDirectory dir(o.out, o.force, {o.file});
+  const DiscardOnInterrupt discard_on_interrupt(dir);
   output::SweepCsv sweep(dir.file("sweep.csv"), points.swept_keys);
   output::SweepReplicationsCsv replications(dir.file("replications.csv"), names);
   nlohmann::json grid = nlohmann::json::array();

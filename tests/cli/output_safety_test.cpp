@@ -1,5 +1,5 @@
 // End-to-end: what `--out` will and will not replace, checked before anything runs; the lock
-// against a second run; the scenario hash of the text that was run; and write
+// against a second run; SIGINT and SIGTERM; the scenario hash of the text that was run; and write
 // failures named with their file and reason.
 
 #include <sys/stat.h>
@@ -181,6 +181,25 @@ TEST_CASE("an --out that names no folder is refused before running", "[cli][e2e]
     CHECK(r.out.empty());  // nothing ran
   }
   CHECK(read_text(dir.path() / "notes.txt") == "mine\n");
+}
+
+TEST_CASE("SIGINT and SIGTERM remove the unfinished output and exit with 130 and 143",
+          "[cli][e2e][output]") {
+  TempDir dir;
+  const fs::path out = earlier_results(dir);
+  const std::string previous = read_text(out / "replications.csv");
+  for (const int signo : {SIGINT, SIGTERM}) {
+    INFO("signal " << signo);
+    BackgroundCli run(endless_run(source_dir() / "scenarios/quickstart.yaml", out), dir.path());
+    REQUIRE(eventually([&] { return has_entry_starting(dir.path(), ".results.partial-"); }));
+    run.signal(signo);
+    const int status = run.wait();
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 128 + signo);
+    CHECK_FALSE(has_entry_starting(dir.path(), ".results.partial-"));
+    CHECK(read_text(out / "replications.csv") == previous);
+    CHECK(read_text(run.stderr_path()).find("is as it was") != std::string::npos);
+  }
 }
 
 TEST_CASE("a second run into the same --out is refused at once while the first runs",

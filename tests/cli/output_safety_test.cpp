@@ -202,6 +202,22 @@ TEST_CASE("SIGINT and SIGTERM remove the unfinished output and exit with 130 and
   }
 }
 
+TEST_CASE("the report script runs with no signal blocked, so Ctrl-C stops it too",
+          "[cli][e2e][output]") {
+  TempDir dir;
+  // A stand-in for analysis/report.py that writes the signal mask it was started with.
+  write_text(dir.path() / "report.py",
+             "import sys\n"
+             "mask = [l.split()[1] for l in open('/proc/self/status') if l.startswith('SigBlk:')]\n"
+             "open(sys.argv[1] + '/report.html', 'w').write(mask[0])\n");
+  const fs::path out = dir.path() / "results";
+  const auto r = run_cli_script("C2MSIM_ANALYSIS_DIR=" + quoted(dir.path()) + " \"$C2MSIM\" run " +
+                                    quickstart() + " -n 2 -q --report --out " + quoted(out),
+                                dir);
+  REQUIRE(r.status == 0);
+  CHECK(read_text(out / "report.html") == "0000000000000000");
+}
+
 TEST_CASE("a second run into the same --out is refused at once while the first runs",
           "[cli][e2e][output]") {
   TempDir dir;

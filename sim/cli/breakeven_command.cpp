@@ -262,8 +262,8 @@ int run_breakeven(const BreakevenOptions& o) {
   options.high = *high;
   options.tolerance = o.tolerance.value_or((*high - *low) / 1000);
   options.whole_numbers = whole_numbers;
-  output::OutputDirectory dir(o.out, o.force, {o.file});
-  const DiscardOnInterrupt discard_on_interrupt(dir);
+  InterruptibleOutput output(o.out, o.force, {o.file});
+  output::OutputDirectory& dir = output.dir();
   const auto start = std::chrono::steady_clock::now();
   montecarlo::BreakevenResult result;
   try {

@@ -62,16 +62,18 @@ void start_interrupt_guard() {
   std::thread(wait_and_exit, signals).detach();
 }
 
-DiscardOnInterrupt::DiscardOnInterrupt(output::OutputDirectory& dir) : dir_(dir) {
+InterruptibleOutput::InterruptibleOutput(const std::filesystem::path& out, bool force,
+                                         const std::vector<std::filesystem::path>& inputs) {
   Registry& r = registry();
   const std::lock_guard<std::mutex> lock(r.mutex);
-  r.dirs.push_back(&dir_);
+  dir_.emplace(out, force, inputs);
+  r.dirs.push_back(&*dir_);
 }
 
-DiscardOnInterrupt::~DiscardOnInterrupt() {
+InterruptibleOutput::~InterruptibleOutput() {
   Registry& r = registry();
   const std::lock_guard<std::mutex> lock(r.mutex);
-  r.dirs.erase(std::find(r.dirs.begin(), r.dirs.end(), &dir_));
+  r.dirs.erase(std::find(r.dirs.begin(), r.dirs.end(), &*dir_));
 }
 
 }  // namespace c2msim::cli

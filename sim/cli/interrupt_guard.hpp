@@ -4,6 +4,10 @@
 // place for that (almost nothing is safe in one), so the signals are blocked in every thread and
 // one thread of ours waits for them with sigwait, where any code may run.
 
+#include <filesystem>
+#include <optional>
+#include <vector>
+
 #include "sim/output/output_directory.hpp"
 
 namespace c2msim::cli {
@@ -12,16 +16,21 @@ namespace c2msim::cli {
 // before any other thread exists: threads inherit the blocked signals from their creator.
 void start_interrupt_guard();
 
-// While it lives, SIGINT or SIGTERM discard()s the directory's staging folder before exiting.
-class DiscardOnInterrupt {
+// A command's output directory (output::OutputDirectory), whose staging folder SIGINT or SIGTERM
+// remove for as long as this lives. It is made and registered under the lock the waiting thread
+// takes, so a signal that comes while the staging folder is being made removes it too.
+class InterruptibleOutput {
  public:
-  explicit DiscardOnInterrupt(output::OutputDirectory& dir);
-  ~DiscardOnInterrupt();
-  DiscardOnInterrupt(const DiscardOnInterrupt&) = delete;
-  DiscardOnInterrupt& operator=(const DiscardOnInterrupt&) = delete;
+  InterruptibleOutput(const std::filesystem::path& out, bool force,
+                      const std::vector<std::filesystem::path>& inputs);
+  ~InterruptibleOutput();
+  InterruptibleOutput(const InterruptibleOutput&) = delete;
+  InterruptibleOutput& operator=(const InterruptibleOutput&) = delete;
+
+  [[nodiscard]] output::OutputDirectory& dir() { return *dir_; }
 
  private:
-  output::OutputDirectory& dir_;
+  std::optional<output::OutputDirectory> dir_;
 };
 
 }  // namespace c2msim::cli

@@ -194,8 +194,8 @@ int run(const RunOptions& o) {
   const unsigned threads =
       o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
 
-  output::OutputDirectory dir(o.out, o.force, {o.file});
-  const DiscardOnInterrupt discard_on_interrupt(dir);
+  InterruptibleOutput output(o.out, o.force, {o.file});
+  output::OutputDirectory& dir = output.dir();
   for (const scenario::Arm* arm : chosen) {
     output::OutputFile dot(dir.file("network-" + arm->name + ".dot"));
     network::write_dot(dot.stream(), sc, *arm);

@@ -51,8 +51,8 @@ int run_sweep(const SweepRunOptions& o, const scenario::ScenarioPoints& points) 
   const unsigned threads =
       o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
 
-  output::OutputDirectory dir(o.out, o.force, {o.file});
-  const DiscardOnInterrupt discard_on_interrupt(dir);
+  InterruptibleOutput output(o.out, o.force, {o.file});
+  output::OutputDirectory& dir = output.dir();
   output::SweepCsv sweep(dir.file("sweep.csv"), points.swept_keys);
   output::SweepReplicationsCsv replications(dir.file("replications.csv"), names);
   nlohmann::json grid = nlohmann::json::array();

@@ -271,8 +271,15 @@ bool OutputDirectory::discard() noexcept {
   const std::lock_guard<std::mutex> lock(mutex_);
   if (committed_ || discarded_) return false;
   discarded_ = true;
-  std::error_code ignored;
-  fs::remove_all(staging_, ignored);
+  // Another thread may still be creating files in it (an interrupt comes at any time), and a
+  // file made after remove_all listed the folder keeps it from going; once it is gone, no file
+  // can be made in it any more.
+  std::error_code ec;
+  for (int attempt = 0;
+       attempt < 100 && fs::symlink_status(staging_, ec).type() != fs::file_type::not_found;
+       ++attempt) {
+    fs::remove_all(staging_, ec);
+  }
   return true;
 }
 

@@ -133,11 +133,12 @@ OutputDirectory::OutputDirectory(fs::path final_path, bool force,
   const std::size_t max_name = limit > 0 ? static_cast<std::size_t>(limit) : NAME_MAX;
   const std::string longest = sibling("previous").filename().string();
   if (longest.size() > max_name) {
+    const std::size_t overhead = longest.size() - name.size();
     refuse(fmt::format(
         "{}: the name is too long: c2msim needs the hidden folder {} beside it "
         "({} bytes), over the file system's limit of {} bytes; names of up to {} "
         "bytes fit",
-        given, longest, longest.size(), max_name, max_name - (longest.size() - name.size())));
+        given, longest, longest.size(), max_name, max_name > overhead ? max_name - overhead : 0));
   }
 
   // Checked before the lock file is made, so that a refused path gets nothing beside it; and

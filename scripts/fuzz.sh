@@ -8,12 +8,8 @@
 # Usage: scripts/fuzz.sh [SECONDS]
 set -euo pipefail
 seconds="${1:-60}"
-case "$seconds" in
-  '' | *[!0-9]* | 0)
-    echo "fuzz.sh: SECONDS must be a whole number >= 1, got '$seconds'" >&2
-    exit 2
-    ;;
-esac
+source "$(dirname "$0")/whole-number.sh"
+require_whole_number fuzz.sh SECONDS "$seconds"
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --with-fuzzer
 cmake --preset fuzz >/dev/null

@@ -22,7 +22,8 @@ inline void add_output_options(CLI::App& cmd, std::string& out, bool& force) {
       ->capture_default_str();
   cmd.add_flag("--force", force,
                "Also replace an --out folder c2msim did not write (never a file, a link, or a "
-               "folder holding the scenario file)");
+               "folder holding the scenario file), and run a run estimated not to fit in "
+               "memory or on disk");
 }
 
 }  // namespace c2msim::cli

@@ -49,6 +49,7 @@ inline constexpr std::uint32_t kMaxLines = 1'000;  // the model walks every line
 inline constexpr std::uint32_t kMaxCasePack = 1'000'000;
 inline constexpr std::uint32_t kMaxWindowDays = 730;  // a moving average keeps one value a period
 inline constexpr std::uint32_t kMaxReplications = 100'000'000;
+inline constexpr std::uint32_t kMaxSweepPoints = 10'000;  // a bigger grid is surely a mistake
 // Nodes of an arm x variants of all products: the model keeps state for every pair.
 inline constexpr std::uint64_t kMaxNodeVariants = 100'000;
 

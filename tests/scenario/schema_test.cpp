@@ -9,7 +9,7 @@
 #include <string>
 
 #include "scenario/scenario_test_support.hpp"
-#include "sim/scenario/known_keys.hpp"
+#include "sim/scenario/key_catalogue.hpp"
 #include "sim/scenario/limits.hpp"
 
 namespace sc = c2msim::scenario;
@@ -23,8 +23,8 @@ json load_schema() {
 
 std::set<std::string> table_keys(const sc::KeySection& s, bool required_only) {
   std::set<std::string> out;
-  for (const sc::KnownKey& k : s.keys) {
-    if (!required_only || k.required) out.emplace(k.name);
+  for (const sc::KeyInfo& k : s.keys) {
+    if (!required_only || k.required()) out.emplace(k.name);
   }
   return out;
 }
@@ -66,8 +66,8 @@ TEST_CASE("schema.json defines each section of the known-keys table with the sam
       CHECK(def.at("minProperties") == 1);
       CHECK(def.at("maxProperties") == 1);
     }
-    for (const sc::KnownKey& k : s.keys) {
-      if (k.words.empty()) continue;
+    for (const sc::KeyInfo& k : s.keys) {
+      if (k.type != sc::ValueType::kWord) continue;
       INFO("key " << k.name);
       const json& property = def.at("properties").at(std::string(k.name));
       std::set<std::string> table_words;

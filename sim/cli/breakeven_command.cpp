@@ -22,6 +22,7 @@
 #include "c2msim/version.hpp"
 #include "sim/cli/arm_choice.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/interrupt_guard.hpp"
 #include "sim/cli/manifest_context.hpp"
 #include "sim/cli/option_checks.hpp"
 #include "sim/cli/scenario_input.hpp"
@@ -55,6 +56,7 @@ struct BreakevenOptions {
   std::optional<double> tolerance;
   unsigned threads = 0;
   std::string out = "c2msim-breakeven";
+  bool force = false;  // replace an --out folder c2msim did not write
   bool quiet = false;
 };
 
@@ -79,18 +81,24 @@ class Search {
   explicit Search(const BreakevenOptions& o) : o_(o) {}
 
   // The scenario with the parameter at `value`, or nothing (after printing the problems when
-  // `report` is set).
-  std::optional<scenario::Scenario> load(const std::string& value, bool report) const {
+  // `report` is set). The file is read once, the first time: every value runs that text.
+  std::optional<scenario::Scenario> load(const std::string& value, bool report) {
     scenario::ScenarioOverrides overrides;
     for (const std::string& set : o_.sets) overrides.sets.push_back({"--set", set});
     overrides.sets.push_back({"--param", o_.param + "=" + value});
     overrides.file_sweep = false;
-    if (report) {
+    if (!text_) {
       auto points = load_points_or_report(o_.file, overrides, status_);
+      if (!points) return std::nullopt;
+      text_ = std::move(points->source_text);
+      return std::move(points->base);
+    }
+    if (report) {
+      auto points = load_points_or_report(o_.file, *text_, overrides, status_);
       if (!points) return std::nullopt;
       return std::move(points->base);
     }
-    return scenario::load_scenario_points(o_.file, overrides).base;
+    return scenario::load_scenario_points_text(*text_, o_.file, overrides).base;
   }
 
   void set_arms(std::string arm, std::string baseline) {
@@ -148,6 +156,8 @@ class Search {
   [[nodiscard]] std::uint64_t events() const { return events_; }
   // The exit status of the last reported load that failed: 2 bad input, 1 a system failure.
   [[nodiscard]] int load_status() const { return status_; }
+  // The file's text as it was read.
+  [[nodiscard]] const std::string& text() const { return *text_; }
 
  private:
   std::string unknown_metric_message(const std::set<std::string>& seen) const {
@@ -173,6 +183,7 @@ class Search {
   std::uint64_t replications_ = 0;
   std::uint64_t events_ = 0;
   mutable int status_ = 0;
+  std::optional<std::string> text_;
 };
 
 // The arm named `name`, or nothing after printing an error naming `option`.
@@ -273,6 +284,8 @@ int run_breakeven(const BreakevenOptions& o) {
   options.high = *high;
   options.tolerance = o.tolerance.value_or((*high - *low) / 1000);
   options.whole_numbers = whole_numbers;
+  InterruptibleOutput output(o.out, o.force, {o.file});
+  output::OutputDirectory& dir = output.dir();
   const auto start = std::chrono::steady_clock::now();
   montecarlo::BreakevenResult result;
   try {
@@ -309,14 +322,13 @@ int run_breakeven(const BreakevenOptions& o) {
   const unsigned threads =
       o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   nlohmann::json manifest{{"scenario", o.file},
-                          {"scenario_sha256", output::sha256_of_file(o.file)},
+                          {"scenario_sha256", output::sha256_hex(search.text())},
                           {"sets", o.sets},
                           {"threads", threads},
                           {"c2msim_version", kVersion},
                           {"git_revision", kGitRevision},
                           {"events_processed", search.events()},
                           {"wall_seconds", wall}};
-  output::OutputDirectory dir(o.out);
   output::write_json(dir.file("breakeven.json"), report);
   manifest.update(scenario_context(*base));
   output::write_metrics_csv(dir.file("metrics.csv"), base->currency);
@@ -361,8 +373,7 @@ void add_breakeven_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--tolerance", o->tolerance,
                   "Stop when the bracketing interval is this narrow (default: (HI - LO) / 1000)")
       ->check(finite_number(0, std::numeric_limits<double>::max(), true));
-  cmd->add_option("--out,-o", o->out, "Output directory, replaced atomically")
-      ->capture_default_str();
+  add_output_options(*cmd, o->out, o->force);
   cmd->add_option("--threads,-j", o->threads, "Worker threads (default: every core)")
       ->check(whole_number(0, kMaxThreads));
   cmd->add_flag("--quiet,-q", o->quiet, "Print nothing but errors");
@@ -372,7 +383,8 @@ void add_breakeven_command(CLI::App& app, int& exit_code) {
       "interval is wider than the tolerance. breakeven.json has the status (found,\n"
       "not_separated or no_sign_change), the estimate, the interval [low, high] holding the\n"
       "sign change, and every evaluation. Exit status: 0 (also with no sign change), 2 on bad\n"
-      "input.");
+      "input (a refused --out too), 1 when writing the results fails, 130 and 143 when\n"
+      "stopped by SIGINT and SIGTERM.");
   cmd->callback([o, &exit_code] { exit_code = run_breakeven(*o); });
 }
 

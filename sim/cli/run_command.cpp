@@ -7,13 +7,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <fstream>
 #include <optional>
 #include <thread>
 
 #include "c2msim/version.hpp"
 #include "sim/cli/arm_choice.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/interrupt_guard.hpp"
 #include "sim/cli/manifest_context.hpp"
 #include "sim/cli/option_checks.hpp"
 #include "sim/cli/report_runner.hpp"
@@ -26,6 +26,7 @@
 #include "sim/montecarlo/results_table.hpp"
 #include "sim/output/metrics_csv.hpp"
 #include "sim/output/output_directory.hpp"
+#include "sim/output/output_file.hpp"
 #include "sim/output/run_outputs.hpp"
 #include "sim/output/timeseries_csv.hpp"
 #include "sim/scenario/arm_network.hpp"
@@ -41,6 +42,7 @@ struct RunOptions {
   std::optional<std::uint64_t> replications;
   std::optional<std::uint64_t> seed;
   std::string out = "c2msim-out";
+  bool force = false;  // replace a folder c2msim did not write
   unsigned threads = 0;
   bool quiet = false;
   std::optional<std::uint64_t> timeseries;  // replications whose daily states are written
@@ -150,8 +152,9 @@ int run(const RunOptions& o) {
                  o.target_ci ? "--target-ci" : "--timeseries");
       return kBadInput;
     }
-    status = run_sweep({o.file, o.arms, o.replications, o.seed, o.out, o.threads, o.quiet, o.sets},
-                       *loaded);
+    status = run_sweep(
+        {o.file, o.arms, o.replications, o.seed, o.out, o.force, o.threads, o.quiet, o.sets},
+        *loaded);
     return status == 0 ? report_if_asked(o) : status;
   }
   const scenario::Scenario& sc = *loaded->base;
@@ -183,11 +186,12 @@ int run(const RunOptions& o) {
   const unsigned threads =
       o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
 
-  output::OutputDirectory dir(o.out);
+  InterruptibleOutput output(o.out, o.force, {o.file});
+  output::OutputDirectory& dir = output.dir();
   for (const scenario::Arm* arm : chosen) {
-    std::ofstream dot(dir.file("network-" + arm->name + ".dot"));
-    scenario::write_arm_dot(dot, sc, *arm);
-    if (!dot.flush()) throw std::runtime_error("cannot write the network of arm " + arm->name);
+    output::OutputFile dot(dir.file("network-" + arm->name + ".dot"));
+    scenario::write_arm_dot(dot.stream(), sc, *arm);
+    dot.close();
   }
   output::ReplicationsCsv replications(dir.file("replications.csv"), names);
   std::optional<output::TimeseriesCsv> timeseries;
@@ -224,7 +228,7 @@ int run(const RunOptions& o) {
   output::write_metrics_csv(dir.file("metrics.csv"), sc.currency);
   nlohmann::json manifest{
       {"scenario", o.file},
-      {"scenario_sha256", output::sha256_of_file(o.file)},
+      {"scenario_sha256", output::sha256_hex(loaded->source_text)},
       {"sets", o.sets},
       {"arms", names},
       {"baseline", names[baseline]},
@@ -276,8 +280,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
       ->check(whole_number(1, scenario::limits::kMaxReplications));
   cmd->add_option("--seed", o->seed, "Random seed (default: the file's)")
       ->check(whole_number(0, kMaxSeed));
-  cmd->add_option("--out,-o", o->out, "Output directory, replaced atomically")
-      ->capture_default_str();
+  add_output_options(*cmd, o->out, o->force);
   cmd->add_option("--threads,-j", o->threads, "Worker threads (default: every core)")
       ->check(whole_number(0, kMaxThreads));
   cmd->add_flag("--quiet,-q", o->quiet, "Print nothing but errors");

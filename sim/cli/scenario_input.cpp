@@ -21,6 +21,15 @@ void report(const std::string& path, const std::vector<scenario::Diagnostic>& di
   }
 }
 
+// The points, or nothing after printing their problems and setting `status`.
+std::optional<scenario::ScenarioPoints> checked(const std::string& path,
+                                                scenario::ScenarioPoints points, int& status) {
+  status = scenario::exit_status(points.diagnostics);
+  if (points.ok()) return points;
+  report(path, points.diagnostics);
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<scenario::Scenario> load_scenario_or_report(const std::string& path, int& status) {
@@ -32,11 +41,13 @@ std::optional<scenario::Scenario> load_scenario_or_report(const std::string& pat
 
 std::optional<scenario::ScenarioPoints> load_points_or_report(
     const std::string& path, const scenario::ScenarioOverrides& overrides, int& status) {
-  scenario::ScenarioPoints points = scenario::load_scenario_points(path, overrides);
-  status = scenario::exit_status(points.diagnostics);
-  if (points.ok()) return points;
-  report(path, points.diagnostics);
-  return std::nullopt;
+  return checked(path, scenario::load_scenario_points(path, overrides), status);
+}
+
+std::optional<scenario::ScenarioPoints> load_points_or_report(
+    const std::string& path, std::string_view text, const scenario::ScenarioOverrides& overrides,
+    int& status) {
+  return checked(path, scenario::load_scenario_points_text(text, path, overrides), status);
 }
 
 }  // namespace c2msim::cli

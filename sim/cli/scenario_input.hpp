@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/scenario_loader.hpp"
@@ -22,5 +23,9 @@ std::optional<scenario::Scenario> load_scenario_or_report(const std::string& pat
 // setting `status` as above.
 std::optional<scenario::ScenarioPoints> load_points_or_report(
     const std::string& path, const scenario::ScenarioOverrides& overrides, int& status);
+// The same for `text`, already read from `path` (to run the very text that was read and hashed).
+std::optional<scenario::ScenarioPoints> load_points_or_report(
+    const std::string& path, std::string_view text, const scenario::ScenarioOverrides& overrides,
+    int& status);
 
 }  // namespace c2msim::cli

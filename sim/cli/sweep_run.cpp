@@ -11,6 +11,7 @@
 
 #include "c2msim/version.hpp"
 #include "sim/cli/arm_choice.hpp"
+#include "sim/cli/interrupt_guard.hpp"
 #include "sim/cli/manifest_context.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/montecarlo/experiment.hpp"
@@ -52,7 +53,8 @@ int run_sweep(const SweepRunOptions& o, const scenario::ScenarioPoints& points) 
   const unsigned threads =
       o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
 
-  output::OutputDirectory dir(o.out);
+  InterruptibleOutput output(o.out, o.force, {o.file});
+  output::OutputDirectory& dir = output.dir();
   output::SweepCsv sweep(dir.file("sweep.csv"), points.swept_keys);
   output::SweepReplicationsCsv replications(dir.file("replications.csv"), names);
   nlohmann::json grid = nlohmann::json::array();
@@ -110,7 +112,7 @@ int run_sweep(const SweepRunOptions& o, const scenario::ScenarioPoints& points) 
   sweep.close();
   replications.close();
   nlohmann::json manifest{{"scenario", o.file},
-                          {"scenario_sha256", output::sha256_of_file(o.file)},
+                          {"scenario_sha256", output::sha256_hex(points.source_text)},
                           {"sets", o.sets},
                           {"arms", names},
                           {"baseline", baseline},

@@ -647,7 +647,9 @@ LoadResult load_scenario_file(const std::filesystem::path& path) {
 
 ScenarioPoints load_scenario_points_text(std::string_view text, const std::string& file_name,
                                          const ScenarioOverrides& overrides) {
-  return load_points(text, file_name, overrides);
+  ScenarioPoints points = load_points(text, file_name, overrides);
+  points.source_text = text;
+  return points;
 }
 
 ScenarioPoints load_scenario_points(const std::filesystem::path& path,
@@ -655,7 +657,7 @@ ScenarioPoints load_scenario_points(const std::filesystem::path& path,
   Diagnostics diagnostics(path.string());
   const std::optional<std::string> text = read_file(path, diagnostics);
   if (!text) return finish_points(diagnostics);
-  return load_points(*text, path.string(), overrides);
+  return load_scenario_points_text(*text, path.string(), overrides);
 }
 
 std::optional<SourceNode> parse_argument_value(std::string_view text, SourcePosition position,

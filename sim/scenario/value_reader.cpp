@@ -270,7 +270,7 @@ MapReader::MapReader(ValueReader& reader, const SourceNode& node, Section sectio
     const auto& [k, v] = node.entries[i];
     const auto first =
         std::find_if(node.entries.begin(), node.entries.begin() + static_cast<std::ptrdiff_t>(i),
-                     [&](const auto& e) { return e.first.name == k.name; });
+                     [&name = k.name](const auto& e) { return e.first.name == name; });
     if (first != node.entries.begin() + static_cast<std::ptrdiff_t>(i)) {
       reader.error(k.position, v.path,
                    fmt::format("key given twice (first on line {})", first->first.position.line));

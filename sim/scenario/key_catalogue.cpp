@@ -131,13 +131,13 @@ struct Catalogue {
         k.words = kRequiredArms;
         return k.require();
       }(),
-      map("compare", Section::kCompare, "how the arms are compared ([below](#compare))"),
+      map("compare", Section::kCompare, "how the arms are [compared](#compare)"),
       [] {
         // Read by sweep.hpp, not by the scenario's reader; `range` bounds a range's steps.
         KeyInfo k = make("sweep", ValueType::kSweep,
-                         "a grid of what-ifs: from a [key path](#key-paths) such as "
-                         "`arms.c2m.nodes[platform].commission` to its values "
-                         "([below](#sweep-a-grid-of-what-ifs))");
+                         "a [grid of what-ifs](#sweep-a-grid-of-what-ifs): from a [key "
+                         "path](#key-paths) such as `arms.c2m.nodes[platform].commission` to its "
+                         "values");
         k.range = between(2, limits::kMaxSweepPoints);
         return k;
       }(),
@@ -154,7 +154,7 @@ struct Catalogue {
              "consumer price at which the markets' `arrivals_per_day` hold")
           .required_when("with `price_elasticity`"),
       make("season_end", ValueType::kDate,
-           "a date after `start_date`: stock left then is cleared at `salvage_fraction` x "
+           "a date after `start_date`: stock left then is cleared at `salvage_fraction` × "
            "`unit_cost`"),
       number("salvage_fraction", probability(),
              "share of `unit_cost` recovered for each unit cleared")
@@ -168,7 +168,7 @@ struct Catalogue {
            "sum to 1")
           .require()
           .items(1),
-      map("demand", Section::kDemand, "its customers ([below](#demand))").require(),
+      map("demand", Section::kDemand, "its [customers](#demand)").require(),
   };
 
   std::vector<KeyInfo> market_product{
@@ -190,7 +190,7 @@ struct Catalogue {
            "4, 6, ...)")
           .by_default(kDemand.process),
       number("dispersion", between(limits::kMinDispersion, limits::kMaxDispersion),
-             "r: the daily count has variance mean + mean^2 / r; only with `negative_binomial`")
+             "the negative binomial's r: the daily count has variance mean + mean² / r")
           .required_when("with `negative_binomial`"),
       distribution_key(
           "quantity", limits::kMaxUnitsPerCustomer,
@@ -207,7 +207,7 @@ struct Catalogue {
           "customer whose quoted wait is longer is lost")
           .by_default_note("infinitely patient"),
       number("price_elasticity", up_to(limits::kMaxPriceElasticity),
-             "the rate scales with (price / `reference_price`)^(-elasticity), so a lower price "
+             "the rate scales with (price / `reference_price`)^(−elasticity), so a lower price "
              "raises demand; needs each product's `reference_price`")
           .by_default(kDemand.price_elasticity),
       numbers("weekly_pattern", up_to(limits::kMaxMultiplier),
@@ -215,7 +215,7 @@ struct Catalogue {
               "`arrivals_per_day` the mean)")
           .items(7, 7)
           .by_default_note("all 1"),
-      maps("events", Section::kEvent, "dated events such as the 11.11 festival ([below](#events))"),
+      maps("events", Section::kEvent, "[dated events](#events) such as the 11.11 festival"),
   };
 
   std::vector<KeyInfo> variant_preference{
@@ -245,7 +245,7 @@ struct Catalogue {
   std::vector<KeyInfo> arm{
       make("description", ValueType::kText, "what the arm is (not inherited)"),
       make("extends", ValueType::kId,
-           "name of another arm this one overrides ([below](#extends-what-ifs-in-a-few-lines))"),
+           "name of another arm this one [overrides](#extends-what-ifs-in-a-few-lines)"),
       // The entries of `nodes` are of the section their `kind` names (kNodeOverride without one).
       maps("nodes", Section::kNodeOverride,
            "the factories, warehouses, retailers and platforms: a list of [nodes](#nodes)")
@@ -268,7 +268,7 @@ struct Catalogue {
           .shared("product_ids")
           .by_default_note("all"),
       number("markup", up_to(limits::kMaxMarkup),
-             "selling price = purchase cost x (1 + markup); at a factory, production cost x (1 + "
+             "selling price = purchase cost × (1 + markup); at a factory, production cost × (1 + "
              "markup)")
           .shared("markup")
           .by_default(kNode.markup),
@@ -283,7 +283,8 @@ struct Catalogue {
   std::vector<KeyInfo> factory_node = with_common({
       number("price", positive_up_to(limits::kMaxMoney),
              "selling price per unit instead of `markup`, for a factory of one product"),
-      map("production", Section::kProduction, "how it makes its goods ([below](#production))")
+      map("production", Section::kProduction,
+          "how it makes its goods: its [production](#production)")
           .require(),
       map("stock", Section::kStock,
           "its finished goods and their [policy](#stock); not allowed with `make_to_order`")
@@ -301,7 +302,7 @@ struct Catalogue {
   });
   std::vector<KeyInfo> platform_node = with_common({
       number("commission", up_to(limits::kMaxMarkup),
-             "consumer price = factory price x (1 + `commission`)")
+             "consumer price = factory price × (1 + `commission`)")
           .by_default(kNode.commission),
       make("shares_pos", ValueType::kBoolean,
            "`true` passes its point-of-sale data upstream (for `signal: pos`)")
@@ -339,7 +340,7 @@ struct Catalogue {
           .by_default(kProduction.batching_window_days),
       number("unit_cost_multiplier",
              between(limits::kMinCostMultiplier, limits::kMaxCostMultiplier),
-             "production cost = product `unit_cost` x this (customisation may cost more)")
+             "production cost = product `unit_cost` × this (customisation may cost more)")
           .by_default(kProduction.unit_cost_multiplier),
   };
 
@@ -349,10 +350,9 @@ struct Catalogue {
           .by_default(kStock.min_order_qty),
       whole("case_pack", 1, limits::kMaxCasePack, "orders are whole multiples of this")
           .by_default(kStock.case_pack),
-      number("initial_on_hand", up_to(limits::kMaxUnits),
-             "units of each stocked variant at time 0; by default the policy's order-up-to level "
-             "(S, `level` or r + Q; 0 for `forecast_order_up_to`)")
-          .by_default_note("the policy's level"),
+      number("initial_on_hand", up_to(limits::kMaxUnits), "units of each stocked variant at time 0")
+          .by_default_note("the policy's order-up-to level: S, `level`, r + Q, or 0 for "
+                           "`forecast_order_up_to`"),
       [] {
         KeyInfo k = make("stocked_variants", ValueType::kStockedVariants,
                          "`all`; N, the N most popular variants; or a list of variant numbers "
@@ -379,15 +379,15 @@ struct Catalogue {
   std::vector<KeyInfo> policy{
       map("s_S", Section::kSsPolicy,
           "periodic review: every R days, if the inventory position is at or below s, order up "
-          "to S"),
+          "to S (s <= S)"),
       map("base_stock", Section::kBaseStockPolicy,
           "periodic-review order-up-to: every R days, order up to `level`"),
       map("r_Q", Section::kRqPolicy,
           "continuous review: when the position is at or below r, order Q (repeated until it is "
           "above r)"),
       map("forecast_order_up_to", Section::kForecastOrderUpToPolicy,
-          "every R days order up to S = F (L + R) + z sigma sqrt(L + R), with F and sigma the "
-          "per-day forecast of the signal and its standard deviation, L the lead time"),
+          "every R days order up to S = F (L + R) + z σ √(L + R), with F and σ the per-day "
+          "forecast of the signal and its standard deviation, L the lead time"),
   };
 
   // Stock is reviewed at day ends, at most once a day (model.md), yet R enters the order-up-to
@@ -413,13 +413,13 @@ struct Catalogue {
   };
   std::vector<KeyInfo> forecast_order_up_to_policy{
       review_period,
-      choice("forecast", Section::kForecast, "how F and sigma are forecast").require(),
+      choice("forecast", Section::kForecast, "how F and σ are forecast").require(),
       word("signal", model::kDemandSignalNames,
            "`orders` (what the node's customers order: forecasting from them is what produces "
            "the bullwhip effect) or `pos` (end-consumer sales shared by a platform: the C2M data "
            "lever)")
           .by_default(kForecastPolicy.signal),
-      number("safety_factor", up_to(limits::kMaxSafetyFactor), "z")
+      number("safety_factor", up_to(limits::kMaxSafetyFactor), "the safety factor z")
           .by_default(kForecastPolicy.safety_factor),
   };
   // Its keys are the words of model::ForecastMethod.

@@ -4,6 +4,7 @@
 // Each bound keeps a file that passes validation from exhausting the machine's memory, stalling
 // the simulated clock or overflowing a number, and each is far beyond any real scenario.
 
+#include <cstddef>
 #include <cstdint>
 
 namespace c2msim::scenario::limits {
@@ -42,6 +43,9 @@ inline constexpr double kMinCapacityPerDay = 1e-4;  // a factory or lane: a unit
 inline constexpr double kMaxCapacityPerDay = 1e9;
 inline constexpr double kMaxSafetyFactor = 10;
 inline constexpr double kMaxLaneShare = 1e6;  // a lane's relative share of a market
+
+// Ids of products, markets, nodes and arms: names, not text.
+inline constexpr std::size_t kMaxIdLength = 100;
 
 // Whole numbers, each far inside the model's 32-bit indices.
 inline constexpr std::uint32_t kMaxVariants = 10'000;

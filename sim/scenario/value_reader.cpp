@@ -11,6 +11,7 @@
 
 #include "sim/scenario/did_you_mean.hpp"
 #include "sim/scenario/distribution_reader.hpp"
+#include "sim/scenario/limits.hpp"
 
 namespace c2msim::scenario {
 namespace {
@@ -185,8 +186,9 @@ std::optional<std::string> ValueReader::id(const SourceNode& v) {
     return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
            c == '-' || c == '.';
   };
-  const bool ok = !s->empty() && s->size() <= 100 && std::all_of(s->begin(), s->end(), allowed) &&
-                  s->front() != '_' && s->front() != '-' && s->front() != '.';
+  const bool ok = !s->empty() && s->size() <= limits::kMaxIdLength &&
+                  std::all_of(s->begin(), s->end(), allowed) && s->front() != '_' &&
+                  s->front() != '-' && s->front() != '.';
   if (!ok) {
     error(v, fmt::format("expected an id (letters, digits, '_', '-' and '.', starting with a "
                          "letter or digit), got {}",

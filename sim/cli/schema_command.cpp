@@ -55,7 +55,9 @@ int run_schema(const SchemaOptions& o) {
   }
   std::cout << out;
   std::cout.flush();
-  return std::cout ? 0 : 1;
+  if (std::cout) return 0;
+  fmt::print(stderr, "c2msim schema: error: could not write to standard output\n");
+  return 1;
 }
 
 }  // namespace

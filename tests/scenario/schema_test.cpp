@@ -422,3 +422,12 @@ TEST_CASE("c2msim schema refuses an unknown section or an unreadable README with
   CHECK(both.status == 2);
   CHECK(both.out.empty());
 }
+
+TEST_CASE("c2msim schema says so when it cannot write its output, with status 1",
+          "[scenario][schema][cli]") {
+  namespace t = c2msim::test;
+  t::TempDir dir;
+  const auto full = t::run_cli_script("\"$C2MSIM\" schema >/dev/full", dir);
+  CHECK(full.status == 1);
+  CHECK(full.err == "c2msim schema: error: could not write to standard output\n");
+}

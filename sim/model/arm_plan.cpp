@@ -17,6 +17,7 @@ ArmPlan::ArmPlan(ChainSpec spec) : spec_(std::move(spec)) {
   index_lanes();
   derive_prices();
   derive_stocked_variants();
+  derive_calendars();
   for (Index node = 0; node < node_count(); ++node) {
     factory_of_node_.push_back(kNone);
     if (node_kind(node) != NodeKind::kFactory) continue;
@@ -119,6 +120,7 @@ void ArmPlan::derive_prices() {
   const std::size_t np = spec_.products.size();
   purchase_cost_.assign(spec_.nodes.size() * np, 0.0);
   price_.assign(spec_.nodes.size() * np, 0.0);
+  chain_cost_.assign(spec_.nodes.size() * np, 0.0);
   for (Index node : supply_order_) {
     const NodeSpec& ns = spec_.nodes[node];
     const double markup = ns.kind == NodeKind::kPlatform ? ns.commission : ns.markup;
@@ -127,6 +129,8 @@ void ArmPlan::derive_prices() {
                               ? spec_.products[p].unit_cost * ns.factory->unit_cost_multiplier
                               : price_[supplier(node) * np + p];
       purchase_cost_[node * np + p] = cost;
+      chain_cost_[node * np + p] =
+          ns.kind == NodeKind::kFactory ? cost : chain_cost_[supplier(node) * np + p];
       price_[node * np + p] = cost * (1.0 + markup);
     }
   }
@@ -184,6 +188,60 @@ void ArmPlan::derive_stocked_variants() {
       if (stocked_[cell(node, s)]) stocked_[cell(up, s)] = 1;
     }
   }
+}
+
+void ArmPlan::derive_calendars() {
+  calendars_.assign(spec_.nodes.size(), {});
+  const auto add = [](Calendar& c, Index market, double weight) {
+    for (auto& [m, w] : c.weights) {
+      if (m == market) {
+        w += weight;
+        return;
+      }
+    }
+    c.weights.emplace_back(market, weight);
+  };
+  for (Index m = 0; m < spec_.markets.size(); ++m) {
+    double total = 0;
+    for (Index l : market_lanes_[m]) total += spec_.lanes[l].share;
+    add(chain_calendar_, m, market_rate_factor_[m]);
+    for (Index l : market_lanes_[m]) {
+      // The lane's node and every node above it serve this share of the market.
+      for (Index node = spec_.lanes[l].from; node != kNone;
+           node = supplier_lane_[node] == kNone ? kNone : supplier(node)) {
+        add(calendars_[node], m, spec_.lanes[l].share / total * market_rate_factor_[m]);
+      }
+    }
+  }
+  const auto settle = [this](Calendar& c) {
+    const std::size_t days = static_cast<std::size_t>(std::ceil(spec_.horizon_days));
+    double sum = 0, first = -1;
+    bool flat = true;
+    for (std::size_t d = 0; d < days; ++d) {
+      double expected = 0;
+      for (const auto& [m, w] : c.weights) {
+        const auto& rates = spec_.markets[m].arrivals_per_day;
+        expected += w * (d < rates.size() ? rates[d] : 0.0);
+      }
+      if (first < 0) first = expected;
+      flat = flat && expected == first;
+      sum += expected;
+    }
+    c.mean = flat || days == 0 ? 0.0 : sum / static_cast<double>(days);
+  };
+  for (Calendar& c : calendars_) settle(c);
+  settle(chain_calendar_);
+}
+
+double ArmPlan::calendar_factor(const Calendar& c, std::size_t day) const {
+  if (c.mean <= 0) return 1.0;
+  double expected = 0;
+  for (const auto& [m, w] : c.weights) {
+    const auto& rates = spec_.markets[m].arrivals_per_day;
+    expected += w * (day < rates.size() ? rates[day] : 0.0);
+  }
+  // A day with no expected demand is not divided (its counts are 0 but for late orders).
+  return expected > 0 ? expected / c.mean : 1.0;
 }
 
 }  // namespace c2msim::model

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "sim/model/chain_spec.hpp"
@@ -86,6 +87,11 @@ class ArmPlan {
   [[nodiscard]] double unit_cost(Index sku) const {
     return spec_.products[product_of(sku)].unit_cost;
   }
+  // What a unit of the product cost the chain: its production cost at the factory at the top of
+  // the node's supply chain (the value of the node's stock in the chain's consolidated books).
+  [[nodiscard]] double chain_cost(Index node, Index product) const {
+    return chain_cost_[static_cast<std::size_t>(node) * spec_.products.size() + product];
+  }
   // A market's arrival rate is scaled by this: (price / reference price)^-elasticity at the
   // share-weighted consumer price of the nodes serving it.
   [[nodiscard]] double market_rate_factor(Index market) const {
@@ -112,11 +118,32 @@ class ArmPlan {
   // Customers a replication can expect over the horizon, before price response.
   [[nodiscard]] double expected_customers() const noexcept { return expected_customers_; }
 
+  // ---- the known calendar ---------------------------------------------------------------------
+  // The consumer demand a node serves (its markets' expected customers on day `day`, through the
+  // node's share of their channels, after price response) relative to its mean over the horizon:
+  // the weekly pattern and the dated events, known in advance, that bullwhip ratios divide out.
+  // 1 on every day of a flat calendar, and for a node that serves no demand.
+  [[nodiscard]] double calendar_factor(Index node, std::size_t day) const {
+    return calendar_factor(calendars_[node], day);
+  }
+  // The same for the chain's consumer demand as a whole.
+  [[nodiscard]] double chain_calendar_factor(std::size_t day) const {
+    return calendar_factor(chain_calendar_, day);
+  }
+
  private:
   void index_skus();
   void index_lanes();
   void derive_prices();
   void derive_stocked_variants();
+  void derive_calendars();
+
+  // Expected demand on a day as a weighted sum of the markets' rates, over its mean.
+  struct Calendar {
+    std::vector<std::pair<Index, double>> weights;  // (market, weight)
+    double mean = 0;                                // 0: flat (or no demand)
+  };
+  [[nodiscard]] double calendar_factor(const Calendar& c, std::size_t day) const;
 
   ChainSpec spec_;
   Index sku_count_ = 0;
@@ -126,9 +153,12 @@ class ArmPlan {
   std::vector<std::vector<double>> market_share_cumulative_;
   std::vector<Index> lane_to_market_;  // node x market
   std::vector<Index> factory_nodes_, factory_of_node_;
-  std::vector<double> purchase_cost_, price_, market_rate_factor_;  // node x product; market
-  std::vector<std::uint8_t> handles_, stocked_;                     // node x product; node x sku
+  std::vector<double> purchase_cost_, price_, chain_cost_;  // node x product
+  std::vector<double> market_rate_factor_;                  // per market
+  std::vector<std::uint8_t> handles_, stocked_;             // node x product; node x sku
   std::vector<random::Categorical> variant_choice_;
+  std::vector<Calendar> calendars_;  // per node
+  Calendar chain_calendar_;
   double expected_customers_ = 0;
 };
 

@@ -123,16 +123,31 @@ struct LaneSpec {
   double information_delay_days = 0.0;     // orders travelling upstream along this lane
   std::optional<double> capacity_per_day;  // units entering the lane per day; none: unlimited
   double share = 1.0;                      // to a market: relative share of its customers
+  double payment_terms_days = 0.0;  // the buyer pays for a shipment this long after it leaves
 };
+
+// How stock left at the horizon is valued: at cost, as a going concern (it is ending inventory),
+// or sold off at the product's salvage fraction (the chain closes down).
+enum class TerminalValuation : std::uint8_t { kCost, kSalvage };
 
 struct ChainSpec {
   std::string arm;
   double horizon_days = 365.0;
   double warmup_days = 0.0;
+  TerminalValuation terminal_valuation = TerminalValuation::kCost;
+  // The service level counts the units delivered within this long of the customer's order.
+  double service_target_days = 7.0;
   std::vector<ProductSpec> products;
   std::vector<MarketSpec> markets;
   std::vector<NodeSpec> nodes;
   std::vector<LaneSpec> lanes;
 };
+
+// The part of [from, to] that lies in the measured window [warmup_days, horizon_days].
+inline double measured_overlap(const ChainSpec& spec, double from, double to) {
+  const double start = from > spec.warmup_days ? from : spec.warmup_days;
+  const double end = to < spec.horizon_days ? to : spec.horizon_days;
+  return end > start ? end - start : 0.0;
+}
 
 }  // namespace c2msim::model

@@ -18,7 +18,7 @@ bool differ(double a, double b) {
 
 void check_conservation(const ArmPlan& plan, const Books& books, const Stock& stock,
                         double units_in_transit) {
-  double opening_total = 0;
+  double opening_total = 0, on_hand_total = 0;
   double paid = 0, received = 0, consumer_received = 0;
   for (Index node = 0; node < plan.node_count(); ++node) {
     const NodeAccount a = books.whole_run(node);
@@ -30,6 +30,7 @@ void check_conservation(const ArmPlan& plan, const Books& books, const Stock& st
       }
     }
     opening_total += opening;
+    on_hand_total += left;
     const double in = opening + a.units_in;
     const double out = a.units_out + a.units_salvaged + left;
     if (differ(in, out)) {
@@ -44,13 +45,14 @@ void check_conservation(const ArmPlan& plan, const Books& books, const Stock& st
   }
   const ChainAccount chain = books.whole_run_chain();
   const double system_in = opening_total + chain.produced;
-  const double system_out = chain.consumer_units + chain.salvaged_units + units_in_transit;
+  const double system_out =
+      chain.consumer_units + chain.salvaged_units + units_in_transit + on_hand_total;
   if (differ(system_in, system_out)) {
     throw ConservationError(fmt::format(
         "units not conserved in the chain: initial {} + produced {} != sold {} + salvaged {} + "
-        "in transit {}",
+        "in transit {} + on hand {}",
         opening_total, chain.produced, chain.consumer_units, chain.salvaged_units,
-        units_in_transit));
+        units_in_transit, on_hand_total));
   }
   if (differ(paid, received) || differ(chain.consumer_revenue, consumer_received)) {
     throw ConservationError(fmt::format(

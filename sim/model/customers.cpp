@@ -5,12 +5,10 @@
 namespace c2msim::model {
 
 Customers::Customers(const ArmPlan& plan, Calendar& calendar)
-    : calendar_(calendar), node_(plan.node_count()) {}
-
-void Customers::start_measuring() {
-  for (NodeService& s : node_) s = NodeService{};
-  chain_ = ChainService{};
-  lead_times_.clear();
-}
+    : calendar_(calendar),
+      warmup_days_(plan.spec().warmup_days),
+      service_cutoff_days_(plan.spec().horizon_days - plan.spec().service_target_days),
+      target_days_(plan.spec().service_target_days),
+      node_(plan.node_count()) {}
 
 }  // namespace c2msim::model

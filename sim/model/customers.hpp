@@ -32,22 +32,27 @@ struct Customer {
   bool preferred = true;
   bool open = true;
   bool measured = true;  // arrived after the warm-up: its outcome counts in the service metrics
+  // Arrived early enough that its service target falls before the horizon: its units count in
+  // the service level (later customers' outcomes are not known by the horizon).
+  bool service_counted = true;
   engine::EventHandle patience_event;
 };
 
-// Service counts of consumers who arrived in the measured window, per consumer-facing node.
-struct NodeService {
+// Service counts of consumers who arrived in the measured window (from the warm-up's end on), per
+// consumer-facing node and for the chain.
+struct ServiceCounts {
+  double customers = 0;
   double units_demanded = 0;
-  // Fill rate: of the units demanded from a stock (here, or the factory's for a drop shipment),
-  // those shipped at once. Make-to-order demand meets no stock and is in neither.
-  double units_at_stock = 0;
-  double units_from_stock = 0;
+  double units_from_stock = 0;  // shipped at once from a stock (the node's, or a factory's)
   double units_lost = 0;
+  // The service level's population (customers whose target falls before the horizon), and its
+  // units delivered within the target.
+  double units_demanded_for_service = 0;
+  double units_on_time = 0;
 };
 
-struct ChainService {
-  double customers = 0, customers_served = 0, customers_matched = 0;
-  double units_demanded = 0, units_lost = 0;
+struct ChainService : ServiceCounts {
+  double customers_served = 0, customers_matched = 0;
   double list_value = 0, list_cost = 0;  // units demanded x their list price and unit cost
 };
 
@@ -55,20 +60,28 @@ class Customers {
  public:
   Customers(const ArmPlan& plan, Calendar& calendar);
 
+  // A customer arriving now at `node` (the rest of the record is the caller's).
+  [[nodiscard]] Customer arriving(Index market, Index node, double now) const;
+
   std::uint32_t add(const Customer& c) { return pool_.add(c); }
   [[nodiscard]] Customer& operator[](std::uint32_t id) { return pool_[id]; }
   void release(std::uint32_t id) { pool_.release(id); }
   // The most customers' records held at once (open orders, and lost ones still in a backlog).
   [[nodiscard]] std::size_t peak_records() const noexcept { return pool_.peak(); }
 
-  // A new customer's order at `node`, at its list price.
-  void count_demand(Index node, double units, double list_price, double unit_cost);
-  // Of a measured customer's units, `units` met a stock and `shipped` of them left at once.
-  void count_at_stock(const Customer& c, double units) {
-    if (c.measured) node_[c.node].units_at_stock += units;
-  }
+  // A new customer's order, at its list price.
+  void count_demand(const Customer& c, double list_price, double unit_cost);
+  // `shipped` of the customer's units left a stock at once.
   void count_from_stock(const Customer& c, double shipped) {
-    if (c.measured) node_[c.node].units_from_stock += shipped;
+    if (!c.measured) return;
+    node_[c.node].units_from_stock += shipped;
+    chain_.units_from_stock += shipped;
+  }
+  // `units` of the customer's order will be delivered at `delivery`.
+  void count_delivery(const Customer& c, double units, double delivery) {
+    if (!c.measured || !c.service_counted || delivery - c.arrival > target_days_) return;
+    node_[c.node].units_on_time += units;
+    chain_.units_on_time += units;
   }
 
   // Schedules the end of the customer's patience, if it has one.
@@ -78,28 +91,39 @@ class Customers {
   // Closes the order: served in full, or not. A customer not waiting in a backlog is released.
   void close(std::uint32_t id, bool served_in_full);
 
-  // The end of the warm-up: only customers arriving from now on count.
-  void start_measuring();
-
-  [[nodiscard]] const NodeService& node_service(Index node) const { return node_[node]; }
+  [[nodiscard]] const ServiceCounts& node_service(Index node) const { return node_[node]; }
   [[nodiscard]] const ChainService& chain_service() const { return chain_; }
   // Arrival to last delivery of the measured customers served in full.
   [[nodiscard]] const stats::StreamQuantiles& lead_times() const { return lead_times_; }
 
  private:
   Calendar& calendar_;
+  double warmup_days_, service_cutoff_days_, target_days_;
   ObjectPool<Customer> pool_;
-  std::vector<NodeService> node_;
+  std::vector<ServiceCounts> node_;
   ChainService chain_;
   stats::StreamQuantiles lead_times_;
 };
 
-inline void Customers::count_demand(Index node, double units, double list_price, double unit_cost) {
-  node_[node].units_demanded += units;
-  chain_.units_demanded += units;
-  chain_.customers += 1;
-  chain_.list_value += list_price * units;
-  chain_.list_cost += unit_cost * units;
+inline Customer Customers::arriving(Index market, Index node, double now) const {
+  Customer c;
+  c.market = market;
+  c.node = node;
+  c.arrival = now;
+  c.measured = now >= warmup_days_;
+  c.service_counted = now <= service_cutoff_days_;
+  return c;
+}
+
+inline void Customers::count_demand(const Customer& c, double list_price, double unit_cost) {
+  if (!c.measured) return;
+  for (ServiceCounts* s : {&node_[c.node], static_cast<ServiceCounts*>(&chain_)}) {
+    s->customers += 1;
+    s->units_demanded += c.remaining;
+    if (c.service_counted) s->units_demanded_for_service += c.remaining;
+  }
+  chain_.list_value += list_price * c.remaining;
+  chain_.list_cost += unit_cost * c.remaining;
 }
 
 inline void Customers::await_patience(std::uint32_t id) {

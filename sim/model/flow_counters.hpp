@@ -1,12 +1,12 @@
 #pragma once
-// Demand and orders counted per day and per week (days 1-7, 8-14, ... of the run), for the
-// bullwhip ratios: per node, the units it was asked for (by consumers or downstream nodes) and the
-// units it ordered upstream or put into production; for the chain, consumer demand and the
-// factories' production orders. Also the day's flows that the daily observer reports.
+// Demand and orders counted in buckets of days, for the bullwhip ratios: per node, the units it
+// was asked for (by consumers or downstream nodes) and the units it ordered upstream or put into
+// production; for the chain, consumer demand and the factories' production orders. Three
+// bucketings: the node's review period with the known calendar divided out (the headline
+// `bullwhip`), and raw daily and weekly buckets. A bucket counts only when every day of it lies in
+// the measured window. Also the day's flows that the daily observer reports.
 
-#include <algorithm>
 #include <cstdint>
-#include <numeric>
 #include <vector>
 
 #include "sim/model/arm_plan.hpp"
@@ -14,88 +14,64 @@
 
 namespace c2msim::model {
 
-// The variances of one demand and order stream, in daily and weekly buckets.
+// The variances of a demand and an order stream in one bucketing.
 struct OrderVariances {
-  stats::RunningMoments daily_demand, daily_orders, weekly_demand, weekly_orders;
+  stats::RunningMoments demand, orders;
+};
+
+struct FlowVariances {
+  OrderVariances review;  // review-period buckets, calendar divided out
+  OrderVariances daily;   // raw
+  OrderVariances weekly;  // raw, days 1-7, 8-14, ... of the run
 };
 
 class FlowCounters {
  public:
-  explicit FlowCounters(const ArmPlan& plan)
-      : nodes_(plan.node_count()),
-        demand_today_(plan.node_count(), 0.0),
-        orders_today_(plan.node_count(), 0.0),
-        received_today_(plan.node_count(), 0.0),
-        demand_week_(plan.node_count(), 0.0),
-        orders_week_(plan.node_count(), 0.0),
-        consumer_demand_today_(plan.sku_count(), 0.0) {}
+  explicit FlowCounters(const ArmPlan& plan);
 
-  void demand(Index node, double units) { demand_today_[node] += units; }
-  void order(Index node, double units) { orders_today_[node] += units; }
+  void demand(Index node, double units) { nodes_[node].today.demand += units; }
+  void order(Index node, double units) { nodes_[node].today.orders += units; }
   void received(Index node, double units) { received_today_[node] += units; }
-  void consumer_demand(Index sku, double units) { consumer_demand_today_[sku] += units; }
-  void factory_order(double units) { factory_orders_today_ += units; }
+  void consumer_demand(double units) { chain_.today.demand += units; }
+  void factory_order(double units) { chain_.today.orders += units; }
 
-  [[nodiscard]] double demand_today(Index node) const { return demand_today_[node]; }
-  [[nodiscard]] double orders_today(Index node) const { return orders_today_[node]; }
+  [[nodiscard]] double demand_today(Index node) const { return nodes_[node].today.demand; }
+  [[nodiscard]] double orders_today(Index node) const { return nodes_[node].today.orders; }
   [[nodiscard]] double received_today(Index node) const { return received_today_[node]; }
 
-  // Closes day `day` (the day [day - 1, day)); its buckets count when `measured`.
-  void end_day(std::int64_t day, bool measured) {
-    const bool week_ends = day % 7 == 0;
-    for (std::size_t n = 0; n < nodes_.size(); ++n) {
-      OrderVariances& v = nodes_[n];
-      demand_week_[n] += demand_today_[n];
-      orders_week_[n] += orders_today_[n];
-      if (measured) {
-        v.daily_demand.add(demand_today_[n]);
-        v.daily_orders.add(orders_today_[n]);
-      }
-      if (week_ends) {
-        if (measured) {
-          v.weekly_demand.add(demand_week_[n]);
-          v.weekly_orders.add(orders_week_[n]);
-        }
-        demand_week_[n] = 0;
-        orders_week_[n] = 0;
-      }
-      demand_today_[n] = 0;
-      orders_today_[n] = 0;
-      received_today_[n] = 0;
-    }
-    const double consumer =
-        std::accumulate(consumer_demand_today_.begin(), consumer_demand_today_.end(), 0.0);
-    consumer_demand_week_ += consumer;
-    factory_orders_week_ += factory_orders_today_;
-    if (measured) {
-      chain_.daily_demand.add(consumer);
-      chain_.daily_orders.add(factory_orders_today_);
-      if (week_ends) {
-        chain_.weekly_demand.add(consumer_demand_week_);
-        chain_.weekly_orders.add(factory_orders_week_);
-      }
-    }
-    if (week_ends) consumer_demand_week_ = factory_orders_week_ = 0;
-    factory_orders_today_ = 0;
-    std::fill(consumer_demand_today_.begin(), consumer_demand_today_.end(), 0.0);
-  }
+  // Closes day `day` of the run (the day [day - 1, day)); it is in the measured window when
+  // `measured`.
+  void end_day(std::int64_t day, bool measured);
 
-  // The end of the warm-up: only days from now on count.
-  void start_measuring() {
-    for (OrderVariances& v : nodes_) v = OrderVariances{};
-    chain_ = OrderVariances{};
-  }
-
-  [[nodiscard]] const OrderVariances& node(Index n) const { return nodes_[n]; }
+  [[nodiscard]] const FlowVariances& node(Index n) const { return nodes_[n].variances; }
   // Consumer demand against the factories' production orders.
-  [[nodiscard]] const OrderVariances& chain() const { return chain_; }
+  [[nodiscard]] const FlowVariances& chain() const { return chain_.variances; }
+  // The days of a node's (or the chain's) review-period buckets.
+  [[nodiscard]] std::int64_t bucket_days(Index n) const { return nodes_[n].bucket_days; }
+  [[nodiscard]] std::int64_t chain_bucket_days() const { return chain_.bucket_days; }
 
  private:
-  std::vector<OrderVariances> nodes_;
-  OrderVariances chain_;
-  std::vector<double> demand_today_, orders_today_, received_today_, demand_week_, orders_week_;
-  std::vector<double> consumer_demand_today_;  // per sku
-  double factory_orders_today_ = 0, consumer_demand_week_ = 0, factory_orders_week_ = 0;
+  struct Pair {
+    double demand = 0, orders = 0;
+  };
+  // One stream's running buckets: each sum, and whether every day of it was measured.
+  struct Buckets {
+    Pair sum;
+    bool measured = true;
+  };
+  struct Flow {
+    std::int64_t bucket_days = 7;
+    Pair today;
+    Buckets review, week;
+    FlowVariances variances;
+  };
+
+  void close_day(Flow& f, std::int64_t day, bool measured, double calendar);
+
+  const ArmPlan& plan_;
+  std::vector<Flow> nodes_;
+  Flow chain_;
+  std::vector<double> received_today_;
 };
 
 }  // namespace c2msim::model

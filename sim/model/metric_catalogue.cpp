@@ -16,37 +16,47 @@ constexpr std::array kCatalogue{
   // ---- headline ----
   MetricInfo{"inventory_turnover", kSystem, kNode, "turns/year", "Inventory turnover",
              Better::kHigher, false, kHeadline,
-             "node: units sold x purchase cost per year / time-average on-hand value; system: "
-             "consumer units x unit cost per year / time-average value at unit cost on hand "
-             "everywhere plus in transit between nodes; inf when goods are sold with no stock held "
-             "(pure make-to-order)"},
+             "cost of goods sold per year / average inventory value. Node: units sold x its unit "
+             "cost / on hand (and a factory's work in process) at its unit cost; system: units "
+             "sold to consumers x unit cost / everything the chain holds at unit cost: on hand, "
+             "between nodes, in production and sold but on its way to the consumer; nan when "
+             "nothing is held or nothing sold"},
   MetricInfo{"days_of_inventory", kSystem, kNode, "days", "Days of inventory", Better::kLower,
-             false, kHeadline, "365 / inventory_turnover (0 for pure make-to-order)"},
+             false, kHeadline,
+             "the same average inventory / cost of goods sold per day (0 when nothing is held)"},
   MetricInfo{"list_markup", kSystem, false, "x unit cost", "List markup", Better::kLower, false,
              kHeadline, "consumer list price / unit cost, weighted by units demanded"},
   MetricInfo{"realised_markup", kSystem, false, "x unit cost", "Realised markup",
              Better::kNeither, false, kHeadline,
-             "(consumer revenue + salvage revenue) / ((units sold + salvaged) x unit cost)"},
+             "consumer revenue / (units sold to consumers x unit cost); salvage is not a sale "
+             "(see salvage_loss)"},
+  MetricInfo{"service_level", kSystem, kNode, "share", "Service level", Better::kHigher, kShare,
+             kHeadline,
+             "units delivered within compare.service_target_days of the order / units demanded, "
+             "lost units counting as late; over the customers arriving in the measured window at "
+             "least the target before the horizon"},
   MetricInfo{"fill_rate", kSystem, kNode, "share", "Fill rate", Better::kHigher, kShare,
              kHeadline,
-             "units shipped at once / units demanded from a stock (at consumer-facing nodes, or "
-             "the factory's stock for drop shipments); nan for pure make-to-order"},
+             "units shipped at once from a stock (the consumer-facing node's, or a factory's for "
+             "a drop shipment) / all units demanded (0 for pure make-to-order)"},
   MetricInfo{"lost_sales_rate", kSystem, kNode, "share", "Lost sales", Better::kLower, kShare,
              kHeadline, "units lost / units demanded (node: at the consumer-facing node)"},
   MetricInfo{"lead_time_mean", kSystem, false, "days", "Customer lead time, mean", Better::kLower,
              false, kHeadline,
-             "arrival to delivery of the last unit, over customers served in full"},
+             "arrival to delivery of the last unit, over customers served in full (their share: "
+             "lead_time_coverage)"},
   MetricInfo{"lead_time_p95", kSystem, false, "days", "Customer lead time, p95", Better::kLower,
              false, kHeadline,
              "95th nearest-rank percentile of the same (exact up to 131,072 customers a "
              "replication, then from logarithmic bins within 0.05%)"},
-  MetricInfo{"bullwhip", kSystem, kNode, "variance ratio", "Bullwhip (daily)", Better::kLower,
-             false, kHeadline,
-             "node: variance of the units it ordered upstream (or put into production) / "
-             "variance of the units it was asked for, in daily buckets; system: the factories' "
-             "production orders against consumer demand"},
-  MetricInfo{"bullwhip_weekly", kSystem, kNode, "variance ratio", "Bullwhip (weekly)",
-             Better::kLower, false, kHeadline, "the same in weekly buckets (days 1-7, 8-14, ...)"},
+  MetricInfo{"bullwhip", kSystem, kNode, "variance ratio", "Bullwhip", Better::kLower, false,
+             kHeadline,
+             "variance of the orders placed / variance of the demand received, in buckets of the "
+             "review period (a week without periodic review; the chain: its factories' longest), "
+             "each day's flows divided by the known calendar (weekly pattern and dated events) of "
+             "the demand it serves. Node: what it ordered upstream or put into production against "
+             "what it was asked for; system: the factories' production orders against consumer "
+             "demand. A make-to-order request is an order, taken or turned away"},
   MetricInfo{"match_rate", kSystem, false, "share", "Variant match rate", Better::kHigher, kShare,
              kHeadline,
              "customers served in full with their preferred variant / customers served in full"},
@@ -54,8 +64,10 @@ constexpr std::array kCatalogue{
              kShare, kHeadline,
              "factories' busy time (changeovers included) / (lines x measured days)"},
   MetricInfo{"profit", kSystem, kNode, "money", "Profit", Better::kHigher, false, kHeadline,
-             "revenue + salvage - purchases - production - holding - transport, per node and "
-             "summed for the chain"},
+             "revenue - cost of the goods sold - salvage_loss - holding - transport, stock valued "
+             "at cost at both ends of the window. Node: at its unit cost; system: what consumers "
+             "paid less what the units cost the chain to make (it differs from the sum of the "
+             "nodes' by the markups inside the chain on the stock held at the window's ends)"},
   MetricInfo{"consumer_spending", kSystem, false, "money", "Consumer spending", Better::kNeither,
              false, kHeadline, "what consumers paid for the units they received"},
   // ---- service and lead times ----
@@ -71,6 +83,20 @@ constexpr std::array kCatalogue{
              false, false, "75th nearest-rank percentile of the customers' lead times"},
   MetricInfo{"lead_time_p99", kSystem, false, "days", "Customer lead time, p99", Better::kLower,
              false, false, "99th nearest-rank percentile of the customers' lead times"},
+  MetricInfo{"lead_time_coverage", kSystem, false, "share", "Lead-time coverage",
+             Better::kNeither, kShare, false,
+             "customers served in full / customers: the share the lead-time statistics cover"},
+  MetricInfo{"bullwhip_daily", kSystem, kNode, "variance ratio", "Bullwhip (raw, daily)",
+             Better::kLower, false, false,
+             "the bullwhip ratio of the raw flows in daily buckets (orders placed once a week "
+             "make it large)"},
+  MetricInfo{"bullwhip_weekly", kSystem, kNode, "variance ratio", "Bullwhip (raw, weekly)",
+             Better::kLower, false, false,
+             "the same in weekly buckets (days 1-7, 8-14, ... of the run), calendar included"},
+  MetricInfo{"turned_away_share", kSystem, kNode, "share", "Turned away", Better::kLower, kShare,
+             false,
+             "factory: make-to-order units whose quote exceeded the customer's patience / "
+             "make-to-order units that reached it"},
   // ---- volumes and money ----
   MetricInfo{"customers", kSystem, false, "customers", "Customers", Better::kNeither, false,
              false, "customers who arrived in the measured window"},
@@ -84,18 +110,32 @@ constexpr std::array kCatalogue{
              "rate_per_year x time-average on-hand value / 365 a day, or per_unit_day x units"},
   MetricInfo{"transport_cost", false, kNode, "money", "Transport cost", Better::kLower, false,
              false, "cost_per_unit of the lanes the node ships on x units shipped"},
+  MetricInfo{"salvage_loss", kSystem, kNode, "money", "Salvage loss", Better::kLower, false,
+             false,
+             "units salvaged x their cost (node: its unit cost; system: the chain's) - salvage "
+             "revenue"},
   MetricInfo{"average_inventory_value", false, kNode, "money", "Average inventory value",
              Better::kNeither, false, false,
-             "time-average on-hand units x the node's purchase cost"},
+             "time-average on-hand units (and a factory's work in process) x the node's unit cost"},
+  MetricInfo{"ending_inventory_value", kSystem, kNode, "money", "Ending inventory value",
+             Better::kNeither, false, false,
+             "stock at the horizon at cost: node, on hand at its unit cost; system, on hand and "
+             "between nodes at the chain's cost"},
+  MetricInfo{"cash_to_cash_days", kSystem, kNode, "days", "Cash-to-cash cycle", Better::kLower,
+             false, false,
+             "days_of_inventory + days from a sale to its payment - days from a purchase to "
+             "paying for it, value-weighted (lanes' payment_terms_days; a platform's consumers pay "
+             "when they order, so its make-to-order sales are paid before they happen)"},
   MetricInfo{"markup_step", false, kNode, "x unit cost", "Markup step", Better::kNeither, false,
              false,
              "(the node's price - its purchase cost) / unit cost; 1 + the steps along a chain = "
              "the list markup; markup_step_PRODUCT when the arm has several products"},
-  MetricInfo{"unsold_units", kSystem, false, "units", "Unsold at the horizon", Better::kLower,
-             false, false, "units left in stock at the horizon (then salvaged)"},
-  MetricInfo{"unsold_value", kSystem, false, "money", "Unsold value", Better::kLower, false,
+  MetricInfo{"unsold_units", kSystem, false, "units", "Unsold units", Better::kLower, false,
              false,
-             "units salvaged (season end and horizon) x the purchase cost of the node holding them"},
+             "units salvaged in the measured window: at season ends, and at the horizon with "
+             "terminal_valuation: salvage"},
+  MetricInfo{"unsold_value", kSystem, false, "money", "Unsold value", Better::kLower, false,
+             false, "the same units at the chain's cost"},
   MetricInfo{"salvage_revenue", kSystem, false, "money", "Salvage revenue", Better::kNeither,
              false, false, "units salvaged x salvage_fraction x unit cost"},
   // ---- factories ----

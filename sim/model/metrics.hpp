@@ -11,6 +11,7 @@
 #include "sim/model/production.hpp"
 #include "sim/model/replication_result.hpp"
 #include "sim/model/stock.hpp"
+#include "sim/model/transport.hpp"
 
 namespace c2msim::model {
 
@@ -21,6 +22,7 @@ struct MeasuredRun {
   const Customers& customers;
   const Production& production;
   const FlowCounters& flows;
+  const Transport& transport;
   std::uint64_t events_processed = 0;
 };
 

@@ -89,6 +89,11 @@ void Production::start_free_lines(Index factory) {
     line.last_sku = job.sku;
     line.busy_until = now + setup + work;
     f.busy_days += setup + work;
+    // Work in process, in the measured window: the units on the line while it makes them.
+    const double window = measured_overlap(plan_.spec(), now + setup, line.busy_until);
+    const Index product = plan_.product_of(job.sku);
+    f.wip_value_days += job.quantity * plan_.purchase_cost(f.node, product) * window;
+    wip_unit_cost_days_ += job.quantity * plan_.product(product).unit_cost * window;
     calendar_.schedule_at(line.busy_until, {EventKind::kProductionDone, false, factory, l});
   }
 }

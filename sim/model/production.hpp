@@ -61,6 +61,24 @@ class Production {
   [[nodiscard]] const stats::RunningMoments& job_waits(Index factory) const {
     return factories_[factory].job_waits;
   }
+  // Make-to-order requests of customers who arrived in the measured window, in units: all that
+  // reached the factory, and those turned away at the quote.
+  void count_request(Index factory, double units, bool turned_away) {
+    factories_[factory].requested_units += units;
+    if (turned_away) factories_[factory].turned_away_units += units;
+  }
+  [[nodiscard]] double requested_units(Index factory) const {
+    return factories_[factory].requested_units;
+  }
+  [[nodiscard]] double turned_away_units(Index factory) const {
+    return factories_[factory].turned_away_units;
+  }
+  // Work in process (units on a line, from the end of its changeover to completion) over the
+  // measured window, in value-days: at the factory's production cost, and at unit cost.
+  [[nodiscard]] double wip_value_days(Index factory) const {
+    return factories_[factory].wip_value_days;
+  }
+  [[nodiscard]] double wip_unit_cost_days() const { return wip_unit_cost_days_; }
 
  private:
   struct Line {
@@ -80,6 +98,8 @@ class Production {
     double busy_days = 0;  // measured busy time, all lines, booked when a job starts
     stats::TimeWeightedAverage jobs_in_system;  // queued (or batched) or on a line
     stats::RunningMoments job_waits;  // joining the queue to starting, of jobs queued measured
+    double wip_value_days = 0;
+    double requested_units = 0, turned_away_units = 0;
   };
 
   const ArmPlan& plan_;
@@ -87,6 +107,7 @@ class Production {
   std::vector<Factory> factories_;
   ObjectPool<Job> jobs_;
   std::vector<std::pair<Index, std::uint32_t>> batch_keys_;  // release_batch's sort buffer
+  double wip_unit_cost_days_ = 0;
 };
 
 }  // namespace c2msim::model

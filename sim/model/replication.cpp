@@ -51,8 +51,8 @@ class Replication {
                         [this](const Calendar::Event& event) { handle(event.payload); });
     close_books();
     check_conservation(plan_, books_, stock_, transport_.units_in_transit());
-    return measure(
-        {plan_, books_, stock_, customers_, production_, flows_, calendar_.events_processed()});
+    return measure({plan_, books_, stock_, customers_, production_, flows_, transport_,
+                    calendar_.events_processed()});
   }
 
  private:
@@ -137,22 +137,16 @@ class Replication {
 
     const Index node = plan_.lane(plan_.channel_lane(m, draws.channel)).from;
     const Index wanted = plan_.first_sku(ms.product) + draws.variant;
-    customers_.count_demand(node, draws.quantity, plan_.price(node, ms.product),
-                            plan_.product(ms.product).unit_cost);
-    flows_.consumer_demand(wanted, draws.quantity);
-    replenishment_.record_consumer_demand(wanted, draws.quantity);
-    add_demand(node, wanted, draws.quantity);
-
-    Customer c;
-    c.market = m;
-    c.node = node;
+    Customer c = customers_.arriving(m, node, now());
     c.sku = wanted;
     c.remaining = draws.quantity;
-    c.arrival = now();
     c.patience = draws.patience_days;
     c.substitution_draw = draws.substitution;
     c.customisation_draw = draws.customisation;
-    c.measured = now() >= plan_.spec().warmup_days;
+    customers_.count_demand(c, plan_.price(node, ms.product), plan_.product(ms.product).unit_cost);
+    flows_.consumer_demand(draws.quantity);
+    replenishment_.record_consumer_demand(wanted, draws.quantity);
+    add_demand(node, wanted, draws.quantity);
     const std::uint32_t id = customers_.add(c);
 
     if (plan_.node_kind(node) == NodeKind::kFactory) {
@@ -189,7 +183,6 @@ class Replication {
   // direct): what is on hand ships now; the rest waits in the node's backlog, or is lost.
   void fill_from_stock(std::uint32_t id, Index node) {
     Customer& c = customers_[id];
-    customers_.count_at_stock(c, c.remaining);
     if (!plan_.node(node).stock || !choose_stocked_sku(node, c)) {
       customers_.lose(id);
       return;
@@ -249,10 +242,14 @@ class Replication {
     const Index market_lane = plan_.lane_to_market(consumer_node, c.market);
     // A drop shipment takes capacity on both lanes on the day it leaves the factory.
     double delivery = transport_.departure(market_lane, units) + transport_.lead_time(market_lane);
+    // A platform's consumers pay when they order; a shop's when they buy (the sale).
+    const double paid_after =
+        plan_.node_kind(consumer_node) == NodeKind::kPlatform ? c.arrival - now() : 0.0;
     books_.sell_to_consumer(consumer_node, plan_.price(consumer_node, p) * units, units,
                             plan_.purchase_cost(consumer_node, p) * units,
                             plan_.lane(market_lane).cost_per_unit * units,
-                            plan_.unit_cost(c.sku) * units);
+                            plan_.unit_cost(c.sku) * units, plan_.chain_cost(from, p) * units,
+                            paid_after);
     if (from != consumer_node) {
       // Drop shipment: the factory sells to the platform and sends the goods itself.
       const Index up_lane = plan_.supplier_lane(consumer_node);
@@ -261,6 +258,8 @@ class Replication {
     }
     if (from_stock) stock_.take(now(), from, c.sku, units);
     books_.ship(from, units);
+    books_.to_consumer(now(), delivery, plan_.unit_cost(c.sku) * units);
+    customers_.count_delivery(c, units, delivery);
     c.remaining -= units;
     c.last_delivery = std::max(c.last_delivery, delivery);
     if (c.remaining <= 0) customers_.close(id, true);
@@ -273,7 +272,8 @@ class Replication {
     const Index factory_node =
         plan_.node_kind(c.node) == NodeKind::kFactory ? c.node : plan_.supplier(c.node);
     const FactorySpec& f = *plan_.node(factory_node).factory;
-    add_demand(factory_node, c.sku, c.remaining);
+    // A platform's customer is demand at the factory too; a factory's own was counted on arrival.
+    if (c.node != factory_node) add_demand(factory_node, c.sku, c.remaining);
     if (f.mode == FactoryMode::kMakeToStock ||
         (f.mode == FactoryMode::kHybrid && plan_.stocks(factory_node, c.sku) &&
          c.customisation_draw >= f.to_order_share)) {
@@ -287,12 +287,17 @@ class Replication {
       transport += random::mean(plan_.lane(plan_.supplier_lane(c.node)).lead_time_days);
     }
     const Index fi = plan_.factory_of(factory_node);
-    if (production_.quote(fi, c.remaining, transport) - c.arrival > c.patience) {
+    // Every make-to-order request is an order on the factory's lines, taken or turned away: its
+    // bullwhip compares them with the demand that reached it, and the share turned away is
+    // reported on its own.
+    flows_.order(factory_node, c.remaining);
+    flows_.factory_order(c.remaining);
+    const bool turned_away = production_.quote(fi, c.remaining, transport) - c.arrival > c.patience;
+    if (c.measured) production_.count_request(fi, c.remaining, turned_away);
+    if (turned_away) {
       customers_.lose(id);
       return;
     }
-    flows_.order(factory_node, c.remaining);
-    flows_.factory_order(c.remaining);
     production_.enqueue(fi, Job{c.sku, c.remaining, id});
   }
 
@@ -400,7 +405,8 @@ class Replication {
   void sell_to_node(Index seller, Index buyer, Index lane, Index product, double units) {
     books_.sell_to_node(seller, buyer, plan_.price(seller, product) * units, units,
                         plan_.purchase_cost(seller, product) * units,
-                        plan_.lane(lane).cost_per_unit * units);
+                        plan_.lane(lane).cost_per_unit * units,
+                        plan_.lane(lane).payment_terms_days);
   }
 
   void ship_order(std::uint32_t id, double units) {
@@ -468,8 +474,6 @@ class Replication {
   void end_warmup() {
     books_.start_measuring(now());
     stock_.start_measuring(now());
-    customers_.start_measuring();
-    flows_.start_measuring();
     production_.start_measuring(now());
   }
 
@@ -513,17 +517,18 @@ class Replication {
     const Index p = plan_.product_of(sku);
     const ProductSpec& product = plan_.product(p);
     books_.salvage(node, units, units * product.unit_cost * product.salvage_fraction,
-                   units * product.unit_cost, units * plan_.purchase_cost(node, p));
+                   units * plan_.purchase_cost(node, p), units * plan_.chain_cost(node, p),
+                   units * product.unit_cost);
   }
 
+  // At the horizon stock is ending inventory, valued at cost, unless the scenario closes the
+  // chain down: then it is salvaged like stock at a season's end.
   void close_books() {
+    if (plan_.spec().terminal_valuation != TerminalValuation::kSalvage) return;
     for (Index node = 0; node < plan_.node_count(); ++node) {
       for (Index sku = 0; sku < plan_.sku_count(); ++sku) {
         const double units = stock_.on_hand(node, sku);
-        if (units > 0) {
-          books_.unsold_at_horizon(units);
-          salvage(node, sku, units, false);
-        }
+        if (units > 0) salvage(node, sku, units, false);
       }
     }
   }

@@ -91,6 +91,18 @@ class Stock {
     return t;
   }
 
+  // Everything on hand now, at the chain's cost.
+  [[nodiscard]] double value_at_chain_cost() const {
+    double value = 0;
+    for (Index node = 0; node < plan_.node_count(); ++node) {
+      for (Index sku = 0; sku < plan_.sku_count(); ++sku) {
+        const double units = on_hand_[plan_.cell(node, sku)];
+        if (units != 0) value += units * plan_.chain_cost(node, plan_.product_of(sku));
+      }
+    }
+    return value;
+  }
+
   // Units owed to consumers over time, since the measured window opened.
   [[nodiscard]] const stats::TimeWeightedAverage& consumer_backorders(Index node) const {
     return consumer_backorders_[node];

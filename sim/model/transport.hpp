@@ -42,6 +42,8 @@ class Transport {
   Shipment arrive(std::uint32_t id);
 
   [[nodiscard]] double units_in_transit() const noexcept { return units_in_transit_; }
+  // Goods between nodes now, at the chain's cost.
+  [[nodiscard]] double value_at_chain_cost() const;
 
  private:
   const ArmPlan& plan_;
@@ -51,6 +53,7 @@ class Transport {
   std::vector<LaneCapacity> capacity_;
   ObjectPool<Shipment> shipments_;
   double units_in_transit_ = 0;
+  std::vector<double> units_by_lane_product_;  // whole units, so their sums are exact
 };
 
 inline double Transport::lead_time(Index lane) {
@@ -60,6 +63,7 @@ inline double Transport::lead_time(Index lane) {
 inline void Transport::send(Index lane, Index sku, double units) {
   units_in_transit_ += units;
   books_.in_transit_changed(calendar_.now(), units * plan_.unit_cost(sku));
+  units_by_lane_product_[lane * plan_.product_count() + plan_.product_of(sku)] += units;
   const std::uint32_t id = shipments_.add(Shipment{lane, sku, units});
   calendar_.schedule_at(departure(lane, units) + lead_time(lane),
                         {EventKind::kShipmentArrival, false, id, 0});
@@ -70,6 +74,7 @@ inline Shipment Transport::arrive(std::uint32_t id) {
   shipments_.release(id);
   units_in_transit_ -= s.quantity;
   books_.in_transit_changed(calendar_.now(), -s.quantity * plan_.unit_cost(s.sku));
+  units_by_lane_product_[s.lane * plan_.product_count() + plan_.product_of(s.sku)] -= s.quantity;
   return s;
 }
 

@@ -1,0 +1,73 @@
+#include "sim/model/flow_counters.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <variant>
+
+namespace c2msim::model {
+namespace {
+
+// The bucket of a node's review-period bullwhip: its review period, or a week for a node that
+// reviews continuously or places no periodic orders (a make-to-order factory, a platform that
+// forwards its orders).
+std::int64_t review_bucket_days(const NodeSpec& node) {
+  if (!node.stock) return 7;
+  return std::visit(
+      [](const auto& p) -> std::int64_t {
+        if constexpr (requires { p.review_period_days; }) {
+          return static_cast<std::int64_t>(std::max(1.0, std::round(p.review_period_days)));
+        } else {
+          return 7;
+        }
+      },
+      node.stock->policy);
+}
+
+void add(OrderVariances& v, double demand, double orders) {
+  v.demand.add(demand);
+  v.orders.add(orders);
+}
+
+}  // namespace
+
+FlowCounters::FlowCounters(const ArmPlan& plan)
+    : plan_(plan), nodes_(plan.node_count()), received_today_(plan.node_count(), 0.0) {
+  chain_.bucket_days = 1;
+  for (Index n = 0; n < plan.node_count(); ++n) {
+    nodes_[n].bucket_days = review_bucket_days(plan.node(n));
+    // The chain's orders are the factories': its bucket is their longest review period.
+    if (plan.node_kind(n) == NodeKind::kFactory) {
+      chain_.bucket_days = std::max(chain_.bucket_days, nodes_[n].bucket_days);
+    }
+  }
+}
+
+void FlowCounters::close_day(Flow& f, std::int64_t day, bool measured, double calendar) {
+  if (measured) add(f.variances.daily, f.today.demand, f.today.orders);
+  f.review.sum.demand += f.today.demand / calendar;
+  f.review.sum.orders += f.today.orders / calendar;
+  f.review.measured = f.review.measured && measured;
+  f.week.sum.demand += f.today.demand;
+  f.week.sum.orders += f.today.orders;
+  f.week.measured = f.week.measured && measured;
+  if (day % f.bucket_days == 0) {
+    if (f.review.measured) add(f.variances.review, f.review.sum.demand, f.review.sum.orders);
+    f.review = Buckets{};
+  }
+  if (day % 7 == 0) {
+    if (f.week.measured) add(f.variances.weekly, f.week.sum.demand, f.week.sum.orders);
+    f.week = Buckets{};
+  }
+  f.today = Pair{};
+}
+
+void FlowCounters::end_day(std::int64_t day, bool measured) {
+  const auto index = static_cast<std::size_t>(day - 1);  // the day that ended
+  for (Index n = 0; n < nodes_.size(); ++n) {
+    close_day(nodes_[n], day, measured, plan_.calendar_factor(n, index));
+    received_today_[n] = 0;
+  }
+  close_day(chain_, day, measured, plan_.chain_calendar_factor(index));
+}
+
+}  // namespace c2msim::model

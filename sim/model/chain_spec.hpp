@@ -129,6 +129,7 @@ struct LaneSpec {
 // How stock left at the horizon is valued: at cost, as a going concern (it is ending inventory),
 // or sold off at the product's salvage fraction (the chain closes down).
 enum class TerminalValuation : std::uint8_t { kCost, kSalvage };
+inline constexpr std::array<std::string_view, 2> kTerminalValuationNames{"cost", "salvage"};
 
 struct ChainSpec {
   std::string arm;

@@ -331,6 +331,7 @@ Lane read_lane(ValueReader& reader, const SourceNode& source, const Arm& arm,
   }
   map.read("cost_per_unit", lane.cost_per_unit);
   map.read("information_delay_days", lane.information_delay_days);
+  map.read("payment_terms_days", lane.payment_terms_days);
   map.read("capacity_per_day", lane.capacity_per_day);
   if (const SourceNode* share = map.get("share")) {
     if (to_known && !lane.to_market) {

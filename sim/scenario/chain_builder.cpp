@@ -81,6 +81,8 @@ model::ChainSpec build_chain(const Scenario& scenario, const Arm& arm) {
   chain.arm = arm.name;
   chain.horizon_days = scenario.horizon_days;
   chain.warmup_days = scenario.warmup_days;
+  chain.terminal_valuation = scenario.terminal_valuation;
+  chain.service_target_days = scenario.compare.service_target_days;
   for (const Product& p : scenario.products) {
     model::ProductSpec out;
     out.id = p.id;

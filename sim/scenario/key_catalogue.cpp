@@ -111,8 +111,13 @@ struct Catalogue {
       make("start_date", ValueType::kDate, "calendar date of simulated day 0").require(),
       number("horizon_days", positive_up_to(limits::kMaxDays), "length of a run in days").require(),
       number("warmup_days", up_to(limits::kMaxDays),
-             "statistics are reset at this time; shorter than `horizon_days`")
+             "the measured window begins here, and stock carried into it is valued at cost; "
+             "shorter than `horizon_days`")
           .by_default(kScenario.warmup_days),
+      word("terminal_valuation", model::kTerminalValuationNames,
+           "stock left at the horizon: `cost` (valued at cost, a going concern) or `salvage` (sold "
+           "off at each product's `salvage_fraction`, the loss in `salvage_loss`)")
+          .by_default(kScenario.terminal_valuation),
       make("seed", ValueType::kSeed, "seed of every random stream").by_default(kScenario.seed),
       whole("replications", 1, limits::kMaxReplications,
             "independent replications of each arm (as `run -n`)")
@@ -448,6 +453,10 @@ struct Catalogue {
       number("information_delay_days", up_to(limits::kMaxDays),
              "delay of orders travelling upstream along the lane")
           .by_default(kLane.information_delay_days),
+      number("payment_terms_days", up_to(limits::kMaxDays),
+             "the buyer pays for a shipment this many days after it leaves the supplier "
+             "(`cash_to_cash_days`)")
+          .by_default(kLane.payment_terms_days),
       number("capacity_per_day", between(limits::kMinCapacityPerDay, limits::kMaxCapacityPerDay),
              "units that can enter the lane per day; a shipment that does not fit waits, whole, "
              "for the next days' capacity (docs/model.md)")
@@ -502,6 +511,10 @@ struct Catalogue {
       make("baseline", ValueType::kId,
            "the arm every other arm is compared with; without `compare`, `traditional`")
           .require(),
+      number("service_target_days", positive_up_to(limits::kMaxDays),
+             "`service_level` counts the units delivered within this many days of the order "
+             "(docs/model.md)")
+          .by_default(kScenario.compare.service_target_days),
   };
 
   std::vector<KeySection> sections{

@@ -203,6 +203,8 @@ struct Arm {
 
 struct Comparison {
   std::string baseline = "traditional";  // every other arm is compared with this one
+  // The service level counts the units delivered within this long of the customer's order.
+  double service_target_days = model::ChainSpec{}.service_target_days;
 };
 
 struct Scenario {
@@ -211,7 +213,9 @@ struct Scenario {
   std::string currency;
   Date start_date;  // simulated day 0
   double horizon_days = 0.0;
-  double warmup_days = 0.0;  // statistics are reset at this time
+  double warmup_days = 0.0;  // the measured window begins here
+  // How stock left at the horizon is valued in the measured profit.
+  model::TerminalValuation terminal_valuation = model::TerminalValuation::kCost;
   std::uint64_t seed = 1;
   std::uint32_t replications = 1;
   std::vector<Product> products;

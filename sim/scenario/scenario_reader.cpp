@@ -80,6 +80,7 @@ void read_arms(ValueReader& reader, MapReader& map, const SourceNode& arms, Read
 
 void read_compare(ValueReader& reader, const SourceNode& node, Scenario& s) {
   MapReader map(reader, node, Section::kCompare);
+  map.read("service_target_days", s.compare.service_target_days);
   const SourceNode* baseline = map.get("baseline");
   if (!baseline) return;
   std::vector<std::string_view> names;
@@ -98,6 +99,7 @@ ReadScenario read_scenario(ValueReader& reader, const SourceNode& root) {
   s.name = map.text("name").value_or("");
   s.description = map.text("description").value_or("");
   s.currency = map.text("currency").value_or("");
+  map.read("terminal_valuation", s.terminal_valuation);
   read_calendar(reader, map, s);
   if (const SourceNode* products = map.get("products")) {
     s.products = read_products(reader, *products, s.start_date);

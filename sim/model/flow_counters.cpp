@@ -35,10 +35,9 @@ FlowCounters::FlowCounters(const ArmPlan& plan)
   chain_.bucket_days = 1;
   for (Index n = 0; n < plan.node_count(); ++n) {
     nodes_[n].bucket_days = review_bucket_days(plan.node(n));
-    // The chain's orders are the factories': its bucket is their longest review period.
-    if (plan.node_kind(n) == NodeKind::kFactory) {
-      chain_.bucket_days = std::max(chain_.bucket_days, nodes_[n].bucket_days);
-    }
+    // The chain's orders are the factories', but a tier that orders once a week makes every
+    // order upstream of it weekly: the chain's bucket is the longest of every node's.
+    chain_.bucket_days = std::max(chain_.bucket_days, nodes_[n].bucket_days);
   }
 }
 

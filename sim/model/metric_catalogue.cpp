@@ -52,7 +52,7 @@ constexpr std::array kCatalogue{
   MetricInfo{"bullwhip", kSystem, kNode, "variance ratio", "Bullwhip", Better::kLower, false,
              kHeadline,
              "variance of the orders placed / variance of the demand received, in buckets of the "
-             "review period (a week without periodic review; the chain: its factories' longest), "
+             "review period (a week without periodic review; the chain: the longest of its nodes'), "
              "each day's flows divided by the known calendar (weekly pattern and dated events) of "
              "the demand it serves. Node: what it ordered upstream or put into production against "
              "what it was asked for; system: the factories' production orders against consumer "

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "model/chain_fixtures.hpp"
@@ -15,6 +16,17 @@
 namespace {
 
 using namespace c2msim::testing;
+
+// A chain's plan, books and stock, and the replenishment acting on them.
+struct Chain {
+  explicit Chain(ChainSpec spec) : plan(std::move(spec)) {}
+  ArmPlan plan;
+  Books books{plan};
+  Stock stock{plan, books};
+  Replenishment replenishment{plan, stock};
+};
+const std::vector<std::uint8_t> kInSeason{1};
+void no_orders(Index, Index, double) {}
 
 // factory (0) -> warehouse (1) -> retailer (2) -> consumers, every stage on daily base stock.
 ChainSpec serial_chain(StockPosition warehouse_position) {
@@ -52,11 +64,10 @@ void set_worked_state(Stock& stock) {
 
 TEST_CASE("echelon position adds the stock below and in transit to it, less consumers' backorders",
           "[model][replenishment]") {
-  const ArmPlan plan(serial_chain(StockPosition::kEchelon));
-  Books books(plan);
-  Stock stock(plan, books);
-  set_worked_state(stock);
-  Replenishment replenishment(plan, stock);
+  Chain chain(serial_chain(StockPosition::kEchelon));
+  set_worked_state(chain.stock);
+  const Replenishment& replenishment = chain.replenishment;
+  const Stock& stock = chain.stock;
   // Warehouse: 10 on hand + 5 on order + the retailer's 3 on hand + 4 in transit - 2 owed to
   // consumers = 20. The 6 it owes the retailer are in neither stage's stock: not counted.
   CHECK(replenishment.echelon_position(1, 0) == 20.0);
@@ -69,15 +80,11 @@ TEST_CASE("echelon position adds the stock below and in transit to it, less cons
 
 TEST_CASE("echelon base stock orders up to its level on the echelon position",
           "[model][replenishment]") {
-  const std::vector<std::uint8_t> in_season{1};
   for (const StockPosition position : {StockPosition::kInstallation, StockPosition::kEchelon}) {
-    const ArmPlan plan(serial_chain(position));
-    Books books(plan);
-    Stock stock(plan, books);
-    set_worked_state(stock);
-    Replenishment replenishment(plan, stock);
+    Chain chain(serial_chain(position));
+    set_worked_state(chain.stock);
     std::vector<double> warehouse_orders, retailer_orders;
-    replenishment.review(1, 1.0, in_season, [&](Index node, Index, double units) {
+    chain.replenishment.review(1, 1.0, kInSeason, [&](Index node, Index, double units) {
       if (node == 1) warehouse_orders.push_back(units);
       if (node == 2) retailer_orders.push_back(units);
     });
@@ -122,38 +129,32 @@ ChainSpec two_retailers(bool first_shares, double first_delay, bool second_share
 
 TEST_CASE("point-of-sale data carry the consumer demand of the sharing nodes below, after delay",
           "[model][replenishment]") {
-  const std::vector<std::uint8_t> in_season{1};
-  const auto no_orders = [](Index, Index, double) {};
   SECTION("without delay, a sharer's demand is seen at the review of its day; others' never") {
-    const ArmPlan plan(two_retailers(true, 0.0, false));
-    Books books(plan);
-    Stock stock(plan, books);
-    Replenishment r(plan, stock);
-    r.review(0, 0.0, in_season, no_orders);
+    Chain chain(two_retailers(true, 0.0, false));
+    Replenishment& r = chain.replenishment;
+    r.review(0, 0.0, kInSeason, no_orders);
     r.record_consumer_demand(2, 0, 5.0);
     r.record_consumer_demand(3, 0, 7.0);  // retailer-b does not share
-    r.review(1, 1.0, in_season, no_orders);
+    r.review(1, 1.0, kInSeason, no_orders);
     CHECK(r.pos_signal(1, 1, 0) == 5.0);
     // A retailer's own point-of-sale data are its own consumers' demand.
     CHECK(r.pos_signal(1, 3, 0) == 7.0);
   }
   SECTION("with a 2-day delay, the data of day d arrive at the end of day d + 2") {
-    const ArmPlan plan(two_retailers(true, 2.0, true));
-    Books books(plan);
-    Stock stock(plan, books);
-    Replenishment r(plan, stock);
-    r.review(0, 0.0, in_season, no_orders);
+    Chain chain(two_retailers(true, 2.0, true));
+    Replenishment& r = chain.replenishment;
+    r.review(0, 0.0, kInSeason, no_orders);
     // Day 1: retailer-a (delay 2) sells 5, retailer-b (no delay) 7; day 2: retailer-a 3.
     r.record_consumer_demand(2, 0, 5.0);
     r.record_consumer_demand(3, 0, 7.0);
-    r.review(1, 1.0, in_season, no_orders);
+    r.review(1, 1.0, kInSeason, no_orders);
     CHECK(r.pos_signal(1, 1, 0) == 7.0);
     r.record_consumer_demand(2, 0, 3.0);
-    r.review(2, 2.0, in_season, no_orders);
+    r.review(2, 2.0, kInSeason, no_orders);
     CHECK(r.pos_signal(2, 1, 0) == 7.0);  // a's data up to the end of day 0: none
-    r.review(3, 3.0, in_season, no_orders);
+    r.review(3, 3.0, kInSeason, no_orders);
     CHECK(r.pos_signal(3, 1, 0) == 7.0 + 5.0);  // up to the end of day 1
-    r.review(4, 4.0, in_season, no_orders);
+    r.review(4, 4.0, kInSeason, no_orders);
     CHECK(r.pos_signal(4, 1, 0) == 7.0 + 5.0 + 3.0);
   }
 }

@@ -110,7 +110,10 @@ struct NodeSpec {
   std::optional<StockSpec> stock;
   std::optional<FactorySpec> factory;  // kind == kFactory
   double commission = 0.0;             // platform: C2M price = factory price x (1 + commission)
-  bool shares_pos = false;             // platform: publishes point-of-sale data
+  // Publishes its point-of-sale data (its consumers' demand) to the nodes above it, which see
+  // each day's data pos_delay_days (whole days) after it.
+  bool shares_pos = false;
+  double pos_delay_days = 0.0;
 };
 
 // A lane from a supplier node to a customer node or market.

@@ -20,11 +20,19 @@ struct SsPolicy {
   double S = 0.0;
 };
 
+// Which inventory position a base-stock policy orders against. Installation: the node's own
+// (on hand + on order - everything it owes). Echelon (Clark and Scarf 1960; Axsäter, Inventory
+// Control, sec. 5.3): the node's on hand and on order, plus the stock on hand at every node below
+// it and in transit to them, minus what those nodes and the node itself owe end consumers.
+enum class StockPosition { kInstallation, kEchelon };
+inline constexpr std::array<std::string_view, 2> kStockPositionNames{"installation", "echelon"};
+
 // Periodic review order-up-to (R, S), a base-stock policy: every R days order up to `level`.
 // With R -> 0 (review at every demand) it is the continuous-review base-stock policy.
 struct BaseStockPolicy {
   double review_period_days = 1.0;
   double level = 0.0;
+  StockPosition position = StockPosition::kInstallation;
 };
 
 // Continuous review (r, Q): whenever the position is at or below r, order the smallest multiple
@@ -37,7 +45,7 @@ struct RQPolicy {
 enum class ForecastMethod { kMovingAverage, kExponentialSmoothing };
 enum class DemandSignal {
   kOrders,  // the orders the node receives from its customers
-  kPos,     // end-consumer point-of-sale demand, shared by a platform
+  kPos,     // end-consumer demand: the node's own and that of the sharing nodes below it
 };
 // The words of a scenario file for each enumerator, in enumerator order.
 inline constexpr std::array<std::string_view, 2> kForecastMethodNames{"moving_average",
@@ -49,6 +57,9 @@ inline std::string_view to_string(ForecastMethod v) {
 }
 inline std::string_view to_string(DemandSignal v) {
   return kDemandSignalNames[static_cast<std::size_t>(v)];
+}
+inline std::string_view to_string(StockPosition v) {
+  return kStockPositionNames[static_cast<std::size_t>(v)];
 }
 
 // Forecast-driven order-up-to: S_t = F_t (L + R) + z sigma_t sqrt(L + R), with F_t and sigma_t the

@@ -145,7 +145,7 @@ class Replication {
     c.customisation_draw = draws.customisation;
     customers_.count_demand(c, plan_.price(node, ms.product), plan_.product(ms.product).unit_cost);
     flows_.consumer_demand(draws.quantity);
-    replenishment_.record_consumer_demand(wanted, draws.quantity);
+    replenishment_.record_consumer_demand(node, wanted, draws.quantity);
     add_demand(node, wanted, draws.quantity);
     const std::uint32_t id = customers_.add(c);
 
@@ -416,6 +416,7 @@ class Replication {
     books_.ship(supplier, units);
     sell_to_node(supplier, o.buyer, o.lane, plan_.product_of(o.sku), units);
     o.remaining -= units;
+    stock_.add_in_transit(o.buyer, o.sku, units);
     transport_.send(o.lane, o.sku, units);
   }
 
@@ -423,6 +424,7 @@ class Replication {
     const Shipment s = transport_.arrive(id);
     const Index buyer = plan_.lane(s.lane).to;
     stock_.add_on_order(buyer, s.sku, -s.quantity);
+    stock_.add_in_transit(buyer, s.sku, -s.quantity);
     books_.receive(buyer, s.quantity);
     receive_into_stock(buyer, s.sku, s.quantity);
   }

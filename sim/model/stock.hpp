@@ -41,6 +41,8 @@ class Stock {
         on_hand_(plan.cell_count(), 0.0),
         on_order_(plan.cell_count(), 0.0),
         backorders_(plan.cell_count(), 0.0),
+        owed_to_consumers_(plan.cell_count(), 0.0),
+        in_transit_(plan.cell_count(), 0.0),
         backlog_(plan.cell_count()),
         consumer_backorders_(plan.node_count()) {}
 
@@ -54,6 +56,18 @@ class Stock {
   [[nodiscard]] double position(Index node, Index sku) const {
     const std::size_t k = plan_.cell(node, sku);
     return on_hand_[k] + on_order_[k] - backorders_[k];
+  }
+
+  // Units owed to end consumers (part of the backorders), and units shipped to the node by its
+  // supplier and not yet arrived (part of on order): what an echelon position adds up.
+  [[nodiscard]] double owed_to_consumers(Index node, Index sku) const {
+    return owed_to_consumers_[plan_.cell(node, sku)];
+  }
+  [[nodiscard]] double in_transit(Index node, Index sku) const {
+    return in_transit_[plan_.cell(node, sku)];
+  }
+  void add_in_transit(Index node, Index sku, double units) {
+    in_transit_[plan_.cell(node, sku)] += units;
   }
 
   void set_on_hand(double now, Index node, Index sku, double units) {
@@ -76,7 +90,9 @@ class Stock {
   // Units owed by `node`; `consumer` when they are owed to consumers (measured over time).
   void add_backorders(double now, Index node, Index sku, double units, bool consumer) {
     backorders_[plan_.cell(node, sku)] += units;
-    if (consumer) consumer_backorders_[node].add(now, units);
+    if (!consumer) return;
+    owed_to_consumers_[plan_.cell(node, sku)] += units;
+    consumer_backorders_[node].add(now, units);
   }
   [[nodiscard]] Backlog& backlog(Index node, Index sku) { return backlog_[plan_.cell(node, sku)]; }
 
@@ -115,6 +131,7 @@ class Stock {
   const ArmPlan& plan_;
   Books& books_;
   std::vector<double> on_hand_, on_order_, backorders_;  // node x sku
+  std::vector<double> owed_to_consumers_, in_transit_;   // node x sku
   std::vector<Backlog> backlog_;                         // node x sku
   std::vector<stats::TimeWeightedAverage> consumer_backorders_;
 };

@@ -57,6 +57,7 @@ Policy read_policy(ValueReader& reader, const SourceNode& node) {
     BaseStockPolicy p;
     map.read("review_period_days", p.review_period_days);
     map.read("level", p.level);
+    map.read("position", p.position);
     return p;
   }
   if (name == "r_Q") {
@@ -275,7 +276,13 @@ Node read_node(ValueReader& reader, const SourceNode& source, const Scenario& sc
   if (known_kind && node.kind == NodeKind::kFactory) read_factory(reader, map, scenario, node);
   if (known_kind && node.kind == NodeKind::kPlatform) {
     map.read("commission", node.commission);
-    map.read("shares_pos", node.shares_pos);
+  }
+  map.read("shares_pos", node.shares_pos);
+  map.read("pos_delay_days", node.pos_delay_days);
+  if (const SourceNode* delay = map.get("pos_delay_days"); delay && !node.shares_pos) {
+    reader.error(*delay,
+                 "applies with shares_pos: true only (a node that does not share its "
+                 "point-of-sale data publishes none to delay)");
   }
   const bool make_to_order = node.production && node.production->mode == FactoryMode::kMakeToOrder;
   if (const SourceNode* stock = map.get("stock"); stock && !make_to_order) {

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace c2msim::scenario {
 namespace {
@@ -35,6 +37,40 @@ model::StockSpec to_model(const Stock& stock) {
   out.shortage = stock.shortage;
   out.substitution_probability = stock.substitution_probability;
   return out;
+}
+
+bool echelon_default_opening(const Node& node) {
+  if (!node.stock || node.stock->initial_on_hand) return false;
+  const auto* p = std::get_if<BaseStockPolicy>(&node.stock->policy);
+  return p != nullptr && p->position == StockPosition::kEchelon;
+}
+
+// An echelon base-stock node whose file gives no opening stock starts with its level less the
+// opening stock of every node below it, so that its echelon position, like an installation
+// position at its default, starts at the level. Nodes below are settled first.
+void settle_echelon_opening_stock(const Arm& arm, model::ChainSpec& chain) {
+  const std::size_t n = arm.nodes.size();
+  std::vector<std::vector<std::size_t>> customers(n);
+  for (const Lane& lane : arm.lanes) {
+    if (!lane.to_market) customers[lane.from].push_back(lane.to);
+  }
+  std::vector<std::optional<double>> below_and_own(n);  // opening stock of the node and below
+  const auto settle = [&](const auto& self, std::size_t node) -> double {
+    if (below_and_own[node]) return *below_and_own[node];
+    below_and_own[node] = 0.0;  // the loader has refused cycles; this only stops a runaway
+    double below = 0;
+    for (const std::size_t c : customers[node]) below += self(self, c);
+    auto& stock = chain.nodes[node].stock;
+    if (stock && echelon_default_opening(arm.nodes[node])) {
+      stock->initial_on_hand =
+          std::max(0.0, std::get<BaseStockPolicy>(stock->policy).level - below);
+    }
+    below_and_own[node] = below + (stock ? stock->initial_on_hand : 0.0);
+    return *below_and_own[node];
+  };
+  for (std::size_t node = 0; node < n; ++node) {
+    if (echelon_default_opening(arm.nodes[node])) settle(settle, node);
+  }
 }
 
 std::vector<double> variant_weights(const VariantPreference& preference, std::uint32_t variants) {
@@ -127,6 +163,7 @@ model::ChainSpec build_chain(const Scenario& scenario, const Arm& arm) {
     out.markup = node.markup;
     out.commission = node.commission;
     out.shares_pos = node.shares_pos;
+    out.pos_delay_days = node.pos_delay_days;
     if (node.stock) {
       out.stock = to_model(*node.stock);
       out.holding_cost_rate_per_year = node.stock->holding_cost.rate_per_year;
@@ -142,6 +179,8 @@ model::ChainSpec build_chain(const Scenario& scenario, const Arm& arm) {
     }
     chain.nodes.push_back(std::move(out));
   }
+
+  settle_echelon_opening_stock(arm, chain);
 
   for (const Lane& lane : arm.lanes) {
     model::LaneSpec out = lane;  // the lane's terms, without the ids

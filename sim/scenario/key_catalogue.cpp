@@ -74,6 +74,7 @@ const Node kNode{};
 const Production kProduction{};
 const Stock kStock{};
 const ForecastPolicy kForecastPolicy{};
+const BaseStockPolicy kBaseStockPolicy{};
 const Lane kLane{};
 
 // The node kinds a file may declare under an arm (markets are declared at the top level).
@@ -277,6 +278,14 @@ struct Catalogue {
              "markup)")
           .shared("markup")
           .by_default(kNode.markup),
+      make("shares_pos", ValueType::kBoolean,
+           "`true` publishes its point-of-sale data (the units its consumers ask for) to every "
+           "node above it, for their `signal: pos` forecasts")
+          .by_default(kNode.shares_pos),
+      whole("pos_delay_days", 0, limits::kMaxPosDelayDays,
+            "with `shares_pos`: the nodes above see a day's point-of-sale data this many whole "
+            "days after its end")
+          .by_default(kNode.pos_delay_days),
   };
 
   std::vector<KeyInfo> with_common(std::initializer_list<KeyInfo> own) const {
@@ -309,9 +318,6 @@ struct Catalogue {
       number("commission", up_to(limits::kMaxMarkup),
              "consumer price = factory price × (1 + `commission`)")
           .by_default(kNode.commission),
-      make("shares_pos", ValueType::kBoolean,
-           "`true` passes its point-of-sale data upstream (for `signal: pos`)")
-          .by_default(kNode.shares_pos),
       map("stock", Section::kStock,
           "[stock](#stock) it holds like a retailer; leave it out for a platform that only "
           "forwards orders"),
@@ -356,7 +362,8 @@ struct Catalogue {
       whole("case_pack", 1, limits::kMaxCasePack, "orders are whole multiples of this")
           .by_default(kStock.case_pack),
       number("initial_on_hand", up_to(limits::kMaxUnits), "units of each stocked variant at time 0")
-          .by_default_note("the policy's order-up-to level: S, `level`, r + Q, or 0 for "
+          .by_default_note("the policy's order-up-to level: S, `level` (an echelon `level` less "
+                           "the opening stock of the nodes below), r + Q, or 0 for "
                            "`forecast_order_up_to`"),
       [] {
         KeyInfo k = make("stocked_variants", ValueType::kStockedVariants,
@@ -411,6 +418,11 @@ struct Catalogue {
   std::vector<KeyInfo> base_stock_policy{
       review_period,
       number("level", up_to(limits::kMaxUnits), "order-up-to level").require(),
+      word("position", model::kStockPositionNames,
+           "the inventory position ordered up to `level`: `installation` (the node's own: on "
+           "hand + on order - backorders) or `echelon` (also the stock at and in transit to every "
+           "node below it, minus end consumers' backorders there; Clark and Scarf 1960)")
+          .by_default(kBaseStockPolicy.position),
   };
   std::vector<KeyInfo> r_Q_policy{
       number("r", order_point, "reorder point").require(),
@@ -421,8 +433,9 @@ struct Catalogue {
       choice("forecast", Section::kForecast, "how F and σ are forecast").require(),
       word("signal", model::kDemandSignalNames,
            "`orders` (what the node's customers order: forecasting from them is what produces "
-           "the bullwhip effect) or `pos` (end-consumer sales shared by a platform: the C2M data "
-           "lever)")
+           "the bullwhip effect) or `pos` (point-of-sale data: the node's own consumers' demand "
+           "and that of the nodes below it with `shares_pos`, after their `pos_delay_days`; the "
+           "C2M data lever; at least one node below must share)")
           .by_default(kForecastPolicy.signal),
       number("safety_factor", up_to(limits::kMaxSafetyFactor), "the safety factor z")
           .by_default(kForecastPolicy.safety_factor),

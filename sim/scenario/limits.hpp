@@ -52,6 +52,9 @@ inline constexpr std::uint32_t kMaxVariants = 10'000;
 inline constexpr std::uint32_t kMaxLines = 1'000;  // the model walks every line per order
 inline constexpr std::uint32_t kMaxCasePack = 1'000'000;
 inline constexpr std::uint32_t kMaxWindowDays = 730;  // a moving average keeps one value a period
+// A sharing node keeps a day's point-of-sale data for each variant until the delay has passed;
+// data a quarter old is no longer a forecast signal.
+inline constexpr std::uint32_t kMaxPosDelayDays = 90;
 inline constexpr std::uint32_t kMaxReplications = 100'000'000;
 inline constexpr std::uint32_t kMaxSweepPoints = 10'000;  // a bigger grid is surely a mistake
 // Nodes of an arm x variants of all products: the model keeps state for every pair.

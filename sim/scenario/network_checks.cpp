@@ -4,10 +4,65 @@
 
 #include <map>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "sim/scenario/arm_network.hpp"
 
 namespace c2msim::scenario {
+namespace {
+
+bool forecasts_on_pos(const Node& node) {
+  const auto* p = node.stock ? std::get_if<ForecastPolicy>(&node.stock->policy) : nullptr;
+  return p != nullptr && p->signal == DemandSignal::kPos;
+}
+
+// Where a node's `signal` was written, or the node when it cannot be found.
+const SourceNode& signal_source(const SourceNode& node) {
+  const SourceNode* at = &node;
+  for (const std::string_view key : {"stock", "policy", "forecast_order_up_to", "signal"}) {
+    const SourceNode* next = at->find(key);
+    if (!next) return node;
+    at = next;
+  }
+  return *at;
+}
+
+// Point-of-sale data reach a node only from a node below it that shares them (`shares_pos`) and
+// sells to a market; without one, `signal: pos` would forecast from data nobody gives it.
+void check_information(ValueReader& reader, const Arm& arm, const ArmSource& source) {
+  const std::size_t n = arm.nodes.size();
+  std::vector<std::vector<std::size_t>> customers(n);
+  std::vector<bool> sells(n, false);
+  for (const Lane& lane : arm.lanes) {
+    if (lane.to_market) {
+      sells[lane.from] = true;
+    } else {
+      customers[lane.from].push_back(lane.to);
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!forecasts_on_pos(arm.nodes[i])) continue;
+    bool fed = false;
+    std::vector<std::size_t> open = customers[i];
+    while (!open.empty() && !fed) {
+      const std::size_t below = open.back();
+      open.pop_back();
+      fed = arm.nodes[below].shares_pos && sells[below];
+      open.insert(open.end(), customers[below].begin(), customers[below].end());
+    }
+    if (fed) continue;
+    reader.error(
+        signal_source(*source.nodes[i]),
+        fmt::format("'{}' in arm '{}' forecasts from point-of-sale data, but no node below "
+                    "it that sells to a market shares them; expected `shares_pos: true` "
+                    "on such a node, or `signal: orders`{}",
+                    arm.nodes[i].id, arm.name,
+                    sells[i] ? " (its own consumers' demand is part of its orders)" : ""));
+  }
+}
+
+}  // namespace
 
 void check_network(ValueReader& reader, const Scenario& scenario, const Arm& arm,
                    const ArmSource& source, const std::vector<const SourceNode*>& market_sources) {
@@ -58,6 +113,8 @@ void check_network(ValueReader& reader, const Scenario& scenario, const Arm& arm
                              "connect them",
                              market.id, what, arm.name));
   }
+
+  if (cycle.empty()) check_information(reader, arm, source);
 }
 
 }  // namespace c2msim::scenario

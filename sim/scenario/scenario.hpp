@@ -128,6 +128,7 @@ using model::ForecastMethod;
 using model::ForecastPolicy;
 using model::RQPolicy;
 using model::SsPolicy;
+using model::StockPosition;
 using Policy = model::ReplenishmentPolicy;
 
 // Which variants a stocking node keeps: the `top` most popular, an explicit list, or all.
@@ -175,7 +176,8 @@ struct Node {
   std::optional<Stock> stock;  // warehouses, retailers, make-to-stock and hybrid factories, and
                                // platforms that hold stock
   double commission = 0.0;     // platform: consumer price = factory price x (1 + commission)
-  bool shares_pos = false;     // platform: passes its point-of-sale data upstream
+  bool shares_pos = false;     // publishes its point-of-sale data to the nodes above it
+  std::uint32_t pos_delay_days = 0;  // ...which see a day's data this many days after its end
 
   [[nodiscard]] bool handles(std::size_t product) const;
 };

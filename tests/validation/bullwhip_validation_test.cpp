@@ -68,7 +68,9 @@ TEST_CASE("beer game: bullwhip grows upstream on orders and is damped by shared 
       REQUIRE(fp->safety_factor == 0.0);
       REQUIRE(fp->review_period_days == 1.0);
       REQUIRE(fp->method == c2msim::model::ForecastMethod::kMovingAverage);
-      REQUIRE((fp->signal == c2msim::model::DemandSignal::kPos) == pos);
+      // The retailer's orders are its consumers' demand, what the shared data carry: it forecasts
+      // on them in both arms (no node below it shares, so `signal: pos` would be refused).
+      REQUIRE((fp->signal == c2msim::model::DemandSignal::kPos) == (pos && id != "retailer"));
       if (p == 0) p = static_cast<std::size_t>(fp->window_days);
       REQUIRE(static_cast<std::size_t>(fp->window_days) == p);
       double replenishment = 0;

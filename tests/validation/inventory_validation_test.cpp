@@ -1,8 +1,11 @@
-// Validation: single-stage stock policies under Poisson demand against their exact formulas.
+// Validation: single-stage stock policies under Poisson demand against their exact formulas, and
+// echelon against installation base stock on a serial chain.
 // Assumptions and the mapping of conventions are in the header of each scenario file.
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include "validation/theory.hpp"
@@ -97,4 +100,68 @@ TEST_CASE("continuous-review (r, Q): fill rate, on hand and backorders", "[valid
     v::compare(name, "on hand", theory.on_hand, v::values(runs, "shop", "average_inventory_value"));
     v::compare(name, "backorders", theory.backorders, v::values(runs, "shop", "backorders_mean"));
   }
+}
+
+TEST_CASE(
+    "echelon base stock on a serial chain: echelon levels summed from installation levels run "
+    "the same chain",
+    "[validation]") {
+  using c2msim::model::BaseStockPolicy;
+  using c2msim::model::StockPosition;
+  const auto s = v::load("echelon-serial.yaml");
+  const auto installation = v::chain(s, "traditional");
+  const auto echelon = v::chain(s, "c2m");
+  const auto policy = [](const c2msim::model::ChainSpec& chain, const char* id) {
+    const auto& node = v::node(chain, id);
+    REQUIRE(node.stock);
+    const auto* bs = std::get_if<BaseStockPolicy>(&node.stock->policy);
+    REQUIRE(bs != nullptr);
+    REQUIRE(bs->review_period_days == 1.0);
+    return *bs;
+  };
+  // The file's claims: installation levels on the one side, their sums on the echelon side, the
+  // same opening stock, and the day the installation warehouse learns later put back as a delay.
+  for (const char* id : {"warehouse", "retailer"}) {
+    REQUIRE(policy(installation, id).position == StockPosition::kInstallation);
+    REQUIRE(policy(echelon, id).position == StockPosition::kEchelon);
+    REQUIRE(v::node(installation, id).stock->initial_on_hand ==
+            v::node(echelon, id).stock->initial_on_hand);
+  }
+  REQUIRE(policy(echelon, "retailer").level == policy(installation, "retailer").level);
+  REQUIRE(policy(echelon, "warehouse").level ==
+          policy(installation, "warehouse").level + policy(installation, "retailer").level);
+  REQUIRE(v::supplier_lane(installation, "warehouse").information_delay_days == 0.0);
+  REQUIRE(v::supplier_lane(echelon, "warehouse").information_delay_days == 1.0);
+
+  const auto runs = v::run(s, {{"traditional", installation}, {"c2m", echelon}});
+  REQUIRE(runs[0].size() == runs[1].size());
+  // Consumer service is the retailer's; every stage's stock and costs; the chain's customer lead
+  // times and profit (the factory receives the same orders at the same times in both arms).
+  const std::vector<std::pair<std::string, std::string>> measured{
+      {"retailer", "fill_rate"},
+      {"retailer", "backorders_mean"},
+      {"retailer", "holding_cost"},
+      {"retailer", "average_inventory_value"},
+      {"retailer", "units_sold"},
+      {"warehouse", "holding_cost"},
+      {"warehouse", "average_inventory_value"},
+      {"warehouse", "units_sold"},
+      {"system", "lead_time_mean"},
+      {"system", "profit"}};
+  double retailer_fill = 0;
+  for (std::size_t r = 0; r < runs[0].size(); ++r) {
+    for (const auto& [scope, metric] : measured) {
+      INFO("replication " << r << ", " << scope << " " << metric);
+      CHECK(runs[1][r].get(scope, metric) == Approx(runs[0][r].get(scope, metric)).margin(1e-9));
+    }
+    retailer_fill += runs[0][r].get("retailer", "fill_rate");
+  }
+  // The warehouse (35 against a mean 40 of demand over its lead time and review) is often out of
+  // stock, so its delays reach the retailer: the equivalence is not that of stages that never
+  // wait. With an ample warehouse the retailer's 35 would fill about 94% of demand at once
+  // (periodic review: 1 - (E[(D(L + R) - S)^+] - E[(D(L) - S)^+]) / (lambda R), Poisson D,
+  // L = 2, R = 1; Silver, Pyke and Thomas 2017, sec. 8.4); here it fills about 70%.
+  const double fill = retailer_fill / static_cast<double>(runs[0].size());
+  INFO("retailer fill rate " << fill);
+  CHECK(fill < 0.85);
 }

@@ -111,7 +111,8 @@ TEST_CASE("run --report writes a self-contained HTML report, headline table firs
   for (const char* file : {"replications.csv", "summary.csv", "comparison.csv", "manifest.json"}) {
     CHECK(fs::exists(out / file));
   }
-  // Headline first, then the four charts and two networks every run has, each an embedded PNG.
+  // Headline first, then the four charts every run has and a network for each of the scenario's
+  // three arms, each an embedded PNG.
   const std::size_t headline = page.find("<table class='headline'>");
   REQUIRE(headline != std::string::npos);
   CHECK(headline < page.find("<img"));
@@ -120,10 +121,11 @@ TEST_CASE("run --report writes a self-contained HTML report, headline table firs
     INFO(section);
     CHECK(page.find(std::string("<h2>") + section + "</h2>") != std::string::npos);
   }
-  CHECK(count(page, "<img") == 6);
-  CHECK(count(page, "src='data:image/png;base64,") == 6);
+  CHECK(count(page, "<img") == 7);
+  CHECK(count(page, "src='data:image/png;base64,") == 7);
   CHECK(page.find("alt='network of traditional'") != std::string::npos);
   CHECK(page.find("alt='network of c2m'") != std::string::npos);
+  CHECK(page.find("alt='network of traditional-full-range'") != std::string::npos);
   // Self-contained: nothing is fetched from elsewhere.
   CHECK(page.find("src='http") == std::string::npos);
   CHECK(page.find("<link") == std::string::npos);
@@ -148,7 +150,7 @@ TEST_CASE("the report draws the time series, sweep, break-even and networks when
     CHECK(page.find(std::string("<h2>") + section + "</h2>") != std::string::npos);
   }
   // 4 charts of every run + time series + 2 sweep charts + break-even + one network per arm.
-  CHECK(count(page, "src='data:image/png;base64,") == 10);
+  CHECK(count(page, "src='data:image/png;base64,") == 11);
   // The time series chart finds the festival in the run's dates.
   CHECK(page.find("30 days either side of the 11.11 window") != std::string::npos);
 }
@@ -238,7 +240,7 @@ TEST_CASE("headless Chromium renders the report with every chart loaded", "[repo
   const fs::path out = small_run_with_everything(dir);
   const std::string page = read_text(out / "report.html");
   const std::size_t images = count(page, "<img");
-  REQUIRE(images == 10);
+  REQUIRE(images == 11);
 
   const std::string chromium =
       "timeout 120 chromium --headless --no-sandbox --disable-gpu "

@@ -193,9 +193,10 @@ TEST_CASE("timeseries.csv holds every node's days for the first K replications o
   CHECK(text.rfind("arm,replication,day,date,node,on_hand,backorders,on_order,orders_placed,"
                    "demand_received,arrivals\n",
                    0) == 0);
-  // quickstart: 365 days; 4 nodes in the traditional arm, 2 in c2m; replications 0 and 1.
+  // quickstart: 365 days; 4 nodes in the traditional arm, 2 in c2m, 4 in traditional-full-range;
+  // replications 0 and 1.
   const auto rows = std::count(text.begin(), text.end(), '\n') - 1;
-  CHECK(rows == 2 * 365 * (4 + 2));
+  CHECK(rows == 2 * 365 * (4 + 2 + 4));
   CHECK(text.find("traditional,0,0,2019-01-01,factory,") != std::string::npos);
   CHECK(text.find("c2m,1,314,2019-11-11,platform,") != std::string::npos);
   CHECK(text.find("\ntraditional,2,") == std::string::npos);  // replication 2 is not recorded

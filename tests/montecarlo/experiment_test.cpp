@@ -105,6 +105,8 @@ TEST_CASE("on quickstart, common random numbers make the arms' difference in dem
   std::vector<montecarlo::ArmChain> arms;
   std::vector<std::string> names;
   for (const auto& arm : loaded.scenario->arms) {
+    // The two arms whose prices differ; quickstart's what-if arms are left out.
+    if (arm.name != "traditional" && arm.name != "c2m") continue;
     arms.push_back({arm.name, scenario::build_chain(*loaded.scenario, arm)});
     names.push_back(arm.name);
   }

@@ -77,7 +77,8 @@ TEST_CASE("graph prints the arm's network as DOT with shapes by kind and lead-ti
   REQUIRE(c2m.status == 0);
   CHECK(contains(c2m.out,
                  "\"jd-platform\"[label=\"jd-platform\\nplatform, no stock\", shape=hexagon];"));
-  CHECK(contains(c2m.out, "factory->\"jd-platform\" [label=\"lognormal(mean 3, sd 1) d\"];"));
+  CHECK(contains(c2m.out, "factory->\"jd-platform\" [label=\"lognormal(mean 2, sd 1) d\"];"));
+  CHECK(contains(c2m.out, "\"jd-platform\"->\"east-china\" [label=\"1 d\"];"));
 }
 
 TEST_CASE("graph rejects an unknown arm and a bad file with status 2 and no output",

@@ -108,9 +108,28 @@ TEST_CASE("the monitors example compares a four-tier chain with C2M around 11.11
   REQUIRE(hybrid != nullptr);
   const sc::Node* factory = hybrid->find_node("factory");
   CHECK(factory->production->mode == sc::FactoryMode::kHybrid);
-  CHECK(factory->production->to_order_share == 0.4);    // "2 of every 5 monitors"
+  CHECK(factory->production->to_order_share == 0.4);    // an assumption, not the article's 2 in 5
   CHECK(factory->production->changeover_days == 0.05);  // inherited from c2m
   CHECK(hybrid->find_node("jd-platform")->stock.has_value());
+
+  // "2 of every 5 monitors sold were reverse-customised": a C2M channel beside the traditional
+  // chain takes 2 in 5 customers of each market.
+  const sc::Arm* share = s.find_arm("c2m-share");
+  REQUIRE(share != nullptr);
+  CHECK(share->find_node("retailer-east") != nullptr);
+  CHECK(share->find_node("c2m-factory")->production->mode == sc::FactoryMode::kMakeToOrder);
+  for (const auto& lane : share->lanes) {
+    if (lane.to_id != "east-china" && lane.to_id != "west-china") continue;
+    INFO(lane.from_id + " -> " + lane.to_id);
+    CHECK(lane.share == (lane.from_id == "jd-platform" ? 0.4 : 0.6));
+  }
+  // The what-if without the assumption that weighs most: every tier stocks every variant.
+  const sc::Arm* full = s.find_arm("traditional-full-range");
+  REQUIRE(full != nullptr);
+  for (const auto& node : full->nodes) {
+    INFO(node.id);
+    CHECK(node.stock->stocked_variants.all());
+  }
 
   const sc::Arm* slow = s.find_arm("c2m-slow-changeover");
   CHECK(slow->find_node("factory")->production->changeover_days == 0.5);

@@ -29,11 +29,7 @@ ChainSpec shop_with_opening_stock() {
   p.salvage_fraction = 0.25;
   c.products = {p};
   c.markets = {market(1.0, 20.0, ArrivalProcess::kDeterministic)};
-  NodeSpec f = factory_node("factory", FactoryMode::kMakeToStock, 0.01);
-  f.markup = 0.1;
-  StockSpec fs;
-  fs.policy = kNeverReorders;
-  f.stock = fs;
+  NodeSpec f = stocking_factory("factory", 0.1, kNeverReorders, 0.0);
   NodeSpec shop = stock_node("shop", NodeKind::kRetailer, 0.5, kNeverReorders, 30.0);
   shop.holding_cost_rate_per_year = 0.365;
   c.nodes = {f, shop};
@@ -90,11 +86,7 @@ TEST_CASE("stock made during the warm-up is charged at its production cost when 
   c.warmup_days = 5.5;
   c.products = {product(10.0)};
   c.markets = {market(1.0, 20.0, ArrivalProcess::kDeterministic)};
-  NodeSpec f = factory_node("factory", FactoryMode::kMakeToStock, 0.01);
-  f.markup = 0.1;
-  StockSpec fs;
-  fs.policy = SsPolicy{1.0, 0.0, 30.0};
-  f.stock = fs;
+  NodeSpec f = stocking_factory("factory", 0.1, SsPolicy{1.0, 0.0, 30.0}, 0.0);
   c.nodes = {f};
   c.lanes = {lane(0, 0, 0.0, true)};
   const auto r = run_replication(c, 1, 0);
@@ -154,11 +146,7 @@ TEST_CASE("unsold units and their value count the units salvaged at season ends 
   mb.id = "b_buyers";
   mb.product = 1;
   c.markets = {ma, mb};
-  NodeSpec f = factory_node("factory", FactoryMode::kMakeToStock, 0.01);
-  f.markup = 0.1;
-  StockSpec fs;
-  fs.policy = kNeverReorders;
-  f.stock = fs;
+  NodeSpec f = stocking_factory("factory", 0.1, kNeverReorders, 0.0);
   c.nodes = {f, stock_node("shop", NodeKind::kRetailer, 0.5, kNeverReorders, 25.0)};
   c.lanes = {lane(0, 1, 0.0), lane(1, 0, 0.0, true), lane(1, 1, 0.0, true)};
 
@@ -244,12 +232,7 @@ TEST_CASE("payment terms lengthen the seller's receivable and the buyer's payabl
   spec.horizon_days = 60.0;
   spec.products = {product(10.0)};
   spec.markets = {market(1.0, 60.0, ArrivalProcess::kDeterministic)};
-  NodeSpec f = factory_node("factory", FactoryMode::kMakeToStock, 0.01);
-  f.markup = 0.1;
-  StockSpec fs;
-  fs.policy = kNeverReorders;
-  fs.initial_on_hand = 1000.0;
-  f.stock = fs;
+  NodeSpec f = stocking_factory("factory", 0.1, kNeverReorders, 1000.0);
   spec.nodes = {f, stock_node("shop", NodeKind::kRetailer, 0.5, BaseStockPolicy{1.0, 5.0}, 5.0)};
   spec.lanes = {lane(0, 1, 1.0), lane(1, 0, 0.0, true)};
   const auto cash = run_replication(spec, 1, 0);

@@ -28,10 +28,7 @@ TEST_CASE("the service level counts units delivered within the target, lost unit
   MarketSpec far = near;
   far.id = "far";
   c.markets = {near, far};
-  NodeSpec f = factory_node("factory", FactoryMode::kMakeToStock, 0.01);
-  StockSpec fs;
-  fs.policy = SsPolicy{1.0, -1e9, 0.0};
-  f.stock = fs;
+  NodeSpec f = stocking_factory("factory", 0.0, SsPolicy{1.0, -1e9, 0.0}, 0.0, 0.01);
   NodeSpec shop = stock_node("shop", NodeKind::kRetailer, 0.5, SsPolicy{1.0, -1e9, 0.0}, 40.0);
   shop.stock->shortage = ShortageMode::kLostSales;
   c.nodes = {f, shop};
@@ -79,11 +76,7 @@ ChainSpec base_stock_shop(double review_period_days, double days) {
   c.warmup_days = 14.0;
   c.products = {product(10.0)};
   c.markets = {market(10.0, days, ArrivalProcess::kPoisson)};
-  NodeSpec f = factory_node("factory", FactoryMode::kMakeToStock, 1e-6);
-  StockSpec fs;
-  fs.policy = SsPolicy{1.0, -1e9, 0.0};
-  fs.initial_on_hand = 1e7;
-  f.stock = fs;
+  NodeSpec f = stocking_factory("factory", 0.0, SsPolicy{1.0, -1e9, 0.0}, 1e7, 1e-6);
   c.nodes = {f, stock_node("shop", NodeKind::kRetailer, 0.5,
                            BaseStockPolicy{review_period_days, 2000.0}, 2000.0)};
   c.lanes = {lane(0, 1, 1.0), lane(1, 0, 0.0, true)};

@@ -46,12 +46,8 @@ inline NodeSpec stock_node(const char* id, NodeKind kind, double markup, Repleni
 // A make-to-stock factory holding `initial` units of each variant under `policy`.
 inline NodeSpec stocking_factory(const char* id, double markup, ReplenishmentPolicy policy,
                                  double initial, double unit_days = 0.01) {
-  NodeSpec n = factory_node(id, FactoryMode::kMakeToStock, unit_days);
-  n.markup = markup;
-  StockSpec s;
-  s.policy = policy;
-  s.initial_on_hand = initial;
-  n.stock = s;
+  NodeSpec n = stock_node(id, NodeKind::kFactory, markup, policy, initial);
+  n.factory = factory_node(id, FactoryMode::kMakeToStock, unit_days).factory;
   return n;
 }
 

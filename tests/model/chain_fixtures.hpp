@@ -43,6 +43,14 @@ inline NodeSpec stock_node(const char* id, NodeKind kind, double markup, Repleni
   return n;
 }
 
+// A make-to-stock factory holding `initial` units of each variant under `policy`.
+inline NodeSpec stocking_factory(const char* id, double markup, ReplenishmentPolicy policy,
+                                 double initial, double unit_days = 0.01) {
+  NodeSpec n = stock_node(id, NodeKind::kFactory, markup, policy, initial);
+  n.factory = factory_node(id, FactoryMode::kMakeToStock, unit_days).factory;
+  return n;
+}
+
 inline MarketSpec market(double per_day, double days, ArrivalProcess process) {
   MarketSpec m;
   m.id = "consumers";

@@ -1,0 +1,164 @@
+// What the headline service and bullwhip metrics count (docs/model.md, "What the headline
+// metrics count"), on cases worked by hand: the service level against a target, for stock and
+// make-to-order arms alike; bullwhip in review-period buckets with the known calendar divided
+// out; a make-to-order factory's requests, taken or turned away.
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <vector>
+
+#include "sim/model/replication.hpp"
+#include "tests/model/chain_fixtures.hpp"
+
+using namespace c2msim::testing;
+using c2msim::model::run_replication;
+
+TEST_CASE("the service level counts units delivered within the target, lost units as late",
+          "[model][service]") {
+  // A shop with 40 units and lost sales, never reordering, serves two markets of one customer a
+  // day each (days 1..30): delivery takes 2 days to the near one and 5 to the far one. The stock
+  // lasts the first 20 days; the customers of days 21..30 are lost. Target: 3 days, so the
+  // service level counts the customers of days 1..27 (54 units), and of those only the near
+  // market's first 20 are delivered within it.
+  ChainSpec c;
+  c.horizon_days = 30.0;
+  c.service_target_days = 3.0;
+  c.products = {product(10.0)};
+  MarketSpec near = market(1.0, 30.0, ArrivalProcess::kDeterministic);
+  MarketSpec far = near;
+  far.id = "far";
+  c.markets = {near, far};
+  NodeSpec f = stocking_factory("factory", 0.0, SsPolicy{1.0, -1e9, 0.0}, 0.0, 0.01);
+  NodeSpec shop = stock_node("shop", NodeKind::kRetailer, 0.5, SsPolicy{1.0, -1e9, 0.0}, 40.0);
+  shop.stock->shortage = ShortageMode::kLostSales;
+  c.nodes = {f, shop};
+  c.lanes = {lane(0, 1, 0.0), lane(1, 0, 2.0, true), lane(1, 1, 5.0, true)};
+  const auto r = run_replication(c, 1, 0);
+  REQUIRE(r.get("system", "customers") == 60.0);
+  CHECK(r.get("system", "service_level") == Approx(20.0 / 54.0));
+  CHECK(r.get("shop", "service_level") == Approx(20.0 / 54.0));
+  // The other measures count every customer of the window.
+  CHECK(r.get("system", "fill_rate") == Approx(40.0 / 60.0));
+  CHECK(r.get("system", "lost_sales_rate") == Approx(20.0 / 60.0));
+  CHECK(r.get("system", "lead_time_coverage") == Approx(40.0 / 60.0));
+  CHECK(r.get("system", "lead_time_mean") == Approx((20.0 * 2.0 + 20.0 * 5.0) / 40.0));
+  // A target of 5 days takes in the far market's deliveries and the customers of days 1..25.
+  c.service_target_days = 5.0;
+  CHECK(run_replication(c, 1, 0).get("system", "service_level") == Approx(40.0 / 50.0));
+}
+
+TEST_CASE("a make-to-order arm has a service level though it ships nothing from stock",
+          "[model][service]") {
+  // One customer a day (days 1..60); each unit is made in half a day and delivered 2 days later:
+  // 2.5 days from the order.
+  ChainSpec spec = c2m_chain(1.0, 60.0, ArrivalProcess::kDeterministic);
+  spec.nodes[0].factory->unit_production_days = 0.5;
+  spec.service_target_days = 3.0;
+  auto r = run_replication(spec, 1, 0);
+  CHECK(r.get("system", "fill_rate") == 0.0);
+  CHECK(r.get("system", "service_level") == 1.0);
+  // The customer of day 60 is still on the line at the horizon: 59 of 60 served in full.
+  CHECK(r.get("system", "lead_time_coverage") == Approx(59.0 / 60.0));
+  CHECK(r.get("system", "lead_time_mean") == Approx(2.5));
+  spec.service_target_days = 2.0;
+  r = run_replication(spec, 1, 0);
+  CHECK(r.get("system", "service_level") == 0.0);
+}
+
+namespace {
+
+// A shop supplied by a factory that never runs out, facing Poisson demand of 10 a day over
+// `days`, ordering on base stock. Its opening stock is the base-stock level, so its first review
+// orders nothing: the two-week warm-up keeps that start out of the measured buckets.
+ChainSpec base_stock_shop(double review_period_days, double days) {
+  ChainSpec c;
+  c.horizon_days = days;
+  c.warmup_days = 14.0;
+  c.products = {product(10.0)};
+  c.markets = {market(10.0, days, ArrivalProcess::kPoisson)};
+  NodeSpec f = stocking_factory("factory", 0.0, SsPolicy{1.0, -1e9, 0.0}, 1e7, 1e-6);
+  c.nodes = {f, stock_node("shop", NodeKind::kRetailer, 0.5,
+                           BaseStockPolicy{review_period_days, 2000.0}, 2000.0)};
+  c.lanes = {lane(0, 1, 1.0), lane(1, 0, 0.0, true)};
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("a weekly-review base-stock node passes its demand through: bullwhip near 1",
+          "[model][bullwhip]") {
+  // Each weekly order is the week's demand: in daily buckets the orders are 0 six days in seven
+  // and a week's demand on the seventh (variance about (70 + 70^2) / 7 - 10^2 = 610 against 10),
+  // while in weekly buckets they are the demand one bucket later.
+  const auto r = run_replication(base_stock_shop(7.0, 714.0), 3, 0);
+  CHECK(r.get("shop", "bullwhip_daily") > 30.0);
+  CHECK(r.get("shop", "bullwhip") == Approx(1.0).epsilon(0.1));
+  CHECK(r.get("shop", "bullwhip_weekly") == Approx(r.get("shop", "bullwhip")));
+}
+
+namespace {
+
+// The same shop over 364 days with a festival quadrupling demand on days 301..311, known in
+// advance (it is in the market's daily rates).
+ChainSpec festival_shop(double review_period_days) {
+  ChainSpec c = base_stock_shop(review_period_days, 364.0);
+  for (std::size_t d = 300; d < 311; ++d) c.markets[0].arrivals_per_day[d] = 40.0;
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("a pass-through node's raw bullwhip ratios stay near 1 through a dated festival",
+          "[model][bullwhip]") {
+  // Lot for lot (daily base stock) orders yesterday's demand, weekly review last week's: the raw
+  // flows in those buckets are the same series a bucket apart, festival included.
+  for (std::uint64_t rep : {0u, 1u, 2u}) {
+    INFO("replication " << rep);
+    CHECK(run_replication(festival_shop(1.0), 3, rep).get("shop", "bullwhip_daily") ==
+          Approx(1.0).epsilon(0.05));
+    CHECK(run_replication(festival_shop(7.0), 3, rep).get("shop", "bullwhip_weekly") ==
+          Approx(1.0).epsilon(0.1));
+  }
+}
+
+// Fails today, and is marked so: docs/model.md says the calendar is divided out "so that a
+// festival that raises demand and orders alike does not count as amplification", but each day's
+// orders are divided by the calendar of the day they are placed, while they answer the demand
+// of the bucket before. At the festival's edges the two factors differ by 4: the bucket after
+// the festival orders its demand at the ordinary calendar, a spike. Measured (seed 3,
+// replications 0..19): lot for lot 1.27 on average (1.11..1.24 in replications 0..2, about
+// 1 + 3.1 / 11.6 by hand), weekly review 4.3 (2.8..6.5), against raw ratios of 1.00 and 1.00.
+// Remove [!shouldfail] once the model divides the calendar out of pass-through orders.
+TEST_CASE("dividing out a dated festival leaves a pass-through node's bullwhip near 1",
+          "[model][bullwhip][!shouldfail]") {
+  for (std::uint64_t rep : {0u, 1u, 2u}) {
+    INFO("replication " << rep);
+    CHECK(run_replication(festival_shop(1.0), 3, rep).get("shop", "bullwhip") ==
+          Approx(1.0).epsilon(0.1));
+    CHECK(run_replication(festival_shop(7.0), 3, rep).get("shop", "bullwhip") ==
+          Approx(1.0).epsilon(0.1));
+  }
+}
+
+TEST_CASE("a make-to-order factory counts every request as an order, taken or turned away",
+          "[model][bullwhip]") {
+  // Poisson demand of 5 a day at a platform; the factory makes a unit in 0.1 days and turns away
+  // a customer whose quote exceeds a patience of 0.25 days. Every request is an order the day it
+  // arrives, so orders equal demand in every bucket.
+  ChainSpec spec = c2m_chain(5.0, 400.0, ArrivalProcess::kPoisson);
+  spec.nodes[0].factory->unit_production_days = 0.1;
+  spec.lanes[0].lead_time_days = c2msim::random::Constant{0.0};
+  spec.markets[0].patience_days = c2msim::random::Constant{0.25};
+  const auto r = run_replication(spec, 5, 0);
+  const double share = r.get("factory", "turned_away_share");
+  REQUIRE(share > 0.0);
+  REQUIRE(share < 1.0);
+  for (const char* metric : {"bullwhip", "bullwhip_daily", "bullwhip_weekly"}) {
+    INFO(metric);
+    CHECK(r.get("factory", metric) == Approx(1.0));
+    CHECK(r.get("system", metric) == Approx(1.0));
+  }
+  // A customer taken is never lost afterwards: the turned-away units are the lost ones.
+  CHECK(share == Approx(r.get("system", "lost_sales_rate")));
+  CHECK(r.get("system", "turned_away_share") == Approx(share));
+}

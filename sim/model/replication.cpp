@@ -449,9 +449,11 @@ class Replication {
   void day_end() {
     const double t = now();
     const auto day = static_cast<std::int64_t>(std::llround(t));
+    // The review answers the day's demand: its orders belong to the day that ends, in the daily
+    // snapshot and in the bullwhip buckets alike.
+    review(day);
     if (observer_) observe_day(day);
     flows_.end_day(day, t - 1.0 >= plan_.spec().warmup_days - 1e-9);
-    review(day);
     if (t + 1.0 <= plan_.spec().horizon_days) {
       calendar_.schedule_at(t + 1.0, {EventKind::kDayEnd, false, 0, 0});
     }

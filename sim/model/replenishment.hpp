@@ -10,6 +10,7 @@
 
 #include "sim/model/arm_plan.hpp"
 #include "sim/model/demand_forecast.hpp"
+#include "sim/model/production.hpp"
 #include "sim/model/replenishment_policy.hpp"
 #include "sim/model/stock.hpp"
 
@@ -26,7 +27,7 @@ struct ReplenishmentOrder {
 
 class Replenishment {
  public:
-  Replenishment(const ArmPlan& plan, const Stock& stock);
+  Replenishment(const ArmPlan& plan, const Stock& stock, const Production& production);
 
   // Demand reaching `node` for `sku`: consumers' units or a downstream order.
   void record_demand(Index node, Index sku, double units) {
@@ -47,13 +48,16 @@ class Replenishment {
   // another policy or without stock.
   [[nodiscard]] double continuous_order(Index node, Index sku) const;
 
+  // The mean time from placing an order to receiving it, ignoring waits for the supplier's stock;
+  // at a factory, the measured time a stock job spends in it, queue included.
+  [[nodiscard]] double expected_replenishment_days(Index node) const;
+
  private:
   double periodic_order(double now, Index node, Index sku, const ReplenishmentPolicy& policy);
-  // The mean time from placing an order to receiving it, ignoring waits for the supplier's stock.
-  double expected_replenishment_days(Index node) const;
 
   const ArmPlan& plan_;
   const Stock& stock_;
+  const Production& production_;
   std::vector<std::int64_t> review_period_;  // per node, whole days; 0: no periodic review
   std::vector<std::uint8_t> continuous_;     // per node: (r, Q)
   // Running totals of the demand each node received and of consumer demand, and the value of the

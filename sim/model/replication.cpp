@@ -41,7 +41,7 @@ class Replication {
         markets_(plan, seed, replication, calendar_),
         customers_(plan, calendar_),
         production_(plan, calendar_),
-        replenishment_(plan, stock_),
+        replenishment_(plan, stock_, production_),
         flows_(plan),
         in_season_(plan.product_count(), 1) {}
 
@@ -292,7 +292,8 @@ class Replication {
     // reported on its own.
     flows_.order(factory_node, c.remaining);
     flows_.factory_order(c.remaining);
-    const bool turned_away = production_.quote(fi, c.remaining, transport) - c.arrival > c.patience;
+    const bool turned_away =
+        production_.quote(fi, c.sku, c.remaining, transport) - c.arrival > c.patience;
     if (c.measured) production_.count_request(fi, c.remaining, turned_away);
     if (turned_away) {
       customers_.lose(id);

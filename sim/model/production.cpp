@@ -67,7 +67,7 @@ std::size_t choose_job(std::size_t begin, std::size_t end, Index own, bool own_w
 
 }  // namespace
 
-double Production::quote(Index factory, Index sku, double units, double transport_days) const {
+double Production::plan(Index factory, Index sku, double units) const {
   const Factory& f = factories_[factory];
   const double now = calendar_.now();
   const double unit_days = f.spec->unit_production_days;
@@ -134,7 +134,7 @@ double Production::quote(Index factory, Index sku, double units, double transpor
   for (std::size_t i = 0; i < plan_jobs_.size(); ++i) {
     if (plan_waiting_[i] != 0) --plan_waiting_of_sku_[plan_jobs_[i].sku];
   }
-  return done + transport_days;
+  return done;
 }
 
 void Production::count_stock_jobs(Factory& f, double now, double change) {
@@ -233,6 +233,7 @@ Job Production::finish(Index factory, Index line_index) {
   jobs_.release(line.job);
   f.jobs_in_system.add(calendar_.now(), -1.0);
   if (job.customer == kNoRecord) count_stock_jobs(f, calendar_.now(), -1.0);
+  if (job.planned_done >= 0) f.lateness.add(calendar_.now() - job.planned_done);
   line.busy = false;
   line.job = kNoRecord;
   return job;

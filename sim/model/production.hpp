@@ -24,6 +24,7 @@ struct Job {
   Index sku = 0;
   double quantity = 0;
   std::uint32_t customer = kNoRecord;  // make-to-order: the customer it is for; else for stock
+  double planned_done = -1;            // make-to-order: the completion plan() gave it; else -1
   double queued_at = 0;                // when it joined the factory's queue (or batch)
 };
 
@@ -34,11 +35,18 @@ class Production {
   // Schedules every batching factory's first release.
   void start();
 
-  // When a make-to-order job of `units` of `sku` joining the factory now would be finished, plus
-  // `transport_days`: the lines' work in process, the wait for the next batch release (at a
-  // batching factory), and the queued and batched jobs dispatched as the lines will take them,
-  // changeovers included. Jobs that join later are not foreseen.
-  [[nodiscard]] double quote(Index factory, Index sku, double units, double transport_days) const;
+  // When a make-to-order job of `units` of `sku` joining the factory now would be finished: the
+  // lines' work in process, the wait for the next batch release (at a batching factory), and the
+  // queued and batched jobs dispatched as the lines will take them, changeovers included. Jobs
+  // that join later are not foreseen.
+  [[nodiscard]] double plan(Index factory, Index sku, double units) const;
+  // The completion quoted for a job planned to finish at `planned`, plus `transport_days`: the plan
+  // plus the mean lateness against their plans of the factory's make-to-order jobs finished so
+  // far, which is what later jobs overtaking cost on average.
+  [[nodiscard]] double quote(Index factory, double planned, double transport_days) const {
+    const stats::RunningMoments& lateness = factories_[factory].lateness;
+    return planned + (lateness.count() > 0 ? lateness.mean() : 0.0) + transport_days;
+  }
 
   // A job joins the factory's queue (or its batch, for a make-to-order job at a batching factory).
   void enqueue(Index factory, Job job);
@@ -111,6 +119,7 @@ class Production {
     std::vector<std::uint32_t> batch;  // make-to-order jobs waiting for the next batch release
     double next_release = 0;           // time of the next batch release
     std::uint64_t changeovers = 0;
+    stats::RunningMoments lateness;  // finished make-to-order jobs: completion - planned_done
     // Stock jobs, for Little's law: how many are in the factory, since when, the area under that
     // count since time 0, and how many have joined.
     double stock_jobs = 0, stock_jobs_since = 0, stock_job_area = 0, stock_jobs_joined = 0;

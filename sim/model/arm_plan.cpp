@@ -148,7 +148,9 @@ void ArmPlan::derive_prices() {
 }
 
 // A stocking node keeps the top-N variants (variant 0 is the most popular) of every product it
-// handles, plus whatever any node it supplies keeps, so that every order can be filled.
+// handles, plus whatever any node it supplies keeps, so that every order can be filled. A factory
+// whose scenario chose no variants keeps only that: what the nodes it supplies keep, and every
+// variant a market it serves or a node without stock (which passes its demand on) may ask for.
 void ArmPlan::derive_stocked_variants() {
   const std::size_t n = spec_.nodes.size();
   const std::size_t np = spec_.products.size();
@@ -165,6 +167,18 @@ void ArmPlan::derive_stocked_variants() {
   for (Index node = 0; node < n; ++node) {
     const auto& stock = spec_.nodes[node].stock;
     if (!stock) continue;
+    if (spec_.nodes[node].kind == NodeKind::kFactory && !stock->variants_given) {
+      for (const LaneSpec& l : spec_.lanes) {
+        if (l.from != node || (!l.to_market && spec_.nodes[l.to].stock)) continue;
+        for (Index p = 0; p < np; ++p) {
+          const bool asked = l.to_market ? spec_.markets[l.to].product == p : handles(l.to, p);
+          if (!asked || !handles(node, p)) continue;
+          for (Index v = 0; v < spec_.products[p].variants; ++v)
+            stocked_[cell(node, sku_offset_[p] + v)] = 1;
+        }
+      }
+      continue;
+    }
     for (Index p = 0; p < np; ++p) {
       if (!handles(node, p)) continue;
       const Index variants = spec_.products[p].variants;

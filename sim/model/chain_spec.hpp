@@ -84,6 +84,9 @@ struct StockSpec {
   double initial_on_hand = 0.0;             // per stocked variant of each product the node handles
   Index stocked_variants = 0;               // the top-N variants by popularity; 0 = every variant
   std::vector<Index> stocked_variant_list;  // or exactly these (0-based) variants, when not empty
+  // A factory's stock when the scenario chose no variants: what the nodes it supplies stock (see
+  // ArmPlan); other nodes, and a factory when this is set, go by the two fields above.
+  bool variants_given = false;
   ShortageMode shortage = ShortageMode::kBackorder;
   double substitution_probability = 0.0;  // a customer whose variant is not stocked takes another
 };

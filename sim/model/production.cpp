@@ -11,63 +11,190 @@ Production::Production(const ArmPlan& plan, Calendar& calendar) : plan_(plan), c
     f.node = plan.factory_node(fi);
     f.spec = &*plan.node(f.node).factory;
     f.lines.resize(std::max<Index>(1, f.spec->lines));
+    f.queued_of_sku.assign(plan.sku_count(), 0);
+    f.lines_on_sku.assign(plan.sku_count(), 0);
     factories_.push_back(std::move(f));
   }
+  plan_waiting_of_sku_.assign(plan.sku_count(), 0);
 }
 
 void Production::start() {
   for (Index fi = 0; fi < factories_.size(); ++fi) {
-    if (factories_[fi].spec->batching_window_days > 0) {
-      calendar_.schedule_at(factories_[fi].spec->batching_window_days,
-                            {EventKind::kBatchRelease, false, fi, 0});
+    Factory& f = factories_[fi];
+    if (f.spec->batching_window_days > 0) {
+      f.next_release = f.spec->batching_window_days;
+      calendar_.schedule_at(f.next_release, {EventKind::kBatchRelease, false, fi, 0});
     }
   }
 }
 
-double Production::quote(Index factory, double units, double transport_days) const {
+void Production::sort_batch(const Factory& f, Index extra_sku) const {
+  // By variant, so that a batch changes over once per variant; first come first served within a
+  // variant. Sorting (variant, position) keys in a reused buffer keeps the order of
+  // std::stable_sort without its temporary buffer, which would allocate at every release.
+  batch_keys_.clear();
+  for (std::uint32_t i = 0; i < f.batch.size(); ++i)
+    batch_keys_.push_back({jobs_[f.batch[i]].sku, i});
+  if (extra_sku != kNone) {
+    batch_keys_.push_back({extra_sku, static_cast<std::uint32_t>(f.batch.size())});
+  }
+  std::sort(batch_keys_.begin(), batch_keys_.end());
+}
+
+namespace {
+
+// The dispatch rule, over the jobs at positions [begin, end) of which live(i) says which still
+// wait: the first job of the line's own variant, or else the first of a variant no line is set up
+// for (unclaimed(sku); so that lines do not follow one another through the same variants), or
+// else the first. Returns end when none waits. `own_waiting` says whether a job of the own variant
+// waits.
+template <class Live, class SkuOf, class Unclaimed>
+std::size_t choose_job(std::size_t begin, std::size_t end, Index own, bool own_waiting, Live live,
+                       SkuOf sku_of, Unclaimed unclaimed) {
+  std::size_t first = end, fresh = end;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (!live(i)) continue;
+    const Index sku = sku_of(i);
+    if (own_waiting && sku == own) return i;
+    if (first == end) first = i;
+    if (fresh == end && unclaimed(sku)) {
+      fresh = i;
+      if (!own_waiting) break;
+    }
+  }
+  return fresh != end ? fresh : first;
+}
+
+}  // namespace
+
+double Production::plan(Index factory, Index sku, double units) const {
   const Factory& f = factories_[factory];
   const double now = calendar_.now();
-  double in_process = 0;
-  for (const Line& line : f.lines) in_process += line.busy ? line.busy_until - now : 0.0;
-  const double own_work = units * f.spec->unit_production_days + f.spec->changeover_days;
-  return now + (f.queued_work_days + in_process) / static_cast<double>(f.lines.size()) + own_work +
-         transport_days;
+  const double unit_days = f.spec->unit_production_days;
+  // Plan the dispatch forward, as start_free_lines will run it, over the jobs known now: the
+  // released queue, then (at the next release) the batch with this job in its sorted place.
+  plan_lines_.clear();
+  for (const Line& line : f.lines) {
+    plan_lines_.push_back({line.busy ? line.busy_until : now, line.last_sku});
+  }
+  plan_jobs_.clear();
+  for (std::size_t i = 0; i < f.queue.size(); ++i) {
+    const std::uint32_t id = f.queue[i];
+    if (id != kNoRecord) plan_jobs_.push_back({jobs_[id].sku, jobs_[id].quantity * unit_days});
+  }
+  const std::size_t released = plan_jobs_.size();
+  const bool batching = f.spec->batching_window_days > 0;
+  std::size_t own = released;
+  if (batching) {
+    sort_batch(f, sku);
+    for (const auto& [key_sku, position] : batch_keys_) {
+      if (position == f.batch.size()) own = plan_jobs_.size();
+      const double q = position == f.batch.size() ? units : jobs_[f.batch[position]].quantity;
+      plan_jobs_.push_back({key_sku, q * unit_days});
+    }
+  } else {
+    plan_jobs_.push_back({sku, units * unit_days});
+  }
+  plan_waiting_.assign(plan_jobs_.size(), 1);
+  for (const PlannedJob& job : plan_jobs_) ++plan_waiting_of_sku_[job.sku];
+  const auto unclaimed = [&](Index s) {
+    return std::none_of(plan_lines_.begin(), plan_lines_.end(),
+                        [s](const auto& line) { return line.second == s; });
+  };
+  double done = now;
+  const double release = batching ? f.next_release : now;
+  std::size_t front = 0;
+  for (;;) {
+    // The line that frees first (the lowest-numbered on a tie, as start_free_lines takes them).
+    auto& [free_at, set_up] =
+        *std::min_element(plan_lines_.begin(), plan_lines_.end(),
+                          [](const auto& a, const auto& b) { return a.first < b.first; });
+    while (plan_waiting_[front] == 0) ++front;
+    const std::size_t available = free_at >= release ? plan_jobs_.size() : released;
+    if (front >= available) {
+      // Nothing released yet: every line waits for the batch.
+      for (auto& line : plan_lines_) line.first = std::max(line.first, release);
+      continue;
+    }
+    const std::size_t pick = choose_job(
+        front, available, set_up, set_up != kNone && plan_waiting_of_sku_[set_up] > 0,
+        [&](std::size_t i) { return plan_waiting_[i] != 0; },
+        [&](std::size_t i) { return plan_jobs_[i].sku; }, unclaimed);
+    const PlannedJob& job = plan_jobs_[pick];
+    plan_waiting_[pick] = 0;
+    --plan_waiting_of_sku_[job.sku];
+    const bool changes_over = set_up != kNone && set_up != job.sku;
+    free_at += (changes_over ? f.spec->changeover_days : 0.0) + job.work_days;
+    set_up = job.sku;
+    if (pick == own) {
+      done = free_at;
+      break;
+    }
+  }
+  for (std::size_t i = 0; i < plan_jobs_.size(); ++i) {
+    if (plan_waiting_[i] != 0) --plan_waiting_of_sku_[plan_jobs_[i].sku];
+  }
+  return done;
+}
+
+void Production::count_stock_jobs(Factory& f, double now, double change) {
+  f.stock_job_area += f.stock_jobs * (now - f.stock_jobs_since);
+  f.stock_jobs_since = now;
+  f.stock_jobs += change;
+}
+
+double Production::expected_stock_job_days(Index factory) const {
+  const Factory& f = factories_[factory];
+  if (f.stock_jobs_joined == 0) return f.spec->unit_production_days;
+  const double area = f.stock_job_area + f.stock_jobs * (calendar_.now() - f.stock_jobs_since);
+  return area / f.stock_jobs_joined;
 }
 
 void Production::enqueue(Index factory, Job job) {
   Factory& f = factories_[factory];
-  // Plan a changeover whenever the job follows one of another variant in the queue, so that
-  // make-to-order quotes see the setups a long queue of mixed variants will need.
-  job.planned_days =
-      job.quantity * f.spec->unit_production_days +
-      (f.last_queued_sku != kNone && f.last_queued_sku != job.sku ? f.spec->changeover_days : 0.0);
-  f.last_queued_sku = job.sku;
-  job.queued_at = calendar_.now();
-  f.jobs_in_system.add(calendar_.now(), 1.0);
+  const double now = calendar_.now();
+  job.queued_at = now;
+  f.jobs_in_system.add(now, 1.0);
+  if (job.customer == kNoRecord) {
+    count_stock_jobs(f, now, 1.0);
+    f.stock_jobs_joined += 1;
+  }
   const std::uint32_t id = jobs_.add(job);
-  f.queued_work_days += job.planned_days;
   if (f.spec->batching_window_days > 0 && job.customer != kNoRecord) {
     f.batch.push_back(id);
     return;
   }
   f.queue.push_back(id);
+  ++f.queued_of_sku[job.sku];
   start_free_lines(factory);
 }
 
 void Production::release_batch(Index factory) {
   Factory& f = factories_[factory];
-  // Variant-sorted, so that a batch changes over once per variant; first come first served
-  // within a variant. Sorting (variant, position) keys in a reused buffer keeps the order of
-  // std::stable_sort without its temporary buffer, which would allocate at every release.
-  batch_keys_.clear();
-  for (std::uint32_t i = 0; i < f.batch.size(); ++i)
-    batch_keys_.push_back({jobs_[f.batch[i]].sku, i});
-  std::sort(batch_keys_.begin(), batch_keys_.end());
-  for (const auto& [sku, position] : batch_keys_) f.queue.push_back(f.batch[position]);
+  sort_batch(f, kNone);
+  for (const auto& [sku, position] : batch_keys_) {
+    f.queue.push_back(f.batch[position]);
+    ++f.queued_of_sku[sku];
+  }
   f.batch.clear();
+  f.next_release = calendar_.now() + f.spec->batching_window_days;
   start_free_lines(factory);
-  calendar_.schedule_in(f.spec->batching_window_days,
-                        {EventKind::kBatchRelease, false, factory, 0});
+  calendar_.schedule_at(f.next_release, {EventKind::kBatchRelease, false, factory, 0});
+}
+
+std::uint32_t Production::take_next(Factory& f, const Line& line) {
+  const bool own_waiting = line.last_sku != kNone && f.queued_of_sku[line.last_sku] > 0;
+  const std::size_t pick = choose_job(
+      0, f.queue.size(), line.last_sku, own_waiting,
+      [&](std::size_t i) { return f.queue[i] != kNoRecord; },
+      [&](std::size_t i) { return jobs_[f.queue[i]].sku; },
+      [&](Index s) { return f.lines_on_sku[s] == 0; });
+  std::uint32_t id = kNoRecord;
+  std::swap(id, f.queue[pick]);  // a job taken out of turn leaves a hole
+  --f.queued_of_sku[jobs_[id].sku];
+  // The front is always a live job (or the queue is empty).
+  while (!f.queue.empty() && f.queue.front() == kNoRecord) f.queue.pop_front();
+  return id;
 }
 
 void Production::start_free_lines(Index factory) {
@@ -76,14 +203,15 @@ void Production::start_free_lines(Index factory) {
   for (Index l = 0; l < f.lines.size() && !f.queue.empty(); ++l) {
     Line& line = f.lines[l];
     if (line.busy) continue;
-    const std::uint32_t id = f.queue.front();
-    f.queue.pop_front();
+    const std::uint32_t id = take_next(f, line);
     const Job& job = jobs_[id];
     const double work = job.quantity * f.spec->unit_production_days;
-    f.queued_work_days -= job.planned_days;
     if (job.queued_at >= plan_.spec().warmup_days) f.job_waits.add(now - job.queued_at);
-    const double setup =
-        line.last_sku != kNone && line.last_sku != job.sku ? f.spec->changeover_days : 0.0;
+    const bool changes_over = line.last_sku != kNone && line.last_sku != job.sku;
+    const double setup = changes_over ? f.spec->changeover_days : 0.0;
+    if (changes_over) ++f.changeovers;
+    if (line.last_sku != kNone) --f.lines_on_sku[line.last_sku];
+    ++f.lines_on_sku[job.sku];
     line.busy = true;
     line.job = id;
     line.last_sku = job.sku;
@@ -104,6 +232,8 @@ Job Production::finish(Index factory, Index line_index) {
   const Job job = jobs_[line.job];
   jobs_.release(line.job);
   f.jobs_in_system.add(calendar_.now(), -1.0);
+  if (job.customer == kNoRecord) count_stock_jobs(f, calendar_.now(), -1.0);
+  if (job.planned_done >= 0) f.lateness.add(calendar_.now() - job.planned_done);
   line.busy = false;
   line.job = kNoRecord;
   return job;

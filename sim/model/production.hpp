@@ -1,9 +1,11 @@
 #pragma once
 // The factories: parallel lines, each making one job at a time (q units take q x
 // unit_production_days, plus changeover_days when the line's previous job was another variant);
-// the queue of jobs in front of them, first come first served; optional batching of make-to-order
-// jobs, released every window sorted by variant; the delivery quoted to a make-to-order customer;
-// and the factory's queueing measurements (busy time, jobs in system, waits).
+// the queue of jobs in front of them, from which a free line takes the first job of the variant it
+// is set up for, or else the first of a variant no line is set up for, or else the first; optional
+// batching of make-to-order jobs, released every window sorted by variant; the delivery quoted to a
+// make-to-order customer, planned by running that dispatch forward; and the factory's queueing
+// measurements (busy time, jobs in system, waits, the replenishment time of stock jobs).
 
 #include <cstdint>
 #include <utility>
@@ -22,7 +24,7 @@ struct Job {
   Index sku = 0;
   double quantity = 0;
   std::uint32_t customer = kNoRecord;  // make-to-order: the customer it is for; else for stock
-  double planned_days = 0;             // production time plus the changeover expected before it
+  double planned_done = -1;            // make-to-order: the completion plan() gave it; else -1
   double queued_at = 0;                // when it joined the factory's queue (or batch)
 };
 
@@ -33,16 +35,25 @@ class Production {
   // Schedules every batching factory's first release.
   void start();
 
-  // When a make-to-order job of `units` of `sku` joining the queue now would be delivered: the
-  // queued work (with the changeovers a mixed queue needs) and the work in process spread over the
-  // lines, plus this job with a changeover, plus `transport_days`.
-  [[nodiscard]] double quote(Index factory, double units, double transport_days) const;
+  // When a make-to-order job of `units` of `sku` joining the factory now would be finished: the
+  // lines' work in process, the wait for the next batch release (at a batching factory), and the
+  // queued and batched jobs dispatched as the lines will take them, changeovers included. Jobs
+  // that join later are not foreseen.
+  [[nodiscard]] double plan(Index factory, Index sku, double units) const;
+  // The completion quoted for a job planned to finish at `planned`, plus `transport_days`: the plan
+  // plus the mean lateness against their plans of the factory's make-to-order jobs finished so
+  // far, which is what later jobs overtaking cost on average.
+  [[nodiscard]] double quote(Index factory, double planned, double transport_days) const {
+    const stats::RunningMoments& lateness = factories_[factory].lateness;
+    return planned + (lateness.count() > 0 ? lateness.mean() : 0.0) + transport_days;
+  }
 
   // A job joins the factory's queue (or its batch, for a make-to-order job at a batching factory).
   void enqueue(Index factory, Job job);
   // The batch is released into the queue, sorted by variant; the next release is scheduled.
   void release_batch(Index factory);
-  // Free lines take the next jobs of the queue.
+  // Each free line takes the queue's first job of the variant it is set up for; or else the first
+  // of a variant no line is set up for; or else the queue's first job.
   void start_free_lines(Index factory);
   // The line finished its job, which is returned; the line is free.
   Job finish(Index factory, Index line);
@@ -61,6 +72,15 @@ class Production {
   [[nodiscard]] const stats::RunningMoments& job_waits(Index factory) const {
     return factories_[factory].job_waits;
   }
+  // Changeovers the factory's lines have made since time 0.
+  [[nodiscard]] std::uint64_t changeovers(Index factory) const {
+    return factories_[factory].changeovers;
+  }
+  // The expected time from a stock (make-to-stock) job joining the factory to its units entering
+  // stock, by Little's law on the replication so far: the area under the number of stock jobs in
+  // the factory over [0, now] divided by the stock jobs that joined. Before the first one, the
+  // time to make one unit.
+  [[nodiscard]] double expected_stock_job_days(Index factory) const;
   // Make-to-order requests of customers who arrived in the measured window, in units: all that
   // reached the factory, and those turned away at the quote.
   void count_request(Index factory, double units, bool turned_away) {
@@ -91,10 +111,18 @@ class Production {
     Index node = 0;
     const FactorySpec* spec = nullptr;
     std::vector<Line> lines;
+    // Released jobs in order of arrival (a released batch sorted by variant); kNoRecord marks a
+    // job a line took out of turn.
     RingQueue<std::uint32_t> queue;
+    std::vector<std::uint32_t> queued_of_sku;  // live jobs of each variant in `queue`
+    std::vector<std::uint32_t> lines_on_sku;   // lines set up for each variant
     std::vector<std::uint32_t> batch;  // make-to-order jobs waiting for the next batch release
-    double queued_work_days = 0;       // planned time of the queued jobs, changeovers included
-    Index last_queued_sku = kNone;
+    double next_release = 0;           // time of the next batch release
+    std::uint64_t changeovers = 0;
+    stats::RunningMoments lateness;  // finished make-to-order jobs: completion - planned_done
+    // Stock jobs, for Little's law: how many are in the factory, since when, the area under that
+    // count since time 0, and how many have joined.
+    double stock_jobs = 0, stock_jobs_since = 0, stock_job_area = 0, stock_jobs_joined = 0;
     double busy_days = 0;  // measured busy time, all lines, booked when a job starts
     stats::TimeWeightedAverage jobs_in_system;  // queued (or batched) or on a line
     stats::RunningMoments job_waits;  // joining the queue to starting, of jobs queued measured
@@ -106,7 +134,24 @@ class Production {
   Calendar& calendar_;
   std::vector<Factory> factories_;
   ObjectPool<Job> jobs_;
-  std::vector<std::pair<Index, std::uint32_t>> batch_keys_;  // release_batch's sort buffer
+  // Takes the job `line` should make next out of the queue, by the dispatch rule (the queue holds
+  // a live job).
+  std::uint32_t take_next(Factory& f, const Line& line);
+  // The batch, and a job of `extra_sku` joining it last unless kNone, in release order (by
+  // variant, then arrival) into batch_keys_ as (variant, position in the batch).
+  void sort_batch(const Factory& f, Index extra_sku) const;
+  void count_stock_jobs(Factory& f, double now, double change);
+
+  mutable std::vector<std::pair<Index, std::uint32_t>> batch_keys_;  // the batch's sort buffer
+  // quote's scratch: the jobs it plans, which still wait, how many of each variant, the lines.
+  struct PlannedJob {
+    Index sku;
+    double work_days;
+  };
+  mutable std::vector<PlannedJob> plan_jobs_;
+  mutable std::vector<std::uint8_t> plan_waiting_;
+  mutable std::vector<std::uint32_t> plan_waiting_of_sku_;    // all 0 between quotes
+  mutable std::vector<std::pair<double, Index>> plan_lines_;  // (free at, set-up variant)
   double wip_unit_cost_days_ = 0;
 };
 

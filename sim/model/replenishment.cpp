@@ -33,9 +33,10 @@ bool orders_on_echelon(const NodeSpec& node) {
 
 }  // namespace
 
-Replenishment::Replenishment(const ArmPlan& plan, const Stock& stock)
+Replenishment::Replenishment(const ArmPlan& plan, const Stock& stock, const Production& production)
     : plan_(plan),
       stock_(stock),
+      production_(production),
       review_period_(plan.node_count(), 0),
       continuous_(plan.node_count(), 0),
       demand_total_(plan.cell_count(), 0.0),
@@ -170,7 +171,7 @@ double Replenishment::periodic_order(std::int64_t day, double now, Index node, I
 
 double Replenishment::expected_replenishment_days(Index node) const {
   if (plan_.node_kind(node) == NodeKind::kFactory) {
-    return plan_.node(node).factory->unit_production_days;
+    return production_.expected_stock_job_days(plan_.factory_of(node));
   }
   const LaneSpec& lane = plan_.lane(plan_.supplier_lane(node));
   return lane.information_delay_days + random::mean(lane.lead_time_days);

@@ -11,6 +11,7 @@
 
 #include "sim/model/arm_plan.hpp"
 #include "sim/model/demand_forecast.hpp"
+#include "sim/model/production.hpp"
 #include "sim/model/replenishment_policy.hpp"
 #include "sim/model/stock.hpp"
 
@@ -27,7 +28,7 @@ struct ReplenishmentOrder {
 
 class Replenishment {
  public:
-  Replenishment(const ArmPlan& plan, const Stock& stock);
+  Replenishment(const ArmPlan& plan, const Stock& stock, const Production& production);
 
   // Demand reaching `node` for `sku`: consumers' units or a downstream order.
   void record_demand(Index node, Index sku, double units) {
@@ -56,6 +57,9 @@ class Replenishment {
   // The point-of-sale data `node` sees for the sku on `day`: its own consumers' demand so far,
   // plus that of each sharing node below it up to the end of day `day - pos_delay_days`.
   [[nodiscard]] double pos_signal(std::int64_t day, Index node, Index sku) const;
+  // The mean time from placing an order to receiving it, ignoring waits for the supplier's stock;
+  // at a factory, the measured time a stock job spends in it, queue included.
+  [[nodiscard]] double expected_replenishment_days(Index node) const;
 
  private:
   // A node below others that shares its point-of-sale data, and what it has published: the
@@ -68,11 +72,10 @@ class Replenishment {
   void publish_pos(std::int64_t day);
   double periodic_order(std::int64_t day, double now, Index node, Index sku,
                         const ReplenishmentPolicy& policy);
-  // The mean time from placing an order to receiving it, ignoring waits for the supplier's stock.
-  double expected_replenishment_days(Index node) const;
 
   const ArmPlan& plan_;
   const Stock& stock_;
+  const Production& production_;
   std::vector<std::int64_t> review_period_;  // per node, whole days; 0: no periodic review
   std::vector<std::uint8_t> continuous_;     // per node: (r, Q)
   // Running totals of the demand each node received and of its consumers' demand, and the value

@@ -41,7 +41,7 @@ class Replication {
         markets_(plan, seed, replication, calendar_),
         customers_(plan, calendar_),
         production_(plan, calendar_),
-        replenishment_(plan, stock_),
+        replenishment_(plan, stock_, production_),
         flows_(plan),
         in_season_(plan.product_count(), 1) {}
 
@@ -292,13 +292,14 @@ class Replication {
     // reported on its own.
     flows_.order(factory_node, c.remaining);
     flows_.factory_order(c.remaining);
-    const bool turned_away = production_.quote(fi, c.remaining, transport) - c.arrival > c.patience;
+    const double planned = production_.plan(fi, c.sku, c.remaining);
+    const bool turned_away = production_.quote(fi, planned, transport) - c.arrival > c.patience;
     if (c.measured) production_.count_request(fi, c.remaining, turned_away);
     if (turned_away) {
       customers_.lose(id);
       return;
     }
-    production_.enqueue(fi, Job{c.sku, c.remaining, id});
+    production_.enqueue(fi, Job{c.sku, c.remaining, id, planned});
   }
 
   void production_done(Index fi, Index line) {

@@ -34,6 +34,7 @@ class RingQueue {
   [[nodiscard]] const T& operator[](std::size_t i) const {
     return buffer_[(head_ + i) & (buffer_.size() - 1)];
   }
+  [[nodiscard]] T& operator[](std::size_t i) { return buffer_[(head_ + i) & (buffer_.size() - 1)]; }
   // Removes the elements for which pred(element) is true, keeping the others in order.
   template <class Pred>
   void erase_if(Pred pred) {

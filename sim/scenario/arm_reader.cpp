@@ -126,6 +126,7 @@ Stock read_stock(ValueReader& reader, const SourceNode& node, std::uint32_t max_
   if (const SourceNode* v = map.get("stocked_variants")) {
     s.stocked_variants =
         read_stocked_variants(reader, *v, map.range("stocked_variants"), max_variants);
+    s.stocked_variants.given = true;
   }
   map.read("substitution_probability", s.substitution_probability);
   map.read("shortage", s.shortage);

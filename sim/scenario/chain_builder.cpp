@@ -34,6 +34,7 @@ model::StockSpec to_model(const Stock& stock) {
   out.initial_on_hand = stock.initial_on_hand.value_or(default_initial_on_hand(stock.policy));
   out.stocked_variants = stock.stocked_variants.top;
   for (std::uint32_t v : stock.stocked_variants.listed) out.stocked_variant_list.push_back(v);
+  out.variants_given = stock.stocked_variants.given;
   out.shortage = stock.shortage;
   out.substitution_probability = stock.substitution_probability;
   return out;

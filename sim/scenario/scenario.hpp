@@ -135,6 +135,7 @@ using Policy = model::ReplenishmentPolicy;
 struct StockedVariants {
   std::uint32_t top = 0;              // 0 with an empty list: every variant
   std::vector<std::uint32_t> listed;  // 0-based variant indices
+  bool given = false;  // the file sets stocked_variants (a factory's default differs)
 
   [[nodiscard]] bool all() const noexcept { return top == 0 && listed.empty(); }
 };

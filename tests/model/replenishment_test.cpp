@@ -11,6 +11,7 @@
 #include "model/chain_fixtures.hpp"
 #include "sim/model/arm_plan.hpp"
 #include "sim/model/books.hpp"
+#include "sim/model/production.hpp"
 #include "sim/model/stock.hpp"
 
 namespace {
@@ -23,7 +24,9 @@ struct Chain {
   ArmPlan plan;
   Books books{plan};
   Stock stock{plan, books};
-  Replenishment replenishment{plan, stock};
+  Calendar calendar;
+  Production production{plan, calendar};
+  Replenishment replenishment{plan, stock, production};
 };
 const std::vector<std::uint8_t> kInSeason{1};
 void no_orders(Index, Index, double) {}

@@ -6,17 +6,13 @@
 #include <catch2/catch.hpp>
 
 #include "sim/model/run_size.hpp"
-#include "tests/model/chain_fixtures.hpp"
+#include "tests/montecarlo/arm_fixtures.hpp"
 
 using namespace c2msim;
-using c2msim::testing::ArrivalProcess;
 
 namespace {
 
-std::vector<montecarlo::ArmChain> two_arms() {
-  return {{"traditional", testing::traditional_chain(8.0, 90.0, ArrivalProcess::kPoisson)},
-          {"c2m", testing::c2m_chain(8.0, 90.0, ArrivalProcess::kPoisson)}};
-}
+using testing::two_arms;
 
 montecarlo::ExperimentOptions options(std::uint64_t replications, std::uint64_t recorded = 0) {
   montecarlo::ExperimentOptions o;

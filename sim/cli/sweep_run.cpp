@@ -1,18 +1,17 @@
 #include "sim/cli/sweep_run.hpp"
 
 #include <fmt/core.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "c2msim/version.hpp"
 #include "sim/cli/arm_choice.hpp"
 #include "sim/cli/interrupt_guard.hpp"
 #include "sim/cli/manifest_context.hpp"
+#include "sim/cli/progress_bar.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/montecarlo/experiment.hpp"
 #include "sim/montecarlo/results_table.hpp"
@@ -49,9 +48,7 @@ int run_sweep(const SweepRunOptions& o, const scenario::ScenarioPoints& points) 
   std::vector<std::string> names;
   for (const scenario::Arm* arm : choice->arms) names.push_back(arm->name);
   const std::string& baseline = names[choice->baseline];
-  const bool terminal = !o.quiet && isatty(fileno(stderr)) != 0;
-  const unsigned threads =
-      o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  const bool terminal = progress_wanted(o.quiet);
 
   InterruptibleOutput output(o.out, o.force, {o.file});
   output::OutputDirectory& dir = output.dir();
@@ -78,7 +75,7 @@ int run_sweep(const SweepRunOptions& o, const scenario::ScenarioPoints& points) 
     options.seed = o.seed.value_or(sc.seed);
     options.replications = o.replications.value_or(sc.replications);
     options.threads = o.threads;
-    options.show_progress = terminal;
+    if (terminal) options.progress = progress_bar();
     if (terminal) {
       std::string values;
       for (std::size_t d = 0; d < point.values.size(); ++d) {
@@ -117,7 +114,7 @@ int run_sweep(const SweepRunOptions& o, const scenario::ScenarioPoints& points) 
                           {"arms", names},
                           {"baseline", baseline},
                           {"sweep", {{"keys", points.swept_keys}, {"points", grid}}},
-                          {"threads", threads},
+                          {"threads", montecarlo::thread_count(o.threads)},
                           {"c2msim_version", kVersion},
                           {"git_revision", kGitRevision},
                           {"events_processed", events},

@@ -5,7 +5,8 @@
 # no layer's include path. A target puts its own root on its include path and links the layers
 # it uses, whose roots come with them, so `#include "sim/x/y.hpp"` finds y only where x is the
 # folder itself or one it uses, directly or through another layer. Anything else is "No such
-# file or directory".
+# file or directory". (The compiler names a header by the path it found it on, through the
+# link: build/layers/model/sim/model/stock.hpp is sim/model/stock.hpp.)
 
 # c2msim_layer(<folder> [PROGRAM <name>] [USES <folder>...] [PUBLIC <lib>...] [PRIVATE <lib>...])
 #   A library c2msim_<folder> (static, or an interface library if the folder has no .cpp), or

@@ -103,4 +103,25 @@ inline ChainSpec c2m_chain(double demand_per_day, double days, ArrivalProcess pr
   return c;
 }
 
+// factory (20 units, never reorders) -> lane: 2.25 days -> retailer (daily base stock 3, opening
+// stock 3, backorders) -> consumers wanting 2 units each at 1.5, 2.5, 3.5, 4.5, 5.5; 6 days.
+inline ChainSpec backordering_chain() {
+  ChainSpec c;
+  c.arm = "traditional";
+  c.horizon_days = 6.0;
+  c.products = {product(10.0)};
+  MarketSpec m = market(1.0, 6.0, ArrivalProcess::kDeterministic);
+  m.arrivals_per_day[0] = 0.5;
+  m.quantity = c2msim::random::Constant{2.0};
+  c.markets = {m};
+  NodeSpec f = factory_node("factory", FactoryMode::kMakeToStock, 0.1);
+  StockSpec fs;
+  fs.policy = BaseStockPolicy{1.0, 0.0};
+  fs.initial_on_hand = 20.0;
+  f.stock = fs;
+  c.nodes = {f, stock_node("retailer", NodeKind::kRetailer, 0.5, BaseStockPolicy{1.0, 3.0}, 3.0)};
+  c.lanes = {lane(0, 1, 2.25), lane(1, 0, 0.0, true)};
+  return c;
+}
+
 }  // namespace c2msim::testing

@@ -115,6 +115,16 @@ TEST_CASE("a periodic review falls on day 0 and every review period after",
   CHECK(reviewed == std::vector<std::int64_t>{0, 3, 6});
 }
 
+TEST_CASE("a review period is rounded to whole days", "[model][replenishment]") {
+  Fixture f(chain_with(BaseStockPolicy{2.5, 10.0}));  // every 3 days
+  Replenishment r(f.plan, f.stock);
+  std::vector<std::int64_t> reviewed;
+  for (std::int64_t day = 0; day <= 7; ++day) {
+    if (f.retailer_order(r, day) >= 0) reviewed.push_back(day);
+  }
+  CHECK(reviewed == std::vector<std::int64_t>{0, 3, 6});
+}
+
 TEST_CASE("a review orders only the variants the node stocks, while in season",
           "[model][replenishment]") {
   Fixture f(chain_with(BaseStockPolicy{1.0, 10.0}));

@@ -332,3 +332,97 @@ TEST_CASE("a factory selling straight to consumers is asked once for each unit",
   CHECK(r.get("system", "units_demanded") == 4.0);
   CHECK(demand == std::vector<double>{0, 1, 1, 1, 1});
 }
+
+TEST_CASE("transport is paid per unit, and a customer's quantity is a whole number",
+          "[model][worked]") {
+  // two_node_chain with customers wanting 2.4 units, rounded to 2: the retailer sells 8 and the
+  // factory ships it 2 at each of the reviews at 2, 3, 4 and 5.
+  ChainSpec spec = two_node_chain();
+  spec.markets[0].quantity = c2msim::random::Constant{2.4};
+  const auto r = run_replication(spec, 1, 0);
+  CHECK(r.get("system", "units_demanded") == 8.0);
+  CHECK(r.get("system", "units_sold") == 8.0);
+  CHECK(r.get("retailer", "revenue") == Approx(8 * 18.0));
+  CHECK(r.get("retailer", "transport_cost") == Approx(8 * 0.2));
+  CHECK(r.get("factory", "revenue") == Approx(8 * 12.0));
+  CHECK(r.get("factory", "transport_cost") == Approx(8 * 0.5));
+  // A draw below 1 is one unit.
+  spec.markets[0].quantity = c2msim::random::Constant{0.3};
+  CHECK(run_replication(spec, 1, 0).get("system", "units_demanded") == 4.0);
+}
+
+TEST_CASE("a make-to-order factory pays production cost per unit, at its cost multiplier",
+          "[model][worked]") {
+  // make_to_order_chain with 2 units per customer and production costing 1.5 x the unit cost:
+  // factory price 15 x 1.2 = 18, platform price 19.8. Jobs take 1.5 days: [1.5, 3), [3, 4.5),
+  // [4.5, 6) (not done by 5), and the customer of 4.5 waits.
+  ChainSpec spec = make_to_order_chain();
+  spec.markets[0].quantity = c2msim::random::Constant{2.0};
+  spec.nodes[0].factory->production_cost_multiplier = 1.5;
+  const auto r = run_replication(spec, 1, 0);
+  CHECK(r.get("factory", "revenue") == Approx(2 * 2 * 18.0));
+  CHECK(r.get("factory", "profit") == Approx(72.0 - 2 * 2 * 15.0 - 4 * 0.3));
+  CHECK(r.get("platform", "profit") == Approx(4 * 19.8 - 72.0 - 4 * 0.1));
+  CHECK(r.get("system", "profit") == Approx(79.2 - 60.0 - 1.6));
+  CHECK(r.get("system", "list_markup") == Approx(1.98));
+  // Done at 3 and 4.5, then 1.5 days of transport.
+  CHECK(r.get("system", "lead_time_mean") == Approx((3.0 + 3.5) / 2));
+  // Busy 1.5 + 1.5 + 0.5 of the running job; waits 0, 0.5 and 1 of the jobs started.
+  CHECK(r.get("factory", "utilisation") == Approx(3.5 / 5.0));
+  CHECK(r.get("factory", "job_wait_mean") == Approx(0.5));
+}
+
+namespace {
+
+// A retailer with no stock that never reorders, supplied by a large factory; customers at 1.5,
+// 2.5, ..., 39.5 wait 2 days and leave. Horizon 40, warm-up 10.
+ChainSpec impatient_customers() {
+  ChainSpec c;
+  c.horizon_days = 40.0;
+  c.warmup_days = 10.0;
+  c.products = {product(10.0)};
+  MarketSpec m = market(1.0, 40.0, ArrivalProcess::kDeterministic);
+  m.arrivals_per_day = half_then_one(40.0);
+  m.patience_days = c2msim::random::Constant{2.0};
+  c.markets = {m};
+  NodeSpec f = factory_node("factory", FactoryMode::kMakeToStock, 0.1);
+  StockSpec fs;
+  fs.initial_on_hand = 100.0;
+  f.stock = fs;
+  c.nodes = {f, stock_node("retailer", NodeKind::kRetailer, 0.5, SsPolicy{1.0, -1e9, 0.0}, 0.0)};
+  c.lanes = {lane(0, 1, 1.0), lane(1, 0, 0.0, true)};
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("service metrics count the customers who arrive after the warm-up", "[model][worked]") {
+  const auto r = run_replication(impatient_customers(), 1, 0);
+  // Arrivals 10.5 to 39.5 are measured: 30; those up to 37.5 are lost by 40: 28. The customers of
+  // 8.5 and 9.5, lost at 10.5 and 11.5, arrived in the warm-up and do not count.
+  CHECK(r.get("system", "customers") == 30.0);
+  CHECK(r.get("system", "lost_sales_rate") == Approx(28.0 / 30.0));
+  // Units owed from 10: the customers of 8.5 and 9.5 for 0.5 and 1.5 days, 28 for 2 days, those of
+  // 38.5 and 39.5 for 1.5 and 0.5: 60 unit-days over 30 days.
+  CHECK(r.get("retailer", "backorders_mean") == Approx(2.0));
+  CHECK(r.get("system", "backorders_mean") == Approx(2.0));
+}
+
+TEST_CASE("backordered customers' fill rate, waits and lead times match the hand-worked run",
+          "[model][worked]") {
+  // backordering_chain (see tests/output/timeseries_csv_test.cpp for its days): the customers of
+  // 1.5 and 2.5 get 2 and 1 units at once (3 of the 10 asked from stock); 2.5 gets its last unit
+  // at 4.25 and 3.5 at 5.25; 4.5 and 5.5 are still waiting at 6.
+  const auto r = run_replication(backordering_chain(), 1, 0);
+  CHECK(r.get("retailer", "fill_rate") == Approx(0.3));
+  CHECK(r.get("system", "fill_rate") == Approx(0.3));
+  CHECK(r.get("system", "units_sold") == 7.0);
+  CHECK(r.get("system", "lost_sales_rate") == 0.0);
+  // Lead times 0, 1.75, 1.75.
+  CHECK(r.get("system", "lead_time_mean") == Approx(3.5 / 3.0));
+  CHECK(r.get("system", "lead_time_p05") == 0.0);
+  CHECK(r.get("system", "lead_time_p50") == Approx(1.75));
+  // Owed to consumers: 1 on [2.5, 3.5), 3 on [3.5, 4.25), 1 on [4.25, 4.5), 3 on [4.5, 5.25),
+  // 1 on [5.25, 5.5), 3 on [5.5, 6): 7.5 unit-days over 6 days.
+  CHECK(r.get("retailer", "backorders_mean") == Approx(1.25));
+}

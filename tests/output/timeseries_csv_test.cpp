@@ -21,27 +21,6 @@ using c2msim::test::write_text;
 
 namespace {
 
-// factory (20 units, never reorders) -> lane: 2.25 days -> retailer (daily base stock 3, opening
-// stock 3, backorders) -> consumers wanting 2 units each at 1.5, 2.5, 3.5, 4.5, 5.5; 6 days.
-ChainSpec worked_chain() {
-  ChainSpec c;
-  c.arm = "traditional";
-  c.horizon_days = 6.0;
-  c.products = {product(10.0)};
-  MarketSpec m = market(1.0, 6.0, ArrivalProcess::kDeterministic);
-  m.arrivals_per_day[0] = 0.5;
-  m.quantity = c2msim::random::Constant{2.0};
-  c.markets = {m};
-  NodeSpec f = factory_node("factory", FactoryMode::kMakeToStock, 0.1);
-  StockSpec fs;
-  fs.policy = BaseStockPolicy{1.0, 0.0};
-  fs.initial_on_hand = 20.0;
-  f.stock = fs;
-  c.nodes = {f, stock_node("retailer", NodeKind::kRetailer, 0.5, BaseStockPolicy{1.0, 3.0}, 3.0)};
-  c.lanes = {lane(0, 1, 2.25), lane(1, 0, 0.0, true)};
-  return c;
-}
-
 // The run by hand. The retailer sells 2 at 1.5 (3 -> 1); its review at 2 orders 2 (position 1),
 // which the factory ships at once (20 -> 18), arriving at 4.25. At 2.5 it ships 1 and owes 1;
 // at 3 it orders 2 (position 0 + 2 - 1), arriving 5.25; at 3.5 it owes 2 more (3 owed); at 4 it
@@ -72,7 +51,8 @@ const char* const kWorkedRows[] = {
 
 std::vector<DailySnapshot> worked_snapshots() {
   std::vector<DailySnapshot> snapshots;
-  run_replication(worked_chain(), 1, 0, [&](const DailySnapshot& s) { snapshots.push_back(s); });
+  run_replication(backordering_chain(), 1, 0,
+                  [&](const DailySnapshot& s) { snapshots.push_back(s); });
   return snapshots;
 }
 
@@ -120,7 +100,8 @@ TEST_CASE("timeseries.csv holds every column of a hand-worked run, day by day",
 
 TEST_CASE("run --timeseries writes the hand-worked run of a scenario file", "[output][e2e]") {
   TempDir dir;
-  // worked_chain() as a scenario: the first day's rate halved by an event; c2m is the same arm.
+  // backordering_chain() as a scenario: the first day's rate halved by an event; c2m is the same
+  // arm.
   write_text(dir.path() / "worked.yaml", R"(name: worked
 start_date: 2019-12-30
 horizon_days: 6

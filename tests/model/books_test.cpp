@@ -16,17 +16,9 @@ namespace {
 
 constexpr Index kFactory = 0, kRetailer = 1;
 
-// factory -> retailer -> consumers; the books only need the node count.
+// The books only need the node count.
 ArmPlan two_nodes() {
-  ChainSpec c;
-  c.horizon_days = 10.0;
-  c.products = {product(10.0)};
-  c.markets = {market(1.0, 10.0, ArrivalProcess::kDeterministic)};
-  NodeSpec f = factory_node("factory", FactoryMode::kMakeToStock, 0.5);
-  f.stock = StockSpec{};
-  c.nodes = {f, stock_node("retailer", NodeKind::kRetailer, 0.5, BaseStockPolicy{}, 0.0)};
-  c.lanes = {lane(kFactory, kRetailer, 1.0), lane(kRetailer, 0, 0.0, true)};
-  return ArmPlan(c);
+  return ArmPlan(small_chain());
 }
 
 // Every field of a node's account, for comparing whole accounts.

@@ -41,16 +41,9 @@ namespace {
 
 // factory (stock 10, never reorders) -> retailer (stock 5) -> consumers: opening stock 15.
 ArmPlan conserved_chain() {
-  ChainSpec c;
-  c.horizon_days = 10.0;
-  c.products = {product(10.0)};
-  c.markets = {market(1.0, 10.0, ArrivalProcess::kDeterministic)};
-  NodeSpec f = factory_node("factory", FactoryMode::kMakeToStock, 0.5);
-  StockSpec fs;
-  fs.initial_on_hand = 10.0;
-  f.stock = fs;
-  c.nodes = {f, stock_node("retailer", NodeKind::kRetailer, 0.5, BaseStockPolicy{}, 5.0)};
-  c.lanes = {lane(0, 1, 1.0), lane(1, 0, 0.0, true)};
+  ChainSpec c = small_chain();
+  c.nodes[0].stock->initial_on_hand = 10.0;
+  c.nodes[1].stock->initial_on_hand = 5.0;
   return ArmPlan(c);
 }
 

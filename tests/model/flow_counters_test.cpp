@@ -14,15 +14,7 @@ using c2msim::model::FlowCounters;
 namespace {
 
 ArmPlan two_nodes() {
-  ChainSpec c;
-  c.horizon_days = 30.0;
-  c.products = {product(10.0, 2)};
-  c.markets = {market(1.0, 30.0, ArrivalProcess::kDeterministic)};
-  NodeSpec f = factory_node("factory", FactoryMode::kMakeToStock, 0.5);
-  f.stock = StockSpec{};
-  c.nodes = {f, stock_node("retailer", NodeKind::kRetailer, 0.5, BaseStockPolicy{}, 0.0)};
-  c.lanes = {lane(0, 1, 1.0), lane(1, 0, 0.0, true)};
-  return ArmPlan(c);
+  return ArmPlan(small_chain(2, 30.0));
 }
 
 }  // namespace

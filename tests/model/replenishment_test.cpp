@@ -22,20 +22,14 @@ constexpr Index kFactory = 0, kRetailer = 1;
 // retailer's lane has a 2-day lead time and a 1-day information delay. Two variants, of which the
 // retailer and the factory stock the first only.
 ChainSpec chain_with(ReplenishmentPolicy policy, OrderConstraints constraints = {}) {
-  ChainSpec c;
-  c.horizon_days = 30.0;
-  c.products = {product(10.0, 2)};
-  c.markets = {market(1.0, 30.0, ArrivalProcess::kDeterministic)};
-  NodeSpec f = factory_node("factory", FactoryMode::kMakeToStock, 0.5);
-  f.stock = StockSpec{};
-  f.stock->stocked_variants = 1;
-  NodeSpec r = stock_node("retailer", NodeKind::kRetailer, 0.5, policy, 0.0);
-  r.stock->constraints = constraints;
-  r.stock->stocked_variants = 1;
-  c.nodes = {f, r};
-  LaneSpec in = lane(kFactory, kRetailer, 2.0);
-  in.information_delay_days = 1.0;
-  c.lanes = {in, lane(kRetailer, 0, 0.0, true)};
+  ChainSpec c = small_chain(2, 30.0);
+  c.nodes[kFactory].stock->stocked_variants = 1;
+  StockSpec& r = *c.nodes[kRetailer].stock;
+  r.policy = policy;
+  r.constraints = constraints;
+  r.stocked_variants = 1;
+  c.lanes[0].lead_time_days = c2msim::random::Constant{2.0};
+  c.lanes[0].information_delay_days = 1.0;
   return c;
 }
 

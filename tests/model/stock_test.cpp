@@ -17,19 +17,9 @@ namespace {
 
 constexpr Index kFactory = 0, kRetailer = 1;
 
-// factory (markup 0.2: sells at 12) -> retailer -> consumers; one product of two variants, unit
-// cost 10.
+// The factory sells at 12 (unit cost 10, markup 0.2); two variants.
 ArmPlan two_nodes() {
-  ChainSpec c;
-  c.horizon_days = 10.0;
-  c.products = {product(10.0, 2)};
-  c.markets = {market(1.0, 10.0, ArrivalProcess::kDeterministic)};
-  NodeSpec f = factory_node("factory", FactoryMode::kMakeToStock, 0.5);
-  f.markup = 0.2;
-  f.stock = StockSpec{};
-  c.nodes = {f, stock_node("retailer", NodeKind::kRetailer, 0.5, BaseStockPolicy{}, 0.0)};
-  c.lanes = {lane(kFactory, kRetailer, 1.0), lane(kRetailer, 0, 0.0, true)};
-  return ArmPlan(c);
+  return ArmPlan(small_chain(2));
 }
 
 }  // namespace

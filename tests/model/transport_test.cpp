@@ -24,16 +24,10 @@ constexpr Index kInbound = 0, kToMarket = 1;
 
 // factory -> retailer (2-day lead time, capacity as given) -> consumers (lead time as given).
 ChainSpec two_lanes(std::optional<double> capacity, double market_lead_time = 0.5) {
-  ChainSpec c;
-  c.horizon_days = 10.0;
-  c.products = {product(10.0, 2)};
-  c.markets = {market(1.0, 10.0, ArrivalProcess::kDeterministic)};
-  NodeSpec f = factory_node("factory", FactoryMode::kMakeToStock, 0.5);
-  f.stock = StockSpec{};
-  c.nodes = {f, stock_node("retailer", NodeKind::kRetailer, 0.5, BaseStockPolicy{}, 0.0)};
-  LaneSpec in = lane(kFactory, kRetailer, 2.0);
-  in.capacity_per_day = capacity;
-  c.lanes = {in, lane(kRetailer, 0, market_lead_time, true)};
+  ChainSpec c = small_chain(2);
+  c.lanes[kInbound].lead_time_days = c2msim::random::Constant{2.0};
+  c.lanes[kInbound].capacity_per_day = capacity;
+  c.lanes[kToMarket].lead_time_days = c2msim::random::Constant{market_lead_time};
   return c;
 }
 

@@ -42,13 +42,9 @@ ChainSpec two_node_chain(double warmup_days = 0.0) {
   MarketSpec m = market(1.0, 5.0, ArrivalProcess::kDeterministic);
   m.arrivals_per_day = half_then_one(5.0);
   c.markets = {m};
-  NodeSpec f = factory_node("factory", FactoryMode::kMakeToStock, 0.1);
+  NodeSpec f = stocked_factory("factory", 10.0);
   f.markup = 0.2;
   f.holding_cost_rate_per_year = 3.65;
-  StockSpec fs;
-  fs.policy = BaseStockPolicy{1.0, 0.0};
-  fs.initial_on_hand = 10.0;
-  f.stock = fs;
   NodeSpec r = stock_node("retailer", NodeKind::kRetailer, 0.5, BaseStockPolicy{1.0, 5.0}, 5.0);
   r.holding_cost_per_unit_day = 0.1;
   c.nodes = {f, r};
@@ -308,12 +304,7 @@ ChainSpec factory_direct() {
   MarketSpec m = market(1.0, 5.0, ArrivalProcess::kDeterministic);
   m.arrivals_per_day = half_then_one(5.0);
   c.markets = {m};
-  NodeSpec f = factory_node("factory", FactoryMode::kMakeToStock, 0.1);
-  StockSpec fs;
-  fs.policy = BaseStockPolicy{1.0, 0.0};
-  fs.initial_on_hand = 10.0;
-  f.stock = fs;
-  c.nodes = {f};
+  c.nodes = {stocked_factory("factory", 10.0)};
   c.lanes = {lane(0, 0, 0.0, true)};
   return c;
 }
@@ -385,11 +376,8 @@ ChainSpec impatient_customers() {
   m.arrivals_per_day = half_then_one(40.0);
   m.patience_days = c2msim::random::Constant{2.0};
   c.markets = {m};
-  NodeSpec f = factory_node("factory", FactoryMode::kMakeToStock, 0.1);
-  StockSpec fs;
-  fs.initial_on_hand = 100.0;
-  f.stock = fs;
-  c.nodes = {f, stock_node("retailer", NodeKind::kRetailer, 0.5, SsPolicy{1.0, -1e9, 0.0}, 0.0)};
+  c.nodes = {stocked_factory("factory", 100.0),
+             stock_node("retailer", NodeKind::kRetailer, 0.5, SsPolicy{1.0, -1e9, 0.0}, 0.0)};
   c.lanes = {lane(0, 1, 1.0), lane(1, 0, 0.0, true)};
   return c;
 }

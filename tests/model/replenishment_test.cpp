@@ -253,3 +253,21 @@ TEST_CASE("a factory's forecast covers one unit's production time", "[model][rep
   REQUIRE(placed.size() == 2);
   CHECK(placed[0] == Placed{kFactory, 0, 9.0});
 }
+
+// Bug: a node reviews every round(review_period_days) days (Replenishment's review_period_), but
+// forecast_level covers L + review_period_days as written, so a forecast policy reviewing every
+// 2.5 days (in fact every 3) orders for 5.5 days of demand instead of 6.
+TEST_CASE("a forecast policy covers the review period it really has",
+          "[model][replenishment][forecast][!mayfail]") {
+  ForecastPolicy p;
+  p.review_period_days = 2.5;  // reviews on days 0, 3, 6, ...
+  p.method = ForecastMethod::kExponentialSmoothing;
+  p.alpha = 1.0;
+  p.safety_factor = 0.0;
+  Fixture f(chain_with(p));
+  Replenishment r(f.plan, f.stock);
+  CHECK(f.retailer_order(r, 0) == 0.0);
+  r.record_demand(kRetailer, 0, 6.0);
+  // 6 over the 3 days since day 0: 2 a day, for L + R = 3 + 3 days.
+  CHECK(f.retailer_order(r, 3) == 12.0);
+}

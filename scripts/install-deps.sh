@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs every build and test dependency of c2msim from Debian's packages.
 # Idempotent: when everything is already installed it returns at once without touching apt.
-# Usage: scripts/install-deps.sh [--with-browser]   (--with-browser adds headless Chromium, which
-# only the report's end-to-end test needs)
+# Usage: scripts/install-deps.sh [--with-browser] [--with-fuzzer]
+#   --with-browser adds headless Chromium, which only the report's end-to-end test needs;
+#   --with-fuzzer adds clang and its sanitizer and libFuzzer runtimes, which only the fuzz and
+#   clang-integer presets need.
 set -euo pipefail
 
 packages=(
@@ -12,9 +14,16 @@ packages=(
   nlohmann-json3-dev libfmt-dev libssl-dev
   python3 python3-pandas python3-matplotlib graphviz
 )
-if [ "${1:-}" = "--with-browser" ]; then
-  packages+=(chromium)
-fi
+for option in "$@"; do
+  case "$option" in
+    --with-browser) packages+=(chromium) ;;
+    --with-fuzzer) packages+=(clang libclang-rt-14-dev) ;;
+    *)
+      echo "install-deps: unknown option $option (expected --with-browser or --with-fuzzer)" >&2
+      exit 2
+      ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

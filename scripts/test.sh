@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Builds one CMake preset and runs its test suite through CTest.
-# Usage: scripts/test.sh [release|debug|asan-ubsan|tsan]   (default: release)
+# Builds everything of one CMake preset and runs its test suite through CTest.
+# Usage: scripts/test.sh [release|debug|asan-ubsan|tsan|clang-integer]   (default: release)
 set -euo pipefail
 preset="${1:-release}"
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --with-browser  # Chromium: the report's end-to-end test
-bash scripts/build.sh "$preset"
+bash scripts/build.sh "$preset" all
 ctest --preset "$preset"

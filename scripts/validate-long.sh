@@ -6,12 +6,8 @@
 # Usage: scripts/validate-long.sh [SCALE]
 set -euo pipefail
 scale="${1:-10}"
-case "$scale" in
-  '' | *[!0-9]* | 0)
-    echo "validate-long.sh: SCALE must be a whole number >= 1, got '$scale'" >&2
-    exit 2
-    ;;
-esac
+source "$(dirname "$0")/whole-number.sh"
+require_whole_number validate-long.sh SCALE "$scale"
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake --preset release >/dev/null

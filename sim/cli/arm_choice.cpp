@@ -2,6 +2,9 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+
+#include "sim/scenario/diagnostic.hpp"
 #include "sim/scenario/did_you_mean.hpp"
 
 namespace c2msim::cli {
@@ -19,7 +22,8 @@ void report_unknown_arm(const scenario::Scenario& scenario, const std::string& n
   for (const auto& a : scenario.arms) known.push_back(a.name);
   const auto suggestion = scenario::did_you_mean(name, known);
   fmt::print(stderr, "c2msim {}: error: {} {}: no such arm in {}{} (it has: {})\n", command, option,
-             name, file, suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "",
+             scenario::one_line(name), scenario::one_line(file),
+             suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "",
              arm_names(scenario));
 }
 
@@ -31,6 +35,12 @@ std::optional<ArmChoice> choose_arms(const scenario::Scenario& scenario,
     const scenario::Arm* arm = scenario.find_arm(name);
     if (arm == nullptr) {
       report_unknown_arm(scenario, name, command, "--arm", file);
+      return std::nullopt;
+    }
+    if (std::find(choice.arms.begin(), choice.arms.end(), arm) != choice.arms.end()) {
+      // Run twice, an arm would be compared with itself and written twice to every file.
+      fmt::print(stderr, "c2msim {}: error: --arm {}: given twice; name each arm once\n", command,
+                 scenario::one_line(name));
       return std::nullopt;
     }
     choice.arms.push_back(arm);

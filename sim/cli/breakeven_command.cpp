@@ -8,6 +8,7 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -21,14 +22,21 @@
 #include "c2msim/version.hpp"
 #include "sim/cli/arm_choice.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/interrupt_guard.hpp"
+#include "sim/cli/manifest_context.hpp"
+#include "sim/cli/option_checks.hpp"
 #include "sim/cli/scenario_input.hpp"
+#include "sim/model/metric_catalogue.hpp"
 #include "sim/montecarlo/breakeven.hpp"
 #include "sim/montecarlo/experiment.hpp"
 #include "sim/montecarlo/summary.hpp"
+#include "sim/output/metrics_csv.hpp"
 #include "sim/output/output_directory.hpp"
 #include "sim/output/run_outputs.hpp"
 #include "sim/scenario/chain_builder.hpp"
+#include "sim/scenario/diagnostic.hpp"
 #include "sim/scenario/did_you_mean.hpp"
+#include "sim/scenario/limits.hpp"
 #include "sim/scenario/sweep.hpp"
 
 namespace c2msim::cli {
@@ -48,6 +56,7 @@ struct BreakevenOptions {
   std::optional<double> tolerance;
   unsigned threads = 0;
   std::string out = "c2msim-breakeven";
+  bool force = false;  // replace an --out folder c2msim did not write
   bool quiet = false;
 };
 
@@ -57,9 +66,14 @@ class BadSearchInput : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Whole numbers are searched only between ends of at most 2^53 (whole_range), so the cast is
+// exact and cannot wrap.
+constexpr double kLargestWholeNumber = 9007199254740992.0;  // 2^53
+
 std::string value_text(double value, bool whole_numbers) {
-  return whole_numbers ? fmt::format("{}", static_cast<long long>(value))
-                       : fmt::format("{:.12g}", value);
+  return whole_numbers && std::fabs(value) <= kLargestWholeNumber
+             ? fmt::format("{}", static_cast<long long>(value))
+             : fmt::format("{:.12g}", value);
 }
 
 class Search {
@@ -67,18 +81,24 @@ class Search {
   explicit Search(const BreakevenOptions& o) : o_(o) {}
 
   // The scenario with the parameter at `value`, or nothing (after printing the problems when
-  // `report` is set).
-  std::optional<scenario::Scenario> load(const std::string& value, bool report) const {
+  // `report` is set). The file is read once, the first time: every value runs that text.
+  std::optional<scenario::Scenario> load(const std::string& value, bool report) {
     scenario::ScenarioOverrides overrides;
     for (const std::string& set : o_.sets) overrides.sets.push_back({"--set", set});
     overrides.sets.push_back({"--param", o_.param + "=" + value});
     overrides.file_sweep = false;
+    if (!text_) {
+      auto points = load_points_or_report(o_.file, overrides, status_);
+      if (!points) return std::nullopt;
+      text_ = std::move(points->source_text);
+      return std::move(points->base);
+    }
     if (report) {
-      auto points = load_points_or_report(o_.file, overrides);
+      auto points = load_points_or_report(o_.file, *text_, overrides, status_);
       if (!points) return std::nullopt;
       return std::move(points->base);
     }
-    return scenario::load_scenario_points(o_.file, overrides).base;
+    return scenario::load_scenario_points_text(*text_, o_.file, overrides).base;
   }
 
   void set_arms(std::string arm, std::string baseline) {
@@ -134,6 +154,10 @@ class Search {
   [[nodiscard]] std::uint64_t seed() const { return seed_; }
   [[nodiscard]] std::uint64_t replications() const { return replications_; }
   [[nodiscard]] std::uint64_t events() const { return events_; }
+  // The exit status of the last reported load that failed: 2 bad input, 1 a system failure.
+  [[nodiscard]] int load_status() const { return status_; }
+  // The file's text as it was read.
+  [[nodiscard]] const std::string& text() const { return *text_; }
 
  private:
   std::string unknown_metric_message(const std::set<std::string>& seen) const {
@@ -158,6 +182,8 @@ class Search {
   std::uint64_t seed_ = 0;
   std::uint64_t replications_ = 0;
   std::uint64_t events_ = 0;
+  mutable int status_ = 0;
+  std::optional<std::string> text_;
 };
 
 // The arm named `name`, or nothing after printing an error naming `option`.
@@ -169,7 +195,7 @@ std::optional<std::string> arm_named(const scenario::Scenario& sc, const std::st
 }
 
 int bad(const std::string& message) {
-  fmt::print(stderr, "c2msim breakeven: error: {}\n", message);
+  fmt::print(stderr, "c2msim breakeven: error: {}\n", scenario::one_line(message));
   return kBadInput;
 }
 
@@ -220,10 +246,15 @@ int run_breakeven(const BreakevenOptions& o) {
   if (o.tolerance && !(*o.tolerance > 0)) {
     return bad(fmt::format("--tolerance {}: expected a number > 0", *o.tolerance));
   }
+  if (model::find_metric(o.metric) == nullptr) {
+    const auto suggestion = scenario::did_you_mean(o.metric, model::metric_names());
+    return bad(fmt::format("--metric {}: no such metric{}; `c2msim metrics` lists them", o.metric,
+                           suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : ""));
+  }
   Search search(o);
   // The file and the parameter at both ends are checked before anything runs.
   const auto base = search.load(value_text(*low, false), true);
-  if (!base || !search.load(value_text(*high, false), true)) return kBadInput;
+  if (!base || !search.load(value_text(*high, false), true)) return search.load_status();
   if (o.replications.value_or(base->replications) < 2) {
     return bad("a confidence interval needs at least 2 replications (-n)");
   }
@@ -243,7 +274,9 @@ int run_breakeven(const BreakevenOptions& o) {
   search.set_arms(*arm, *baseline);
 
   // A parameter that takes whole numbers only (lines, say) is searched over whole numbers.
-  const bool whole_ends = std::floor(*low) == *low && std::floor(*high) == *high;
+  const bool whole_ends = std::floor(*low) == *low && std::floor(*high) == *high &&
+                          std::fabs(*low) <= kLargestWholeNumber &&
+                          std::fabs(*high) <= kLargestWholeNumber;
   const bool whole_numbers = whole_ends && !search.load(value_text(*low + 0.5, false), false);
 
   montecarlo::BreakevenOptions options;
@@ -251,6 +284,8 @@ int run_breakeven(const BreakevenOptions& o) {
   options.high = *high;
   options.tolerance = o.tolerance.value_or((*high - *low) / 1000);
   options.whole_numbers = whole_numbers;
+  InterruptibleOutput output(o.out, o.force, {o.file});
+  output::OutputDirectory& dir = output.dir();
   const auto start = std::chrono::steady_clock::now();
   montecarlo::BreakevenResult result;
   try {
@@ -286,17 +321,17 @@ int run_breakeven(const BreakevenOptions& o) {
                               {"evaluations", evaluations}};
   const unsigned threads =
       o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  const nlohmann::json manifest{{"scenario", o.file},
-                                {"scenario_name", base->name},
-                                {"scenario_sha256", output::sha256_of_file(o.file)},
-                                {"sets", o.sets},
-                                {"threads", threads},
-                                {"c2msim_version", kVersion},
-                                {"git_revision", kGitRevision},
-                                {"events_processed", search.events()},
-                                {"wall_seconds", wall}};
-  output::OutputDirectory dir(o.out);
+  nlohmann::json manifest{{"scenario", o.file},
+                          {"scenario_sha256", output::sha256_hex(search.text())},
+                          {"sets", o.sets},
+                          {"threads", threads},
+                          {"c2msim_version", kVersion},
+                          {"git_revision", kGitRevision},
+                          {"events_processed", search.events()},
+                          {"wall_seconds", wall}};
   output::write_json(dir.file("breakeven.json"), report);
+  manifest.update(scenario_context(*base));
+  output::write_metrics_csv(dir.file("metrics.csv"), base->currency);
   output::write_json(dir.file("manifest.json"), manifest);
   dir.commit();
   if (!o.quiet) {
@@ -332,14 +367,15 @@ void add_breakeven_command(CLI::App& app, int& exit_code) {
       ->allow_extra_args(false);
   cmd->add_option("--replications,-n", o->replications,
                   "Replications per evaluated value (default: the file's)")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
-  cmd->add_option("--seed", o->seed, "Random seed (default: the file's)");
+      ->check(whole_number(1, scenario::limits::kMaxReplications));
+  cmd->add_option("--seed", o->seed, "Random seed (default: the file's)")
+      ->check(whole_number(0, kMaxSeed));
   cmd->add_option("--tolerance", o->tolerance,
-                  "Stop when the bracketing interval is this narrow (default: (HI - LO) / 1000)");
-  cmd->add_option("--out,-o", o->out, "Output directory, replaced atomically")
-      ->capture_default_str();
+                  "Stop when the bracketing interval is this narrow (default: (HI - LO) / 1000)")
+      ->check(finite_number(0, std::numeric_limits<double>::max(), true));
+  add_output_options(*cmd, o->out, o->force);
   cmd->add_option("--threads,-j", o->threads, "Worker threads (default: every core)")
-      ->check(CLI::Range(0u, 1024u));
+      ->check(whole_number(0, kMaxThreads));
   cmd->add_flag("--quiet,-q", o->quiet, "Print nothing but errors");
   cmd->footer(
       "Every value is run with the same seed and replication numbers (common random numbers).\n"
@@ -347,7 +383,8 @@ void add_breakeven_command(CLI::App& app, int& exit_code) {
       "interval is wider than the tolerance. breakeven.json has the status (found,\n"
       "not_separated or no_sign_change), the estimate, the interval [low, high] holding the\n"
       "sign change, and every evaluation. Exit status: 0 (also with no sign change), 2 on bad\n"
-      "input.");
+      "input (a refused --out too), 1 when writing the results fails, 130 and 143 when\n"
+      "stopped by SIGINT and SIGTERM.");
   cmd->callback([o, &exit_code] { exit_code = run_breakeven(*o); });
 }
 

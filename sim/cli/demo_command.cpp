@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/option_checks.hpp"
 #include "sim/engine/simulation.hpp"
 #include "sim/random/distributions.hpp"
 #include "sim/random/random_stream.hpp"
@@ -23,6 +24,9 @@ struct DemoOptions {
   double horizon_days = 200000.0;
   std::uint64_t seed = 1;
 };
+
+constexpr double kMaxRate = 1000;  // per day
+constexpr double kMaxHorizonDays = 1e6;
 
 enum class QueueEvent : std::uint8_t { kArrival, kDeparture };
 
@@ -107,19 +111,22 @@ void add_demo_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<DemoOptions>();
   CLI::App* demo = app.add_subcommand(
       "demo", "Run an M/M/c queue on the engine and compare it with the Erlang C formula");
+  // Bounded so that a run stays within about 2e9 events.
   demo->add_option("--arrival-rate", options->arrival_rate_per_day, "Customers per day")
-      ->check(CLI::PositiveNumber)
+      ->check(finite_number(0, kMaxRate, true))
       ->capture_default_str();
   demo->add_option("--service-rate", options->service_rate_per_day, "Services per day per server")
-      ->check(CLI::PositiveNumber)
+      ->check(finite_number(0, kMaxRate, true))
       ->capture_default_str();
   demo->add_option("--servers", options->servers, "Parallel servers")
-      ->check(CLI::Range(1u, 1000u))
+      ->check(whole_number(1, 1000))
       ->capture_default_str();
   demo->add_option("--horizon-days", options->horizon_days, "Simulated days")
-      ->check(CLI::PositiveNumber)
+      ->check(finite_number(0, kMaxHorizonDays, true))
       ->capture_default_str();
-  demo->add_option("--seed", options->seed, "Random seed")->capture_default_str();
+  demo->add_option("--seed", options->seed, "Random seed")
+      ->check(whole_number(0, kMaxSeed))
+      ->capture_default_str();
   demo->callback([options, &exit_code] { exit_code = run_demo(*options); });
 }
 

@@ -11,7 +11,7 @@
 #include "sim/cli/arm_choice.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/scenario_input.hpp"
-#include "sim/network/network_dot.hpp"
+#include "sim/scenario/arm_network.hpp"
 
 namespace c2msim::cli {
 namespace {
@@ -22,14 +22,15 @@ struct GraphOptions {
 };
 
 int run_graph(const GraphOptions& o) {
-  const auto scenario = load_scenario_or_report(o.file);
-  if (!scenario) return kBadInput;
+  int status = 0;
+  const auto scenario = load_scenario_or_report(o.file, status);
+  if (!scenario) return status;
   const scenario::Arm* arm = scenario->find_arm(o.arm);
   if (!arm) {
     report_unknown_arm(*scenario, o.arm, "graph", "--arm", o.file);
     return kBadInput;
   }
-  network::write_dot(std::cout, *scenario, *arm);
+  scenario::write_arm_dot(std::cout, *scenario, *arm);
   std::cout.flush();
   return std::cout ? 0 : 1;
 }

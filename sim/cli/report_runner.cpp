@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -41,8 +42,16 @@ int write_report(const std::filesystem::path& out_dir) {
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
+  // c2msim blocks SIGINT and SIGTERM (interrupt_guard.hpp); the script must not inherit that.
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t none;
+  sigemptyset(&none);
+  posix_spawnattr_setsigmask(&attributes, &none);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK);
   pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, kPython, nullptr, nullptr, argv.data(), environ);
+  const int spawned = posix_spawn(&pid, kPython, nullptr, &attributes, argv.data(), environ);
+  posix_spawnattr_destroy(&attributes);
   if (spawned != 0) {
     fmt::print(stderr,
                "c2msim run: error: cannot start {} for the report: {} (scripts/install-deps.sh "

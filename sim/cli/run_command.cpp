@@ -7,25 +7,31 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <fstream>
 #include <optional>
 #include <thread>
 
 #include "c2msim/version.hpp"
 #include "sim/cli/arm_choice.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/interrupt_guard.hpp"
+#include "sim/cli/manifest_context.hpp"
+#include "sim/cli/option_checks.hpp"
 #include "sim/cli/report_runner.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/cli/sweep_run.hpp"
+#include "sim/model/metric_catalogue.hpp"
 #include "sim/model/replication.hpp"
 #include "sim/montecarlo/experiment.hpp"
 #include "sim/montecarlo/precision.hpp"
 #include "sim/montecarlo/results_table.hpp"
-#include "sim/network/network_dot.hpp"
+#include "sim/output/metrics_csv.hpp"
 #include "sim/output/output_directory.hpp"
+#include "sim/output/output_file.hpp"
 #include "sim/output/run_outputs.hpp"
 #include "sim/output/timeseries_csv.hpp"
+#include "sim/scenario/arm_network.hpp"
 #include "sim/scenario/chain_builder.hpp"
+#include "sim/scenario/limits.hpp"
 
 namespace c2msim::cli {
 namespace {
@@ -36,6 +42,7 @@ struct RunOptions {
   std::optional<std::uint64_t> replications;
   std::optional<std::uint64_t> seed;
   std::string out = "c2msim-out";
+  bool force = false;  // replace a folder c2msim did not write
   unsigned threads = 0;
   bool quiet = false;
   std::optional<std::uint64_t> timeseries;  // replications whose daily states are written
@@ -48,20 +55,6 @@ struct RunOptions {
 };
 
 constexpr std::uint64_t kReportTimeseriesReplications = 3;
-
-const std::vector<std::string> kHeadlineMetrics{"inventory_turnover",
-                                                "days_of_inventory",
-                                                "list_markup",
-                                                "realised_markup",
-                                                "fill_rate",
-                                                "lost_sales_rate",
-                                                "lead_time_mean",
-                                                "lead_time_p95",
-                                                "bullwhip",
-                                                "bullwhip_weekly",
-                                                "match_rate",
-                                                "utilisation",
-                                                "profit"};
 
 std::string mean_with_ci(const montecarlo::Summary& s) {
   if (s.n == 0) return "-";
@@ -91,7 +84,7 @@ void print_table(const montecarlo::ResultsTable& table) {
       fmt::print("{:>36}", fmt::format("{} - {} [95% CI]", arms[a], arms[table.baseline()]));
   }
   fmt::print("\n");
-  for (const std::string& metric : kHeadlineMetrics) {
+  for (const std::string& metric : model::headline_metrics()) {
     fmt::print("{:<20}", metric);
     for (const auto& arm : arms) {
       const auto* s = find_summary(arm, metric);
@@ -148,8 +141,9 @@ int run(const RunOptions& o) {
   for (const std::string& set : o.sets) overrides.sets.push_back({"--set", set});
   overrides.sweeps = o.sweeps;
   overrides.file_sweep = !o.no_sweep;
-  const auto loaded = load_points_or_report(o.file, overrides);
-  if (!loaded) return kBadInput;
+  int status = 0;
+  const auto loaded = load_points_or_report(o.file, overrides, status);
+  if (!loaded) return status;
   if (!loaded->swept_keys.empty()) {
     if (o.target_ci || o.timeseries.value_or(0) > 0) {
       fmt::print(stderr,
@@ -158,8 +152,9 @@ int run(const RunOptions& o) {
                  o.target_ci ? "--target-ci" : "--timeseries");
       return kBadInput;
     }
-    const int status = run_sweep(
-        {o.file, o.arms, o.replications, o.seed, o.out, o.threads, o.quiet, o.sets}, *loaded);
+    status = run_sweep(
+        {o.file, o.arms, o.replications, o.seed, o.out, o.force, o.threads, o.quiet, o.sets},
+        *loaded);
     return status == 0 ? report_if_asked(o) : status;
   }
   const scenario::Scenario& sc = *loaded->base;
@@ -191,11 +186,12 @@ int run(const RunOptions& o) {
   const unsigned threads =
       o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
 
-  output::OutputDirectory dir(o.out);
+  InterruptibleOutput output(o.out, o.force, {o.file});
+  output::OutputDirectory& dir = output.dir();
   for (const scenario::Arm* arm : chosen) {
-    std::ofstream dot(dir.file("network-" + arm->name + ".dot"));
-    network::write_dot(dot, sc, *arm);
-    if (!dot.flush()) throw std::runtime_error("cannot write the network of arm " + arm->name);
+    output::OutputFile dot(dir.file("network-" + arm->name + ".dot"));
+    scenario::write_arm_dot(dot.stream(), sc, *arm);
+    dot.close();
   }
   output::ReplicationsCsv replications(dir.file("replications.csv"), names);
   std::optional<output::TimeseriesCsv> timeseries;
@@ -216,7 +212,7 @@ int run(const RunOptions& o) {
     montecarlo::PrecisionTarget target;
     target.relative_half_width = *o.target_ci;
     target.max_replications = std::max(o.max_replications, options.replications);
-    target.metrics = kHeadlineMetrics;
+    target.metrics = model::headline_metrics();
     precision = montecarlo::run_to_precision(arms, options, target, table, consume);
     events = precision->events;
     options.replications = precision->replications;
@@ -229,10 +225,10 @@ int run(const RunOptions& o) {
   if (timeseries) timeseries->close();
   output::write_summary_csv(dir.file("summary.csv"), table.summaries());
   output::write_comparison_csv(dir.file("comparison.csv"), table.comparisons());
+  output::write_metrics_csv(dir.file("metrics.csv"), sc.currency);
   nlohmann::json manifest{
       {"scenario", o.file},
-      {"scenario_name", sc.name},
-      {"scenario_sha256", output::sha256_of_file(o.file)},
+      {"scenario_sha256", output::sha256_hex(loaded->source_text)},
       {"sets", o.sets},
       {"arms", names},
       {"baseline", names[baseline]},
@@ -244,6 +240,7 @@ int run(const RunOptions& o) {
       {"events_processed", events},
       {"wall_seconds", wall},
       {"timeseries_replications", std::min(timeseries_replications, options.replications)}};
+  manifest.update(scenario_context(sc));
   if (precision) {
     const auto& c = precision->check;
     manifest["precision"] = {
@@ -280,26 +277,27 @@ void add_run_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--arm", o->arms, "Arm to run (repeatable; default: every arm)")
       ->allow_extra_args(false);
   cmd->add_option("--replications,-n", o->replications, "Replications (default: the file's)")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
-  cmd->add_option("--seed", o->seed, "Random seed (default: the file's)");
-  cmd->add_option("--out,-o", o->out, "Output directory, replaced atomically")
-      ->capture_default_str();
+      ->check(whole_number(1, scenario::limits::kMaxReplications));
+  cmd->add_option("--seed", o->seed, "Random seed (default: the file's)")
+      ->check(whole_number(0, kMaxSeed));
+  add_output_options(*cmd, o->out, o->force);
   cmd->add_option("--threads,-j", o->threads, "Worker threads (default: every core)")
-      ->check(CLI::Range(0u, 1024u));
+      ->check(whole_number(0, kMaxThreads));
   cmd->add_flag("--quiet,-q", o->quiet, "Print nothing but errors");
   cmd->add_option("--timeseries", o->timeseries,
                   "Write timeseries.csv: every node's daily state in the first K replications "
                   "(default: 3 with --report, else 0)")
-      ->type_name("K");
+      ->type_name("K")
+      ->check(whole_number(0, scenario::limits::kMaxReplications));
   cmd->add_option("--target-ci", o->target_ci,
                   "Precision mode: add replications until every headline metric's 95% CI "
                   "half-width is within this fraction of its mean (e.g. 0.01)")
       ->type_name("FRACTION")
-      ->check(CLI::Range(1e-6, 1.0));
+      ->check(finite_number(1e-6, 1.0));
   cmd->add_option("--max-replications", o->max_replications,
                   "Precision mode: stop at this many replications")
       ->capture_default_str()
-      ->check(CLI::Range(std::uint64_t{2}, std::uint64_t{100'000'000}));
+      ->check(whole_number(2, scenario::limits::kMaxReplications));
   cmd->add_option("--set", o->sets,
                   "KEY=VALUE: override a value of the file, e.g. "
                   "arms.c2m.nodes[platform].commission=0.1 (repeatable)")

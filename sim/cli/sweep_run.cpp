@@ -11,9 +11,12 @@
 
 #include "c2msim/version.hpp"
 #include "sim/cli/arm_choice.hpp"
+#include "sim/cli/interrupt_guard.hpp"
+#include "sim/cli/manifest_context.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/montecarlo/experiment.hpp"
 #include "sim/montecarlo/results_table.hpp"
+#include "sim/output/metrics_csv.hpp"
 #include "sim/output/output_directory.hpp"
 #include "sim/output/run_outputs.hpp"
 #include "sim/output/sweep_csv.hpp"
@@ -50,7 +53,8 @@ int run_sweep(const SweepRunOptions& o, const scenario::ScenarioPoints& points) 
   const unsigned threads =
       o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
 
-  output::OutputDirectory dir(o.out);
+  InterruptibleOutput output(o.out, o.force, {o.file});
+  output::OutputDirectory& dir = output.dir();
   output::SweepCsv sweep(dir.file("sweep.csv"), points.swept_keys);
   output::SweepReplicationsCsv replications(dir.file("replications.csv"), names);
   nlohmann::json grid = nlohmann::json::array();
@@ -107,18 +111,19 @@ int run_sweep(const SweepRunOptions& o, const scenario::ScenarioPoints& points) 
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   sweep.close();
   replications.close();
-  const nlohmann::json manifest{{"scenario", o.file},
-                                {"scenario_name", base.name},
-                                {"scenario_sha256", output::sha256_of_file(o.file)},
-                                {"sets", o.sets},
-                                {"arms", names},
-                                {"baseline", baseline},
-                                {"sweep", {{"keys", points.swept_keys}, {"points", grid}}},
-                                {"threads", threads},
-                                {"c2msim_version", kVersion},
-                                {"git_revision", kGitRevision},
-                                {"events_processed", events},
-                                {"wall_seconds", wall}};
+  nlohmann::json manifest{{"scenario", o.file},
+                          {"scenario_sha256", output::sha256_hex(points.source_text)},
+                          {"sets", o.sets},
+                          {"arms", names},
+                          {"baseline", baseline},
+                          {"sweep", {{"keys", points.swept_keys}, {"points", grid}}},
+                          {"threads", threads},
+                          {"c2msim_version", kVersion},
+                          {"git_revision", kGitRevision},
+                          {"events_processed", events},
+                          {"wall_seconds", wall}};
+  manifest.update(scenario_context(base));
+  output::write_metrics_csv(dir.file("metrics.csv"), base.currency);
   output::write_json(dir.file("manifest.json"), manifest);
   dir.commit();
 

@@ -18,6 +18,7 @@ struct SweepRunOptions {
   std::optional<std::uint64_t> replications;
   std::optional<std::uint64_t> seed;
   std::string out;
+  bool force = false;  // replace an --out folder c2msim did not write
   unsigned threads = 0;
   bool quiet = false;
   std::vector<std::string> sets;  // the --set arguments, for the manifest

@@ -33,11 +33,12 @@ std::string summary(const std::string& file, const scenario::Scenario& s) {
 int run_validate(const std::vector<std::string>& files) {
   int status = 0;
   for (const std::string& file : files) {
-    if (const auto scenario = load_scenario_or_report(file)) {
+    int file_status = 0;
+    if (const auto scenario = load_scenario_or_report(file, file_status)) {
       fmt::print("{}\n", summary(file, *scenario));
-    } else {
-      status = kBadInput;
     }
+    // A system failure (exit status 1) outranks bad input: the check could not be made.
+    if (file_status != 0 && (status == 0 || file_status == 1)) status = file_status;
   }
   return status;
 }
@@ -54,7 +55,8 @@ void add_validate_command(CLI::App& app, int& exit_code) {
   validate->footer(
       "Each problem is one line on stderr, FILE:LINE:COLUMN: error: key.path: what was expected.\n"
       "Each valid file gets one line on stdout with its products, markets, arms, nodes and lanes.\n"
-      "Exit status: 0 when every file is valid, 2 when any file has a problem.");
+      "Exit status: 0 when every file is valid, 2 when any file has a problem, 1 when a file\n"
+      "could not be read for a reason of the system (an I/O error).");
   validate->callback([files, &exit_code] { exit_code = run_validate(*files); });
 }
 

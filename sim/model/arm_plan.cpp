@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "sim/network/supply_network.hpp"
+
 namespace c2msim::model {
 
 ArmPlan::ArmPlan(ChainSpec spec) : spec_(std::move(spec)) {
@@ -43,27 +45,34 @@ void ArmPlan::index_skus() {
 
 void ArmPlan::index_lanes() {
   const std::size_t n = spec_.nodes.size();
-  supplier_lane_.assign(n, kNone);
-  market_lanes_.assign(spec_.markets.size(), {});
-  lane_to_market_.assign(n * spec_.markets.size(), kNone);
-  for (Index l = 0; l < spec_.lanes.size(); ++l) {
-    const LaneSpec& lane = spec_.lanes[l];
-    if (lane.from >= n) throw std::invalid_argument("lane from an unknown node");
-    if (lane.to_market) {
-      if (lane.to >= spec_.markets.size()) throw std::invalid_argument("lane to an unknown market");
-      market_lanes_[lane.to].push_back(l);
-      lane_to_market_[lane.from * spec_.markets.size() + lane.to] = l;
-    } else {
-      if (lane.to >= n) throw std::invalid_argument("lane to an unknown node");
-      // One supplier per node (single sourcing; the loader explains this to the user).
-      if (supplier_lane_[lane.to] != kNone) {
-        throw std::invalid_argument(
-            fmt::format("node {} has more than one supplier", spec_.nodes[lane.to].id));
-      }
-      supplier_lane_[lane.to] = l;
-    }
+  const std::size_t markets = spec_.markets.size();
+  // The arm as a supply network (sim/network/): a vertex per node, then one per demand stream.
+  std::vector<network::NetworkNode> node_vertices, market_vertices;
+  for (const NodeSpec& node : spec_.nodes) node_vertices.push_back({node.id, node.kind, {}});
+  for (const MarketSpec& m : spec_.markets) {
+    market_vertices.push_back({m.id, NodeKind::kMarket, {m.product}});
   }
+  std::vector<network::NetworkLane> lanes;
+  for (const LaneSpec& lane : spec_.lanes) {
+    if (lane.from >= n) throw std::invalid_argument("lane from an unknown node");
+    if (lane.to >= (lane.to_market ? markets : n)) {
+      throw std::invalid_argument(lane.to_market ? "lane to an unknown market"
+                                                 : "lane to an unknown node");
+    }
+    lanes.push_back({lane.from, lane.to, lane.to_market});
+  }
+  const network::SupplyNetwork net(node_vertices, market_vertices, lanes);
+  if (!net.find_cycle().empty()) throw std::invalid_argument("the supply graph has a cycle");
+
+  supplier_lane_.assign(n, kNone);
   for (Index node = 0; node < n; ++node) {
+    const std::vector<std::size_t> in = net.lanes_into(net.node_vertex(node));
+    // One supplier per node (single sourcing; the loader explains this to the user).
+    if (in.size() > 1) {
+      throw std::invalid_argument(
+          fmt::format("node {} has more than one supplier", spec_.nodes[node].id));
+    }
+    if (!in.empty()) supplier_lane_[node] = static_cast<Index>(in.front());
     if (spec_.nodes[node].kind == NodeKind::kFactory && !spec_.nodes[node].factory) {
       throw std::invalid_argument(
           fmt::format("factory {} has no production settings", spec_.nodes[node].id));
@@ -73,18 +82,18 @@ void ArmPlan::index_lanes() {
     }
   }
   // Nodes from the factories down, so that prices can be derived along the chain.
-  std::vector<int> state(n, 0);
-  auto visit = [&](auto&& self, Index node) -> void {
-    if (state[node] == 2) return;
-    if (state[node] == 1) throw std::invalid_argument("the supply graph has a cycle");
-    state[node] = 1;
-    if (supplier_lane_[node] != kNone) self(self, supplier(node));
-    state[node] = 2;
-    supply_order_.push_back(node);
-  };
-  for (Index node = 0; node < n; ++node) visit(visit, node);
-  market_share_cumulative_.resize(spec_.markets.size());
-  for (Index m = 0; m < spec_.markets.size(); ++m) {
+  for (const network::Vertex v : net.topological_order()) {
+    if (v < n) supply_order_.push_back(static_cast<Index>(v));
+  }
+
+  market_lanes_.assign(markets, {});
+  lane_to_market_.assign(n * markets, kNone);
+  market_share_cumulative_.resize(markets);
+  for (Index m = 0; m < markets; ++m) {
+    for (const std::size_t l : net.lanes_into(net.market_vertex(m))) {
+      market_lanes_[m].push_back(static_cast<Index>(l));
+      lane_to_market_[spec_.lanes[l].from * markets + m] = static_cast<Index>(l);
+    }
     if (market_lanes_[m].empty()) {
       throw std::invalid_argument(
           fmt::format("market {} is served by no node", spec_.markets[m].id));

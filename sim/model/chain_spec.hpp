@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/model/replenishment_policy.hpp"
+#include "sim/network/node_kind.hpp"
 #include "sim/random/distributions.hpp"
 
 namespace c2msim::model {
@@ -45,7 +46,8 @@ struct MarketSpec {
   double reference_price = 0.0;   // 0: no price response
 };
 
-enum class NodeKind : std::uint8_t { kFactory, kWarehouse, kRetailer, kPlatform };
+// Never kMarket: markets are MarketSpecs.
+using network::NodeKind;
 enum class FactoryMode : std::uint8_t { kMakeToStock, kMakeToOrder, kHybrid };
 enum class ShortageMode : std::uint8_t { kBackorder, kLostSales };
 

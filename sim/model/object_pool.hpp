@@ -2,7 +2,9 @@
 // Records (orders, shipments, customers, jobs) addressed by a dense index that an event can carry.
 // Released indices are reused, so a run in steady state allocates nothing.
 
+#include <cstddef>
 #include <cstdint>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -12,6 +14,7 @@ template <class T>
 class ObjectPool {
  public:
   using Id = std::uint32_t;
+  static constexpr std::size_t kMaxRecords = std::size_t{0xFFFFFFFF};
 
   Id add(T value) {
     if (++live_ > peak_) peak_ = live_;
@@ -21,6 +24,8 @@ class ObjectPool {
       items_[id] = std::move(value);
       return id;
     }
+    // Ids are 32-bit; the last is kept free as "no record" (kNoRecord).
+    if (items_.size() >= kMaxRecords) throw std::length_error("more than 2^32 - 1 records");
     items_.push_back(std::move(value));
     return static_cast<Id>(items_.size() - 1);
   }

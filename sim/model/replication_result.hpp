@@ -19,7 +19,8 @@ struct ReplicationResult {
   std::uint64_t events_processed = 0;
   std::uint64_t peak_customer_records = 0;  // the most customers' records held at once
 
-  // The value of one metric, or NaN when it was not reported.
+  // The value of one metric, or NaN when it was not reported at that scope. Throws
+  // std::invalid_argument for a name that is no metric (see metric_catalogue.hpp).
   [[nodiscard]] double get(const std::string& scope, const std::string& metric) const;
 };
 

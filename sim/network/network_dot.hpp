@@ -1,15 +1,22 @@
 #pragma once
-// An arm's network in GraphViz DOT, written through Boost.Graph's write_graphviz: one vertex per
+// A supply network in GraphViz DOT, written through Boost.Graph's write_graphviz: one vertex per
 // node and market, shaped by kind (factory box3d, warehouse box, retailer house, platform hexagon,
-// market ellipse), one edge per lane labelled with its lead time in days.
+// market ellipse) and labelled with its id over a line of detail, one edge per lane with its label.
 
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "sim/network/supply_network.hpp"
-#include "sim/scenario/scenario.hpp"
 
 namespace c2msim::network {
 
-void write_dot(std::ostream& out, const scenario::Scenario& scenario, const scenario::Arm& arm);
+struct DotLabels {
+  std::string title;
+  std::vector<std::string> vertex_details;  // the second line of each vertex's label, by vertex
+  std::vector<std::string> lane_labels;     // by lane index
+};
+
+void write_dot(std::ostream& out, const SupplyNetwork& network, const DotLabels& labels);
 
 }  // namespace c2msim::network

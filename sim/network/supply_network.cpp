@@ -28,26 +28,32 @@ class CycleRecorder : public boost::default_dfs_visitor {
 
 }  // namespace
 
-SupplyNetwork::SupplyNetwork(const scenario::Scenario& scenario, const scenario::Arm& arm)
-    : graph_(arm.nodes.size() + scenario.markets.size()),
-      node_count_(arm.nodes.size()),
-      market_count_(scenario.markets.size()) {
-  for (std::size_t i = 0; i < arm.nodes.size(); ++i) {
-    const scenario::Node& node = arm.nodes[i];
-    graph_[node_vertex(i)] = {node.id, node.kind, i, node.products};
+SupplyNetwork::SupplyNetwork(const std::vector<NetworkNode>& nodes,
+                             const std::vector<NetworkNode>& markets,
+                             const std::vector<NetworkLane>& lanes)
+    : graph_(nodes.size() + markets.size()),
+      node_count_(nodes.size()),
+      market_count_(markets.size()) {
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    graph_[node_vertex(i)] = {nodes[i].id, nodes[i].kind, i, nodes[i].products};
   }
-  for (std::size_t m = 0; m < scenario.markets.size(); ++m) {
-    const scenario::Market& market = scenario.markets[m];
-    NodeProperties& p = graph_[market_vertex(m)];
-    p = {market.id, scenario::NodeKind::kMarket, m, {}};
-    for (const scenario::MarketProduct& wanted : market.products)
-      p.products.push_back(wanted.product);
+  for (std::size_t m = 0; m < markets.size(); ++m) {
+    graph_[market_vertex(m)] = {markets[m].id, NodeKind::kMarket, m, markets[m].products};
   }
-  for (std::size_t l = 0; l < arm.lanes.size(); ++l) {
-    const scenario::Lane& lane = arm.lanes[l];
-    const Vertex to = lane.to_market ? market_vertex(lane.to_index) : node_vertex(lane.to_index);
-    boost::add_edge(node_vertex(lane.from_node), to, LaneProperties{l}, graph_);
+  for (std::size_t l = 0; l < lanes.size(); ++l) {
+    const NetworkLane& lane = lanes[l];
+    const Vertex to = lane.to_market ? market_vertex(lane.to) : node_vertex(lane.to);
+    boost::add_edge(node_vertex(lane.from), to, LaneProperties{l}, graph_);
   }
+}
+
+std::vector<std::size_t> SupplyNetwork::lanes_into(Vertex v) const {
+  std::vector<std::size_t> out;
+  for (const Edge e : boost::make_iterator_range(boost::in_edges(v, graph_))) {
+    out.push_back(graph_[e].index);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 bool SupplyNetwork::handles(Vertex v, std::size_t product) const {
@@ -82,7 +88,7 @@ std::vector<std::size_t> SupplyNetwork::nodes_without_supplier() const {
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < node_count_; ++i) {
     const Vertex v = node_vertex(i);
-    if (graph_[v].kind != scenario::NodeKind::kFactory && boost::in_degree(v, graph_) == 0) {
+    if (graph_[v].kind != NodeKind::kFactory && boost::in_degree(v, graph_) == 0) {
       out.push_back(i);
     }
   }
@@ -106,7 +112,7 @@ std::vector<UnservedDemand> SupplyNetwork::unreachable_demand() const {
           const Vertex supplier = boost::source(e, graph_);
           if (seen[supplier] || !handles(supplier, product)) continue;
           seen[supplier] = true;
-          if (graph_[supplier].kind == scenario::NodeKind::kFactory) served = true;
+          if (graph_[supplier].kind == NodeKind::kFactory) served = true;
           frontier.push_back(supplier);
         }
       }

@@ -1,9 +1,10 @@
 #pragma once
-// The network of one arm as a Boost.Graph: a vertex per node of the arm (in the arm's order), then
-// a vertex per market of the scenario; an edge per lane, from the supplier to its customer. The
-// structural rules of model.md section 2 are checked here: the supply graph is a DAG, every
-// market's demand can be reached from a factory making the product, and every node other than a
-// factory has a supplier. The model walks the same graph. Nothing here knows YAML.
+// A supply network as a Boost.Graph: a vertex per node (in the order given), then a vertex per
+// market; an edge per lane, from the supplier to its customer. The structural rules of
+// docs/model.md are checked here: the supply graph is a DAG, every market's demand can be reached
+// from a factory making the product, and every node other than a factory has a supplier. The
+// scenario loader checks an arm's network with it, and the model takes the order of its nodes
+// from the same graph. It knows nothing of scenario files or of the model.
 
 #include <boost/graph/adjacency_list.hpp>
 #include <cstddef>
@@ -11,20 +12,35 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/scenario/scenario.hpp"
+#include "sim/network/node_kind.hpp"
 
 namespace c2msim::network {
 
+// A node or a market: its id, kind, and the products it handles (a market: that its customers
+// want); empty: every product.
+struct NetworkNode {
+  std::string id;
+  NodeKind kind = NodeKind::kFactory;
+  std::vector<std::size_t> products;
+};
+
+// A lane from node `from` to node `to`, or to market `to` when `to_market`.
+struct NetworkLane {
+  std::size_t from = 0;
+  std::size_t to = 0;
+  bool to_market = false;
+};
+
 struct NodeProperties {
   std::string id;
-  scenario::NodeKind kind = scenario::NodeKind::kFactory;
-  std::size_t index = 0;  // into Arm::nodes, or into Scenario::markets for a market
+  NodeKind kind = NodeKind::kFactory;
+  std::size_t index = 0;  // into the nodes, or into the markets for a market
   // The products the node handles, or a market's customers want; empty: every product.
   std::vector<std::size_t> products;
 };
 
 struct LaneProperties {
-  std::size_t index = 0;  // into Arm::lanes
+  std::size_t index = 0;  // into the lanes
 };
 
 using SupplyGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
@@ -42,8 +58,9 @@ struct UnservedDemand {
 
 class SupplyNetwork {
  public:
-  // The arm's lanes must name existing nodes and markets (the loader has checked them).
-  SupplyNetwork(const scenario::Scenario& scenario, const scenario::Arm& arm);
+  // Lanes must name existing nodes and markets; the markets' kinds are taken as kMarket.
+  SupplyNetwork(const std::vector<NetworkNode>& nodes, const std::vector<NetworkNode>& markets,
+                const std::vector<NetworkLane>& lanes);
 
   [[nodiscard]] const SupplyGraph& graph() const noexcept { return graph_; }
   [[nodiscard]] std::size_t node_count() const noexcept { return node_count_; }
@@ -53,12 +70,14 @@ class SupplyNetwork {
     return node_count_ + market;
   }
 
-  // The lanes (indices into Arm::lanes) of a cycle, in order along it, the first a depth-first
+  // The lanes (indices into the lanes) of a cycle, in order along it, the first a depth-first
   // search in vertex order meets; empty when the graph is acyclic.
   [[nodiscard]] std::vector<std::size_t> find_cycle() const;
   // Every vertex after all of its suppliers. Only for an acyclic graph (see find_cycle).
   [[nodiscard]] std::vector<Vertex> topological_order() const;
-  // Nodes (indices into Arm::nodes) other than factories that no lane supplies.
+  // The lanes (indices into the lanes) into a vertex, in the order they were given.
+  [[nodiscard]] std::vector<std::size_t> lanes_into(Vertex v) const;
+  // Nodes (indices into the nodes) other than factories that no lane supplies.
   [[nodiscard]] std::vector<std::size_t> nodes_without_supplier() const;
   // Market demand with no path to it from a factory making the product through nodes that
   // handle the product, in market then product order.

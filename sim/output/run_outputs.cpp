@@ -3,9 +3,10 @@
 #include <openssl/evp.h>
 
 #include <array>
-#include <fstream>
 #include <memory>
 #include <stdexcept>
+
+#include "sim/output/output_file.hpp"
 
 namespace c2msim::output {
 
@@ -47,31 +48,25 @@ void write_comparison_csv(const std::string& path,
   file.close();
 }
 
-std::string sha256_of_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
+std::string sha256_hex(std::string_view bytes) {
   const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
                                                                     &EVP_MD_CTX_free);
-  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) {
-    throw std::runtime_error("SHA-256 is unavailable");
-  }
-  std::array<char, 65536> buffer{};
-  while (in) {
-    in.read(buffer.data(), buffer.size());
-    EVP_DigestUpdate(ctx.get(), buffer.data(), static_cast<std::size_t>(in.gcount()));
-  }
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
-  EVP_DigestFinal_ex(ctx.get(), digest.data(), &length);
+  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1 ||
+      EVP_DigestUpdate(ctx.get(), bytes.data(), bytes.size()) != 1 ||
+      EVP_DigestFinal_ex(ctx.get(), digest.data(), &length) != 1) {
+    throw std::runtime_error("SHA-256 is unavailable");
+  }
   std::string hex;
   for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
   return hex;
 }
 
 void write_json(const std::string& path, const nlohmann::json& document) {
-  std::ofstream out(path);
-  out << document.dump(2) << '\n';
-  if (!out) throw std::runtime_error("cannot write " + path);
+  OutputFile file(path);
+  file.stream() << document.dump(2) << '\n';
+  file.close();
 }
 
 }  // namespace c2msim::output

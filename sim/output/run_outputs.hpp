@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/montecarlo/experiment.hpp"
@@ -34,9 +35,10 @@ void write_summary_csv(const std::string& path, const std::vector<montecarlo::Su
 void write_comparison_csv(const std::string& path,
                           const std::vector<montecarlo::ComparisonRow>& rows);
 
-// The SHA-256 of a file's bytes, in lower-case hex.
-std::string sha256_of_file(const std::string& path);
+// The SHA-256 of `bytes` (a scenario file's text as it was read), in lower-case hex.
+std::string sha256_hex(std::string_view bytes);
 
+// Writes `document`, checked like every output file (OutputFile).
 void write_json(const std::string& path, const nlohmann::json& document);
 
 }  // namespace c2msim::output

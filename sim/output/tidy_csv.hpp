@@ -5,12 +5,12 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <initializer_list>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "sim/output/output_file.hpp"
 
 namespace c2msim::output {
 
@@ -28,40 +28,41 @@ inline std::string csv_number(double value) {
   return fmt::format("{}", value);
 }
 
+// Every row is checked as it is written (OutputFile), so a full disk stops the run there.
 class CsvFile {
  public:
-  CsvFile(const std::string& path, std::initializer_list<std::string_view> header) : out_(path) {
-    write_header(path, header);
+  CsvFile(const std::string& path, std::initializer_list<std::string_view> header) : file_(path) {
+    write_header(header);
   }
   // A header known only at run time (a sweep's columns are its key paths).
-  CsvFile(const std::string& path, const std::vector<std::string>& header) : out_(path) {
-    write_header(path, header);
+  CsvFile(const std::string& path, const std::vector<std::string>& header) : file_(path) {
+    write_header(header);
   }
   template <class... Fields>
   void row(const Fields&... fields) {
+    std::ostream& out = file_.stream();
     bool first = true;
-    ((out_ << (first ? "" : ",") << fields, first = false), ...);
-    out_ << '\n';
+    ((out << (first ? "" : ",") << fields, first = false), ...);
+    out << '\n';
+    file_.check();
   }
-  void close() {
-    out_.close();
-    if (!out_) throw std::runtime_error("error while writing a CSV file");
-  }
+  void close() { file_.close(); }
 
  private:
   template <class Header>
-  void write_header(const std::string& path, const Header& header) {
-    if (!out_) throw std::runtime_error("cannot write " + path);
+  void write_header(const Header& header) {
+    std::ostream& out = file_.stream();
     bool first = true;
     for (const auto& h : header) {
-      if (!first) out_ << ',';
-      out_ << csv_field(h);
+      if (!first) out << ',';
+      out << csv_field(h);
       first = false;
     }
-    out_ << '\n';
+    out << '\n';
+    file_.check();
   }
 
-  std::ofstream out_;
+  OutputFile file_;
 };
 
 }  // namespace c2msim::output

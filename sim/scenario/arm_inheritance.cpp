@@ -54,7 +54,7 @@ void merge_map(SourceNode& base, const SourceNode& child) {
   base.path = child.path;
   for (const auto& [k, v] : child.entries) {
     const auto it = std::find_if(base.entries.begin(), base.entries.end(),
-                                 [&](const auto& e) { return e.first.name == k.name; });
+                                 [&name = k.name](const auto& e) { return e.first.name == name; });
     if (it == base.entries.end()) {
       base.entries.emplace_back(k, v);
     } else {
@@ -199,7 +199,7 @@ SourceNode merge_arm(ValueReader& reader, const SourceNode& parent, const Source
   for (const auto& [k, v] : child.entries) {
     if (k.name == "nodes" || k.name == "lanes") continue;
     const auto it = std::find_if(merged.entries.begin(), merged.entries.end(),
-                                 [&](const auto& e) { return e.first.name == k.name; });
+                                 [&name = k.name](const auto& e) { return e.first.name == name; });
     if (it == merged.entries.end()) {
       merged.entries.emplace_back(k, v);
     } else {

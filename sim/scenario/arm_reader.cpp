@@ -7,9 +7,16 @@
 
 #include "sim/scenario/demand_reader.hpp"
 #include "sim/scenario/distribution_reader.hpp"
+#include "sim/scenario/limits.hpp"
 
 namespace c2msim::scenario {
 namespace {
+
+// Stock is reviewed at day ends, at most once a day (model.md), yet R enters the order-up-to
+// level; a review period must still be a period.
+const Bounds kReviewPeriod = between(limits::kMinPeriodDays, limits::kMaxDays);
+// A factory's or a lane's units per day.
+const Bounds kCapacity = between(limits::kMinCapacityPerDay, limits::kMaxCapacityPerDay);
 
 // ---- Policies ---------------------------------------------------------------------------------
 
@@ -18,7 +25,7 @@ Forecast read_forecast(ValueReader& reader, const SourceNode& node) {
   if (!chosen) return MovingAverageForecast{};
   if (chosen->first.name == "moving_average") {
     MapReader map(reader, chosen->second, Section::kMovingAverageForecast);
-    return MovingAverageForecast{map.count("window_days", 1).value_or(7)};
+    return MovingAverageForecast{map.count("window_days", 1, limits::kMaxWindowDays).value_or(7)};
   }
   MapReader map(reader, chosen->second, Section::kExponentialSmoothingForecast);
   const Bounds unit_interval_open_at_zero{0.0, true, 1.0, false};
@@ -42,29 +49,29 @@ Policy read_policy(ValueReader& reader, const SourceNode& node) {
   const SourceNode& params = chosen->second;
   if (name == "s_S") {
     MapReader map(reader, params, Section::kSsPolicy);
-    const double review_period_days = map.number_or("review_period_days", positive(), 1.0);
-    const auto s = map.number("s", any_number());
-    const auto S = map.number("S", non_negative());
+    const double review_period_days = map.number_or("review_period_days", kReviewPeriod, 1.0);
+    const auto s = map.number("s", between(-limits::kMaxUnits, limits::kMaxUnits));
+    const auto S = map.number("S", up_to(limits::kMaxUnits));
     report_if_above(reader, map, "s", s, "S", S);
     return SsPolicy{review_period_days, s.value_or(0.0), S.value_or(0.0)};
   }
   if (name == "base_stock") {
     MapReader map(reader, params, Section::kBaseStockPolicy);
     return BaseStockPolicy{
-        .review_period_days = map.number_or("review_period_days", positive(), 1.0),
-        .level = map.number_or("level", non_negative(), 0.0)};
+        .review_period_days = map.number_or("review_period_days", kReviewPeriod, 1.0),
+        .level = map.number_or("level", up_to(limits::kMaxUnits), 0.0)};
   }
   if (name == "r_Q") {
     MapReader map(reader, params, Section::kRqPolicy);
-    return RQPolicy{.r = map.number_or("r", any_number(), 0.0),
-                    .Q = map.number_or("Q", positive(), 1.0)};
+    return RQPolicy{.r = map.number_or("r", between(-limits::kMaxUnits, limits::kMaxUnits), 0.0),
+                    .Q = map.number_or("Q", positive_up_to(limits::kMaxUnits), 1.0)};
   }
   MapReader map(reader, params, Section::kForecastOrderUpToPolicy);
   ForecastOrderUpToPolicy p;
-  p.review_period_days = map.number_or("review_period_days", positive(), 1.0);
+  p.review_period_days = map.number_or("review_period_days", kReviewPeriod, 1.0);
   if (const SourceNode* f = map.get("forecast")) p.forecast = read_forecast(reader, *f);
   p.signal = map.word<DemandSignal>("signal", kDemandSignalNames).value_or(DemandSignal::kOrders);
-  p.safety_factor = map.number_or("safety_factor", non_negative(), 0.0);
+  p.safety_factor = map.number_or("safety_factor", up_to(limits::kMaxSafetyFactor), 0.0);
   return p;
 }
 
@@ -75,7 +82,7 @@ StockedVariants read_stocked_variants(ValueReader& reader, const SourceNode& nod
                                       std::uint32_t max_variants) {
   StockedVariants out;
   const auto in_range = [&](const SourceNode& v) -> std::optional<std::uint32_t> {
-    const auto n = reader.count(v, 1);
+    const auto n = reader.count(v, 1, limits::kMaxVariants);
     if (n && *n > max_variants) {
       reader.error(v, fmt::format("must be at most {}, the variants of the products this node "
                                   "handles, got {}",
@@ -111,17 +118,19 @@ Stock read_stock(ValueReader& reader, const SourceNode& node, std::uint32_t max_
   MapReader map(reader, node, Section::kStock);
   Stock s;
   if (const SourceNode* policy = map.get("policy")) s.policy = read_policy(reader, *policy);
-  s.min_order_qty = map.number_or("min_order_qty", non_negative(), 0.0);
-  s.case_pack = map.count("case_pack", 1).value_or(1);
-  s.initial_on_hand = map.number("initial_on_hand", non_negative());
+  s.min_order_qty = map.number_or("min_order_qty", up_to(limits::kMaxUnits), 0.0);
+  s.case_pack = map.count("case_pack", 1, limits::kMaxCasePack).value_or(1);
+  s.initial_on_hand = map.number("initial_on_hand", up_to(limits::kMaxUnits));
   if (const SourceNode* v = map.get("stocked_variants")) {
     s.stocked_variants = read_stocked_variants(reader, *v, max_variants);
   }
   s.substitution_probability = map.number_or("substitution_probability", probability(), 0.0);
   s.shortage =
       map.word<ShortageMode>("shortage", kShortageModeNames).value_or(ShortageMode::kBackorder);
-  s.holding_cost.rate_per_year = map.number_or("holding_cost_rate_per_year", non_negative(), 0.0);
-  s.holding_cost.per_unit_day = map.number_or("holding_cost_per_unit_day", non_negative(), 0.0);
+  s.holding_cost.rate_per_year =
+      map.number_or("holding_cost_rate_per_year", up_to(limits::kMaxHoldingRatePerYear), 0.0);
+  s.holding_cost.per_unit_day =
+      map.number_or("holding_cost_per_unit_day", up_to(limits::kMaxMoney), 0.0);
   if (map.has("holding_cost_rate_per_year") && map.has("holding_cost_per_unit_day")) {
     reader.error(*map.get("holding_cost_per_unit_day"),
                  "give holding_cost_rate_per_year or holding_cost_per_unit_day, not both");
@@ -148,9 +157,9 @@ Production read_production(ValueReader& reader, const SourceNode& node) {
   } else if (mode && p.mode == FactoryMode::kHybrid) {
     map.missing("to_order_share", "a hybrid factory builds this share of demand to order");
   }
-  p.lines = map.count("lines", 1).value_or(1);
-  const auto unit_days = map.number("unit_production_days", positive());
-  const auto capacity = map.number("capacity_per_day", positive());
+  p.lines = map.count("lines", 1, limits::kMaxLines).value_or(1);
+  const auto unit_days = map.number("unit_production_days", positive_up_to(limits::kMaxDays));
+  const auto capacity = map.number("capacity_per_day", kCapacity);
   if (map.has("unit_production_days") && map.has("capacity_per_day")) {
     reader.error(*map.get("capacity_per_day"),
                  "give unit_production_days or capacity_per_day, not both");
@@ -160,9 +169,18 @@ Production read_production(ValueReader& reader, const SourceNode& node) {
   // capacity_per_day is the whole factory's: each of its lines makes capacity / lines a day.
   if (capacity) p.unit_production_days = static_cast<double>(p.lines) / *capacity;
   if (unit_days) p.unit_production_days = *unit_days;
-  p.changeover_days = map.number_or("changeover_days", non_negative(), 0.0);
-  p.batching_window_days = map.number_or("batching_window_days", non_negative(), 0.0);
-  p.unit_cost_multiplier = map.number_or("unit_cost_multiplier", positive(), 1.0);
+  p.changeover_days = map.number_or("changeover_days", up_to(limits::kMaxDays), 0.0);
+  p.batching_window_days = map.number_or("batching_window_days", up_to(limits::kMaxDays), 0.0);
+  // The model releases a batch every window: a window that does not move the clock never ends.
+  if (p.batching_window_days > 0 && p.batching_window_days < limits::kMinPeriodDays) {
+    reader.error(*map.get("batching_window_days"),
+                 fmt::format("must be 0 (jobs released at once) or between {} and {}, got {}",
+                             bound_text(limits::kMinPeriodDays), bound_text(limits::kMaxDays),
+                             map.get("batching_window_days")->scalar));
+    p.batching_window_days = 0;
+  }
+  p.unit_cost_multiplier = map.number_or(
+      "unit_cost_multiplier", between(limits::kMinCostMultiplier, limits::kMaxCostMultiplier), 1.0);
   return p;
 }
 
@@ -228,7 +246,7 @@ void read_factory(ValueReader& reader, MapReader& map, const Scenario& scenario,
     } else if (!one_product) {
       reader.error(*price, "a price needs a factory that makes one product; use markup");
     } else {
-      node.price = reader.number(*price, positive());
+      node.price = reader.number(*price, positive_up_to(limits::kMaxMoney));
     }
   }
   if (!node.production) return;
@@ -263,11 +281,11 @@ Node read_node(ValueReader& reader, const SourceNode& source, const Scenario& sc
   if (const SourceNode* products = map.get("products")) {
     read_node_products(reader, *products, scenario, node);
   }
-  node.markup = map.number_or("markup", non_negative(), 0.0);
+  node.markup = map.number_or("markup", up_to(limits::kMaxMarkup), 0.0);
   const bool known_kind = kind.has_value();
   if (known_kind && node.kind == NodeKind::kFactory) read_factory(reader, map, scenario, node);
   if (known_kind && node.kind == NodeKind::kPlatform) {
-    node.commission = map.number_or("commission", non_negative(), 0.0);
+    node.commission = map.number_or("commission", up_to(limits::kMaxMarkup), 0.0);
     node.shares_pos = map.boolean("shares_pos").value_or(false);
   }
   const bool make_to_order = node.production && node.production->mode == FactoryMode::kMakeToOrder;
@@ -317,19 +335,21 @@ Lane read_lane(ValueReader& reader, const SourceNode& source, const Arm& arm,
   }
   map.boolean("remove");
   if (const SourceNode* lead = map.get("lead_time_days")) {
-    lane.lead_time_days = read_distribution(reader, *lead).value_or(random::Constant{0.0});
+    lane.lead_time_days =
+        read_distribution(reader, *lead, limits::kMaxDays).value_or(random::Constant{0.0});
   } else {
     map.missing("lead_time_days",
                 "the transport lead time in days, e.g. 2 or {lognormal: {mean: 3, sd: 1}}");
   }
-  lane.cost_per_unit = map.number_or("cost_per_unit", non_negative(), 0.0);
-  lane.information_delay_days = map.number_or("information_delay_days", non_negative(), 0.0);
-  lane.capacity_per_day = map.number("capacity_per_day", positive());
+  lane.cost_per_unit = map.number_or("cost_per_unit", up_to(limits::kMaxMoney), 0.0);
+  lane.information_delay_days =
+      map.number_or("information_delay_days", up_to(limits::kMaxDays), 0.0);
+  lane.capacity_per_day = map.number("capacity_per_day", kCapacity);
   if (const SourceNode* share = map.get("share")) {
     if (to_known && !lane.to_market) {
       reader.error(*share, "applies to lanes into a market only");
     } else {
-      lane.share = reader.number(*share, positive()).value_or(1.0);
+      lane.share = reader.number(*share, positive_up_to(limits::kMaxLaneShare)).value_or(1.0);
     }
   }
   return lane;

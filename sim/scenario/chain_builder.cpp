@@ -1,6 +1,8 @@
 #include "sim/scenario/chain_builder.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
@@ -25,6 +27,7 @@ model::ReplenishmentPolicy to_model(const Policy& policy) {
   out.safety_factor = f.safety_factor;
   if (const auto* ma = std::get_if<MovingAverageForecast>(&f.forecast)) {
     out.method = model::ForecastMethod::kMovingAverage;
+    // At most limits::kMaxWindowDays (the reader's bound): fits an int.
     out.window_days = static_cast<int>(ma->window_days);
   } else {
     out.method = model::ForecastMethod::kExponentialSmoothing;
@@ -56,19 +59,6 @@ model::StockSpec to_model(const Stock& stock) {
   return out;
 }
 
-model::NodeKind to_model(NodeKind kind) {
-  switch (kind) {
-    case NodeKind::kFactory:
-      return model::NodeKind::kFactory;
-    case NodeKind::kWarehouse:
-      return model::NodeKind::kWarehouse;
-    case NodeKind::kPlatform:
-      return model::NodeKind::kPlatform;
-    default:
-      return model::NodeKind::kRetailer;
-  }
-}
-
 std::vector<double> variant_weights(const VariantPreference& preference, std::uint32_t variants) {
   if (const auto* w = std::get_if<WeightedPreference>(&preference)) return w->weights;
   const double exponent = std::get<ZipfPreference>(preference).exponent;
@@ -91,19 +81,19 @@ std::vector<double> daily_multipliers(const Scenario& scenario, const Demand& de
     const std::chrono::weekday wd{start + std::chrono::days{static_cast<int>(d)}};
     m[d] = demand.weekly_pattern[(wd.c_encoding() + 6) % 7];
   }
-  auto scale = [&](int first, std::uint32_t length, double factor) {
-    for (int d = std::max(first, 0); d < first + static_cast<int>(length); ++d) {
-      if (static_cast<std::size_t>(d) < days) m[static_cast<std::size_t>(d)] *= factor;
+  // Days as 64-bit numbers: a day and a length in days cannot overflow when added (in int,
+  // an event of 2^31 - 1 days from day 1 wrapped to nothing).
+  auto scale = [&](std::int64_t first, std::uint32_t length, double factor) {
+    const std::int64_t end = std::min(first + length, static_cast<std::int64_t>(days));
+    for (std::int64_t d = std::max<std::int64_t>(first, 0); d < end; ++d) {
+      m[static_cast<std::size_t>(d)] *= factor;
     }
   };
   for (const DemandEvent& e : demand.events) {
-    const int first = scenario.day_of(e.start);
+    const std::int64_t first = scenario.day_of(e.start);
     scale(first, e.days, e.multiplier);
-    if (e.pre_event)
-      scale(first - static_cast<int>(e.pre_event->days), e.pre_event->days,
-            e.pre_event->multiplier);
-    if (e.post_event)
-      scale(first + static_cast<int>(e.days), e.post_event->days, e.post_event->multiplier);
+    if (e.pre_event) scale(first - e.pre_event->days, e.pre_event->days, e.pre_event->multiplier);
+    if (e.post_event) scale(first + e.days, e.post_event->days, e.post_event->multiplier);
   }
   return m;
 }
@@ -163,7 +153,7 @@ model::ChainSpec build_chain(const Scenario& scenario, const Arm& arm) {
   for (const Node& node : arm.nodes) {
     model::NodeSpec out;
     out.id = node.id;
-    out.kind = to_model(node.kind);
+    out.kind = node.kind;
     out.markup = node.markup;
     out.commission = node.commission;
     out.shares_pos = node.shares_pos;

@@ -7,12 +7,14 @@
 #include <string_view>
 
 #include "sim/scenario/distribution_reader.hpp"
+#include "sim/scenario/limits.hpp"
 
 namespace c2msim::scenario {
 namespace {
 
 // Shares of a market's products are fractions of its customers; rounding in the file is allowed.
 constexpr double kShareSumTolerance = 1e-6;
+constexpr auto kMaxEventDays = static_cast<std::uint32_t>(limits::kMaxDays);
 
 std::vector<std::string_view> ids_of(const std::vector<Product>& products) {
   std::vector<std::string_view> ids;
@@ -24,9 +26,9 @@ Product read_product(ValueReader& reader, const SourceNode& node, Date start_dat
   MapReader map(reader, node, Section::kProduct);
   Product p;
   p.id = map.id("id").value_or("");
-  p.unit_cost = map.number_or("unit_cost", positive(), 0.0);
-  p.variants = map.count("variants", 1).value_or(1);
-  p.reference_price = map.number("reference_price", positive());
+  p.unit_cost = map.number_or("unit_cost", positive_up_to(limits::kMaxMoney), 0.0);
+  p.variants = map.count("variants", 1, limits::kMaxVariants).value_or(1);
+  p.reference_price = map.number("reference_price", positive_up_to(limits::kMaxMoney));
   p.season_end = map.date("season_end");
   if (p.season_end && days_between(start_date, *p.season_end) <= 0) {
     reader.error(*map.get("season_end"),
@@ -83,8 +85,8 @@ std::optional<EventPhase> read_event_phase(ValueReader& reader, const SourceNode
   if (!node) return std::nullopt;
   MapReader map(reader, *node, Section::kEventPhase);
   EventPhase phase;
-  phase.days = map.count("days", 1).value_or(1);
-  phase.multiplier = map.number_or("multiplier", non_negative(), 1.0);
+  phase.days = map.count("days", 1, kMaxEventDays).value_or(1);
+  phase.multiplier = map.number_or("multiplier", up_to(limits::kMaxMultiplier), 1.0);
   return phase;
 }
 
@@ -93,8 +95,8 @@ DemandEvent read_event(ValueReader& reader, const SourceNode& node) {
   DemandEvent e;
   e.name = map.text("name").value_or("");
   if (auto start = map.date("start")) e.start = *start;
-  e.days = map.count("days", 1).value_or(1);
-  e.multiplier = map.number_or("multiplier", non_negative(), 1.0);
+  e.days = map.count("days", 1, kMaxEventDays).value_or(1);
+  e.multiplier = map.number_or("multiplier", up_to(limits::kMaxMultiplier), 1.0);
   e.pre_event = read_event_phase(reader, map.get("pre_event"));
   e.post_event = read_event_phase(reader, map.get("post_event"));
   return e;
@@ -107,12 +109,12 @@ VariantPreference read_variant_preference(ValueReader& reader, const SourceNode&
   if (!chosen) return ZipfPreference{};
   const SourceNode& value = chosen->second;
   if (chosen->first.name == "zipf")
-    return ZipfPreference{reader.number(value, non_negative()).value_or(0.0)};
+    return ZipfPreference{reader.number(value, up_to(limits::kMaxZipfExponent)).value_or(0.0)};
   WeightedPreference preference;
   if (!reader.expect_list(value, "weights >= 0, one per variant")) return preference;
   double total = 0.0;
   for (const SourceNode& item : value.items) {
-    preference.weights.push_back(reader.number(item, non_negative()).value_or(0.0));
+    preference.weights.push_back(reader.number(item, up_to(limits::kMaxWeight)).value_or(0.0));
     total += preference.weights.back();
   }
   if (!(total > 0.0)) {
@@ -136,7 +138,7 @@ Demand read_demand(ValueReader& reader, const SourceNode& node,
                    const std::vector<Product>& products, const std::vector<MarketProduct>& wanted) {
   MapReader map(reader, node, Section::kDemand);
   Demand d;
-  d.arrivals_per_day = map.number_or("arrivals_per_day", non_negative(), 0.0);
+  d.arrivals_per_day = map.number_or("arrivals_per_day", up_to(limits::kMaxArrivalsPerDay), 0.0);
   d.process =
       map.word<ArrivalProcess>("process", kArrivalProcessNames).value_or(ArrivalProcess::kPoisson);
   const SourceNode* dispersion = map.get("dispersion");
@@ -144,19 +146,21 @@ Demand read_demand(ValueReader& reader, const SourceNode& node,
     if (!dispersion) {
       map.missing("dispersion", "negative_binomial needs its dispersion r > 0");
     }
-    d.dispersion = map.number_or("dispersion", positive(), 1.0);
+    d.dispersion =
+        map.number_or("dispersion", between(limits::kMinDispersion, limits::kMaxDispersion), 1.0);
   } else if (dispersion) {
     reader.error(*dispersion, "applies to process: negative_binomial only");
   }
   if (const SourceNode* q = map.get("quantity")) {
-    d.quantity = read_distribution(reader, *q).value_or(random::Constant{1.0});
+    d.quantity =
+        read_distribution(reader, *q, limits::kMaxUnitsPerCustomer).value_or(random::Constant{1.0});
   }
   if (const SourceNode* v = map.get("variant_preference")) {
     d.variant_preference = read_variant_preference(reader, *v, products, wanted);
   }
   if (const SourceNode* p = map.get("patience_days"))
-    d.patience_days = read_distribution(reader, *p);
-  d.price_elasticity = map.number_or("price_elasticity", non_negative(), 0.0);
+    d.patience_days = read_distribution(reader, *p, limits::kMaxDays);
+  d.price_elasticity = map.number_or("price_elasticity", up_to(limits::kMaxPriceElasticity), 0.0);
   if (d.price_elasticity > 0.0) {
     for (const MarketProduct& mp : wanted) {
       if (mp.product < products.size() && !products[mp.product].reference_price) {
@@ -174,7 +178,8 @@ Demand read_demand(ValueReader& reader, const SourceNode& node,
                                         week->items.size()));
       } else {
         for (std::size_t i = 0; i < d.weekly_pattern.size(); ++i) {
-          d.weekly_pattern[i] = reader.number(week->items[i], non_negative()).value_or(1.0);
+          d.weekly_pattern[i] =
+              reader.number(week->items[i], up_to(limits::kMaxMultiplier)).value_or(1.0);
         }
       }
     }

@@ -29,6 +29,8 @@ struct Diagnostic {
   // For a problem in a value given on the command line: the argument as typed, e.g.
   // `--set horizon_days=x`; `file` is then the scenario it overrides and `position` means nothing.
   std::string argument = {};
+  // The system failed (an I/O error, memory), not the input: the command exits with status 1.
+  bool system_failure = false;
 
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
@@ -36,7 +38,16 @@ struct Diagnostic {
 // `FILE:LINE:COLUMN: error: key.path: message`, the format compilers use, so editors can jump to
 // the place. A position of 0 (the whole file) is printed as 1:1. A problem in a command-line
 // argument is `ARGUMENT: error: message`, with the key path when it is not the argument's own.
+// Always one line: control characters of the file name, key path and message are escaped.
 std::string to_string(const Diagnostic& diagnostic);
+
+// `text` with its control characters written as escapes (`\n`, `\t`, `\r`, `\xHH`, and `\u0085`
+// for a C1 control in UTF-8), so that a message echoing user text stays on one line and cannot
+// drive the terminal. Everything else, quotes and backslashes included, is kept as it is.
+std::string one_line(std::string_view text);
+
+// The exit status for a list of problems: 0 with none, 1 when the system failed, 2 for bad input.
+int exit_status(const std::vector<Diagnostic>& diagnostics);
 
 // Collects the problems of one file.
 class Diagnostics {
@@ -44,6 +55,8 @@ class Diagnostics {
   explicit Diagnostics(std::string file) : file_(std::move(file)) {}
 
   void error(SourcePosition position, std::string key_path, std::string message);
+  // A problem of the system rather than of the file (a read error, memory): exit status 1.
+  void system_failure(std::string message);
 
   // Registers a command-line argument (as typed, e.g. `--set horizon_days=x`) whose values carry
   // the returned number as their position's `argument`.

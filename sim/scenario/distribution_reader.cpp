@@ -6,6 +6,8 @@
 #include <exception>
 #include <vector>
 
+#include "sim/scenario/limits.hpp"
+
 namespace c2msim::scenario {
 namespace {
 
@@ -49,31 +51,33 @@ std::optional<std::vector<double>> read_numbers(ValueReader& reader, const Sourc
 }
 
 std::optional<random::Distribution> read_family(ValueReader& reader, const SourceKey& family,
-                                                const SourceNode& params) {
+                                                const SourceNode& params, double max_value) {
   const std::string& name = family.name;
+  const Bounds values = up_to(max_value);
+  const Bounds positive_values = positive_up_to(max_value);
   if (name == "constant") {
-    const auto value = reader.number(params, non_negative());
+    const auto value = reader.number(params, values);
     if (!value) return std::nullopt;
     return random::Constant{*value};
   }
   if (name == "uniform") {
     MapReader map(reader, params, Section::kUniformDistribution);
-    const auto lo = map.number("min", non_negative());
-    const auto hi = map.number("max", non_negative());
+    const auto lo = map.number("min", values);
+    const auto hi = map.number("max", values);
     if (!lo || !hi || !ordered(reader, map, *lo, "min", *hi, "max", true)) return std::nullopt;
     return build(reader, params, [&] { return random::Uniform{*lo, *hi}; });
   }
   if (name == "exponential") {
     MapReader map(reader, params, Section::kExponentialDistribution);
-    const auto mean = map.number("mean", positive());
+    const auto mean = map.number("mean", positive_values);
     if (!mean) return std::nullopt;
     return build(reader, params, [&] { return random::Exponential{1.0 / *mean}; });
   }
   if (name == "triangular") {
     MapReader map(reader, params, Section::kTriangularDistribution);
-    const auto lo = map.number("min", non_negative());
-    const auto mode = map.number("mode", non_negative());
-    const auto hi = map.number("max", non_negative());
+    const auto lo = map.number("min", values);
+    const auto mode = map.number("mode", values);
+    const auto hi = map.number("max", values);
     if (!lo || !mode || !hi) return std::nullopt;
     if (!ordered(reader, map, *lo, "min", *mode, "mode", false) ||
         !ordered(reader, map, *mode, "mode", *hi, "max", false) ||
@@ -86,15 +90,17 @@ std::optional<random::Distribution> read_family(ValueReader& reader, const Sourc
     MapReader map(reader, params, Section::kEmpiricalDistribution);
     const SourceNode* values_node = map.get("values");
     if (!values_node) return std::nullopt;
-    const auto values = read_numbers(reader, *values_node, non_negative(), "values >= 0");
+    const auto observed =
+        read_numbers(reader, *values_node, values, fmt::format("values {}", values.describe()));
     std::vector<double> weights;
     if (const SourceNode* weights_node = map.get("weights")) {
-      const auto w = read_numbers(reader, *weights_node, non_negative(), "weights >= 0");
+      const auto w = read_numbers(reader, *weights_node, up_to(limits::kMaxWeight),
+                                  fmt::format("weights {}", up_to(limits::kMaxWeight).describe()));
       if (!w) return std::nullopt;
       weights = *w;
-      if (values && weights.size() != values->size()) {
+      if (observed && weights.size() != observed->size()) {
         reader.error(*weights_node, fmt::format("expected one weight per value ({}), got {}",
-                                                values->size(), weights.size()));
+                                                observed->size(), weights.size()));
         return std::nullopt;
       }
       double total = 0.0;
@@ -104,16 +110,16 @@ std::optional<random::Distribution> read_family(ValueReader& reader, const Sourc
         return std::nullopt;
       }
     }
-    if (!values) return std::nullopt;
-    return build(reader, params, [&] { return random::Empirical{*values, weights}; });
+    if (!observed) return std::nullopt;
+    return build(reader, params, [&] { return random::Empirical{*observed, weights}; });
   }
   // normal, lognormal and gamma: a mean and a standard deviation.
   const Section s = name == "normal"      ? Section::kNormalDistribution
                     : name == "lognormal" ? Section::kLognormalDistribution
                                           : Section::kGammaDistribution;
   MapReader map(reader, params, s);
-  const auto mean = map.number("mean", name == "normal" ? non_negative() : positive());
-  const auto sd = map.number("sd", name == "gamma" ? positive() : non_negative());
+  const auto mean = map.number("mean", name == "normal" ? values : positive_values);
+  const auto sd = map.number("sd", name == "gamma" ? positive_values : values);
   if (!mean || !sd) return std::nullopt;
   if (name == "normal") return build(reader, params, [&] { return random::Normal{*mean, *sd}; });
   if (name == "lognormal") {
@@ -124,11 +130,12 @@ std::optional<random::Distribution> read_family(ValueReader& reader, const Sourc
 
 }  // namespace
 
-std::optional<random::Distribution> read_distribution(ValueReader& reader, const SourceNode& node) {
+std::optional<random::Distribution> read_distribution(ValueReader& reader, const SourceNode& node,
+                                                      double max_value) {
   if (!node.is_map()) {
     // The short form: a plain number is a constant.
     if (node.is_scalar() && !node.quoted) {
-      const auto value = reader.number(node, non_negative());
+      const auto value = reader.number(node, up_to(max_value));
       if (!value) return std::nullopt;
       return random::Constant{*value};
     }
@@ -139,7 +146,7 @@ std::optional<random::Distribution> read_distribution(ValueReader& reader, const
   }
   const auto* chosen = read_choice(reader, node, Section::kDistribution);
   if (!chosen) return std::nullopt;
-  return read_family(reader, chosen->first, chosen->second);
+  return read_family(reader, chosen->first, chosen->second, max_value);
 }
 
 std::string describe(const random::Distribution& distribution) {

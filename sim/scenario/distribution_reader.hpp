@@ -15,7 +15,10 @@
 
 namespace c2msim::scenario {
 
-std::optional<random::Distribution> read_distribution(ValueReader& reader, const SourceNode& node);
+// Every parameter (a constant, min, mode, max, mean, sd, the empirical values) is at most
+// `max_value`, the bound of what the distribution is of (limits.hpp).
+std::optional<random::Distribution> read_distribution(ValueReader& reader, const SourceNode& node,
+                                                      double max_value);
 
 // A short human description: "3", "lognormal(mean 3, sd 1)", "uniform(1, 4)".
 std::string describe(const random::Distribution& distribution);

@@ -5,13 +5,13 @@
 #include <map>
 #include <string>
 
-#include "sim/network/supply_network.hpp"
+#include "sim/scenario/arm_network.hpp"
 
 namespace c2msim::scenario {
 
 void check_network(ValueReader& reader, const Scenario& scenario, const Arm& arm,
                    const ArmSource& source, const std::vector<const SourceNode*>& market_sources) {
-  const network::SupplyNetwork net(scenario, arm);
+  const network::SupplyNetwork net = arm_network(scenario, arm);
 
   const std::vector<std::size_t> cycle = net.find_cycle();
   if (!cycle.empty()) {

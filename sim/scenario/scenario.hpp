@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "sim/model/replenishment_policy.hpp"
+#include "sim/network/node_kind.hpp"
 #include "sim/random/distributions.hpp"
 
 namespace c2msim::scenario {
@@ -109,7 +110,8 @@ struct Market {
 // ---- Network (model.md section 2) -------------------------------------------------------------
 
 // Markets are vertices of an arm's network too, but they are declared once, outside the arms.
-enum class NodeKind : std::uint8_t { kFactory, kWarehouse, kRetailer, kPlatform, kMarket };
+using network::kNodeKindNames;
+using network::NodeKind;
 
 enum class FactoryMode : std::uint8_t {
   kMakeToStock,  // builds finished goods to a stock policy
@@ -263,8 +265,6 @@ struct Scenario {
 };
 
 // The words a scenario file uses for each enumerator, in enumerator order.
-inline constexpr std::array<std::string_view, 5> kNodeKindNames{"factory", "warehouse", "retailer",
-                                                                "platform", "market"};
 inline constexpr std::array<std::string_view, 3> kFactoryModeNames{"make_to_stock", "make_to_order",
                                                                    "hybrid"};
 inline constexpr std::array<std::string_view, 2> kShortageModeNames{"backorder", "lost_sales"};
@@ -272,9 +272,7 @@ inline constexpr std::array<std::string_view, 3> kArrivalProcessNames{
     "poisson", "negative_binomial", "deterministic"};
 inline constexpr std::array<std::string_view, 2> kDemandSignalNames{"orders", "pos"};
 
-inline std::string_view to_string(NodeKind v) {
-  return kNodeKindNames[static_cast<std::size_t>(v)];
-}
+using network::to_string;
 inline std::string_view to_string(FactoryMode v) {
   return kFactoryModeNames[static_cast<std::size_t>(v)];
 }

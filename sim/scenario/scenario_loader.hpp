@@ -60,6 +60,7 @@ struct ScenarioPoints {
   std::vector<std::string> swept_keys;  // the grid's key paths, the first varying slowest
   std::vector<ScenarioPoint> points;    // every point of the grid; one, the base, with no sweep
   std::vector<Diagnostic> diagnostics;  // problems of the file, the arguments and every point
+  std::string source_text;  // the file's bytes as they were read: what the manifest's hash is of
 
   [[nodiscard]] bool ok() const noexcept { return diagnostics.empty(); }
 };

@@ -7,7 +7,9 @@
 
 #include "sim/scenario/arm_reader.hpp"
 #include "sim/scenario/demand_reader.hpp"
+#include "sim/scenario/limits.hpp"
 #include "sim/scenario/network_checks.hpp"
+#include "sim/scenario/scale_checks.hpp"
 
 namespace c2msim::scenario {
 namespace {
@@ -17,8 +19,8 @@ constexpr std::array<std::string_view, 2> kRequiredArms{"traditional", "c2m"};
 
 void read_calendar(ValueReader& reader, MapReader& map, Scenario& s) {
   if (auto start = map.date("start_date")) s.start_date = *start;
-  const auto horizon = map.number("horizon_days", positive());
-  const auto warmup = map.number("warmup_days", non_negative());
+  const auto horizon = map.number("horizon_days", positive_up_to(limits::kMaxDays));
+  const auto warmup = map.number("warmup_days", up_to(limits::kMaxDays));
   s.horizon_days = horizon.value_or(0.0);
   s.warmup_days = warmup.value_or(0.0);
   if (horizon && warmup && *warmup >= *horizon) {
@@ -27,7 +29,7 @@ void read_calendar(ValueReader& reader, MapReader& map, Scenario& s) {
                              map.get("horizon_days")->scalar, map.get("warmup_days")->scalar));
   }
   if (const SourceNode* seed = map.get("seed")) s.seed = reader.seed(*seed).value_or(1);
-  s.replications = map.count("replications", 1).value_or(1);
+  s.replications = map.count("replications", 1, limits::kMaxReplications).value_or(1);
 }
 
 void read_arms(ValueReader& reader, const SourceNode& arms, ReadScenario& out) {
@@ -68,10 +70,15 @@ void read_arms(ValueReader& reader, const SourceNode& arms, ReadScenario& out) {
     if (!resolved.resolved) continue;
     const std::size_t problems_before = reader.diagnostics().size();
     read_arm(reader, resolved, s, arm, source);
+    check_node_state(reader, s, arm, source);
     // The graph rules only make sense once every lane names a node or market that exists.
     if (reader.diagnostics().size() == problems_before) {
       check_network(reader, s, arm, source, out.market_sources);
     }
+  }
+  // Prices and rates come from the arms as the model runs them: only for a sound scenario.
+  for (std::size_t a = 0; a < s.arms.size() && reader.diagnostics().empty(); ++a) {
+    check_prices_and_rates(reader, s, s.arms[a], out.arm_sources[a], out.market_sources);
   }
 }
 

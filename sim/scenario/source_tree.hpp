@@ -32,6 +32,15 @@ struct SourceNode {
   std::vector<SourceNode> items;                          // a list, in file order
   std::vector<std::pair<SourceKey, SourceNode>> entries;  // a map, in file order
 
+  // Declared here and defined in source_tree.cpp, where the entries' pair type is complete: clang
+  // (up to 15) with libstdc++ cannot instantiate the implicit ones inside this recursive type.
+  SourceNode();
+  SourceNode(const SourceNode&);
+  SourceNode(SourceNode&&) noexcept;
+  SourceNode& operator=(const SourceNode&);
+  SourceNode& operator=(SourceNode&&) noexcept;
+  ~SourceNode();
+
   [[nodiscard]] bool is_null() const noexcept { return kind == Kind::kNull; }
   [[nodiscard]] bool is_scalar() const noexcept { return kind == Kind::kScalar; }
   [[nodiscard]] bool is_list() const noexcept { return kind == Kind::kList; }

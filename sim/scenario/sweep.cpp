@@ -17,12 +17,8 @@ std::optional<std::vector<SourceNode>> read_range(ValueReader& reader, const Sou
   const SourceNode* steps = range.find("steps");
   const auto a = reader.number(*from, any_number());
   const auto b = reader.number(*to, any_number());
-  const auto n = reader.count(*steps, 2);
+  const auto n = reader.count(*steps, 2, static_cast<std::uint32_t>(kMaxSweepPoints));
   if (!a || !b || !n) return std::nullopt;
-  if (*n > kMaxSweepPoints) {
-    reader.error(*steps, fmt::format("must be at most {}, got {}", kMaxSweepPoints, *n));
-    return std::nullopt;
-  }
   std::vector<SourceNode> values;
   for (std::string& text : range_values(*a, *b, *n)) {
     SourceNode v;

@@ -108,13 +108,24 @@ bool Bounds::contains(double x) const {
   return true;
 }
 
+std::string bound_text(double x) {
+  const double exponent = std::round(std::log10(std::fabs(x)));
+  if (std::fabs(x) >= 1e5 && std::fabs(x) == std::pow(10.0, exponent)) {
+    return fmt::format("{}1e{}", x < 0 ? "-" : "", exponent);
+  }
+  return fmt::format("{}", x);
+}
+
 std::string Bounds::describe() const {
   if (low && high) {
-    if (!low_open && !high_open) return fmt::format("between {} and {}", *low, *high);
-    return fmt::format("in {}{}, {}{}", low_open ? '(' : '[', *low, *high, high_open ? ')' : ']');
+    if (!low_open && !high_open) {
+      return fmt::format("between {} and {}", bound_text(*low), bound_text(*high));
+    }
+    return fmt::format("in {}{}, {}{}", low_open ? '(' : '[', bound_text(*low), bound_text(*high),
+                       high_open ? ')' : ']');
   }
-  if (low) return fmt::format("{} {}", low_open ? ">" : ">=", *low);
-  if (high) return fmt::format("{} {}", high_open ? "<" : "<=", *high);
+  if (low) return fmt::format("{} {}", low_open ? ">" : ">=", bound_text(*low));
+  if (high) return fmt::format("{} {}", high_open ? "<" : "<=", bound_text(*high));
   return "a number";
 }
 
@@ -148,17 +159,18 @@ std::optional<double> ValueReader::number(const SourceNode& v, const Bounds& bou
   return x;
 }
 
-std::optional<std::uint32_t> ValueReader::count(const SourceNode& v, std::uint32_t minimum) {
-  constexpr double kLargest = std::numeric_limits<std::uint32_t>::max();
+std::optional<std::uint32_t> ValueReader::count(const SourceNode& v, std::uint32_t minimum,
+                                                std::uint32_t maximum) {
   const auto x = number(v, any_number());
   if (!x) return std::nullopt;
   if (std::floor(*x) != *x) {
     error(v, fmt::format("expected a whole number >= {}, got {}", minimum, v.scalar));
     return std::nullopt;
   }
-  if (*x < minimum || *x > kLargest) {
-    error(v, fmt::format("must be a whole number between {} and {}, got {}", minimum,
-                         static_cast<std::uint32_t>(kLargest), v.scalar));
+  // Compared as doubles, which hold every uint32 exactly: the cast below cannot wrap.
+  if (*x < minimum || *x > maximum) {
+    error(v, fmt::format("must be a whole number between {} and {}, got {}", minimum, maximum,
+                         v.scalar));
     return std::nullopt;
   }
   return static_cast<std::uint32_t>(*x);
@@ -292,7 +304,7 @@ MapReader::MapReader(ValueReader& reader, const SourceNode& node, Section sectio
     const auto& [k, v] = node.entries[i];
     const auto first =
         std::find_if(node.entries.begin(), node.entries.begin() + static_cast<std::ptrdiff_t>(i),
-                     [&](const auto& e) { return e.first.name == k.name; });
+                     [&name = k.name](const auto& e) { return e.first.name == name; });
     if (first != node.entries.begin() + static_cast<std::ptrdiff_t>(i)) {
       reader.error(k.position, v.path,
                    fmt::format("key given twice (first on line {})", first->first.position.line));
@@ -324,9 +336,10 @@ double MapReader::number_or(std::string_view key, const Bounds& bounds, double f
   return number(key, bounds).value_or(fallback);
 }
 
-std::optional<std::uint32_t> MapReader::count(std::string_view key, std::uint32_t minimum) {
+std::optional<std::uint32_t> MapReader::count(std::string_view key, std::uint32_t minimum,
+                                              std::uint32_t maximum) {
   const SourceNode* v = get(key);
-  return v ? reader_.count(*v, minimum) : std::nullopt;
+  return v ? reader_.count(*v, minimum, maximum) : std::nullopt;
 }
 
 std::optional<bool> MapReader::boolean(std::string_view key) {

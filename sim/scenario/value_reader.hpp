@@ -18,6 +18,9 @@
 
 namespace c2msim::scenario {
 
+// A bound as a reader writes it: 36500, 0.01, and 1e9 rather than 1000000000.
+std::string bound_text(double x);
+
 // The allowed range of a number; `open` ends exclude the bound itself.
 struct Bounds {
   std::optional<double> low;
@@ -29,20 +32,24 @@ struct Bounds {
   [[nodiscard]] std::string describe() const;  // "> 0", "between 0 and 1", "in (0, 1]"
 };
 
-inline Bounds any_number() {
-  return {};
+// Every number of the format has an upper bound (sim/scenario/limits.hpp says why).
+inline Bounds between(double low, double high) {
+  return {low, false, high, false};
 }
-inline Bounds non_negative() {
-  return {0.0, false, std::nullopt, false};
+// (0, high]: positive and at most `high`.
+inline Bounds positive_up_to(double high) {
+  return {0.0, true, high, false};
 }
-inline Bounds positive() {
-  return {0.0, true, std::nullopt, false};
+// [0, high].
+inline Bounds up_to(double high) {
+  return {0.0, false, high, false};
 }
 inline Bounds probability() {
   return {0.0, false, 1.0, false};
 }
-inline Bounds at_least(double low) {
-  return {low, false, std::nullopt, false};
+// Only where the value is checked again where it goes (a sweep range's ends).
+inline Bounds any_number() {
+  return {};
 }
 
 // Reads values of one file and reports their problems.
@@ -55,7 +62,9 @@ class ValueReader {
   [[nodiscard]] Diagnostics& diagnostics() { return diagnostics_; }
 
   std::optional<double> number(const SourceNode& v, const Bounds& bounds);
-  std::optional<std::uint32_t> count(const SourceNode& v, std::uint32_t minimum);
+  // A whole number from `minimum` to `maximum`.
+  std::optional<std::uint32_t> count(const SourceNode& v, std::uint32_t minimum,
+                                     std::uint32_t maximum);
   std::optional<std::uint64_t> seed(const SourceNode& v);
   std::optional<bool> boolean(const SourceNode& v);
   std::optional<std::string> text(const SourceNode& v);
@@ -98,7 +107,8 @@ class MapReader {
 
   std::optional<double> number(std::string_view key, const Bounds& bounds);
   double number_or(std::string_view key, const Bounds& bounds, double fallback);
-  std::optional<std::uint32_t> count(std::string_view key, std::uint32_t minimum);
+  std::optional<std::uint32_t> count(std::string_view key, std::uint32_t minimum,
+                                     std::uint32_t maximum);
   std::optional<bool> boolean(std::string_view key);
   std::optional<std::string> text(std::string_view key);
   std::optional<std::string> id(std::string_view key);

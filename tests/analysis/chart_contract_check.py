@@ -8,9 +8,7 @@ import sys
 
 sys.dont_write_bytecode = True  # leave no __pycache__ in the source tree
 sys.path.insert(0, sys.argv[1])
-import report  # noqa: E402
-
-plt = report.plt
+from c2msim_report.charts import check_chart, plt  # noqa: E402
 
 
 def labelled():
@@ -25,7 +23,7 @@ def labelled():
 
 def refused(fig):
     try:
-        report.check_chart(fig)
+        check_chart(fig)
     except ValueError as e:
         print(f"refused: {e}")
         return True
@@ -34,7 +32,7 @@ def refused(fig):
 
 def main():
     fig, _ = labelled()
-    report.check_chart(fig)  # raises if a good chart were refused
+    check_chart(fig)  # raises if a good chart were refused
     failures = 0
     for breaks in ("title", "xlabel", "ylabel", "unit", "legend"):
         fig, ax = labelled()

@@ -1,4 +1,4 @@
-// The HTML report (analysis/report.py): `run --report` writes it from a small run, every section
+// The HTML report (analysis/report.py and its package analysis/c2msim_report): `run --report`
 // appears when its input is there, and headless Chromium renders it with every chart loaded.
 
 #include <sys/wait.h>
@@ -40,6 +40,34 @@ std::size_t count(const std::string& text, const std::string& what) {
 }
 
 const fs::path kScenario = source_dir() / "scenarios/gaming-laptops.yaml";
+
+// `text` with its one `from` replaced by `to`.
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  REQUIRE(text.find(from, at + 1) == std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+// The page without its embedded images, whose base64 could hold any short word by chance.
+std::string without_images(std::string page) {
+  const std::string mark = "base64,";
+  for (std::size_t at = page.find(mark); at != std::string::npos; at = page.find(mark, at + 1)) {
+    const std::size_t end = page.find('\'', at);
+    page.erase(at + mark.size(), end - at - mark.size());
+  }
+  return page;
+}
+
+// A small run of `scenario` without the report, in dir/NAME.
+fs::path small_run(const TempDir& dir, const fs::path& scenario = kScenario,
+                   const std::string& name = "plain-run") {
+  const fs::path out = dir.path() / name;
+  const auto r = run_cli("run " + quoted(scenario) + " -n 2 -q --out " + quoted(out), dir);
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  return out;
+}
 
 // A small run of the gaming-laptops scenario with --report, in dir/results.
 fs::path small_run_with_report(const TempDir& dir, const std::string& options = "") {
@@ -142,7 +170,10 @@ TEST_CASE("a failing report is an error, and the run's results stay", "[report][
 
 TEST_CASE("the report of a sweep or a break-even folder has just their sections", "[report]") {
   TempDir dir;
-  const std::string manifest = R"({"scenario": "whatif.yaml", "scenario_name": "whatif"})";
+  const std::string manifest =
+      R"({"scenario": "whatif.yaml", "scenario_name": "whatif", "currency": "CNY", "events": []})";
+  // The catalogue c2msim writes into every output folder, taken from a real run.
+  const fs::path catalogue = small_run(dir) / "metrics.csv";
   const auto report = [&](const fs::path& folder) {
     const auto r = run_shell("/usr/bin/python3 " + quoted(source_dir() / "analysis/report.py") +
                                  " " + quoted(folder) + " --quiet",
@@ -155,6 +186,7 @@ TEST_CASE("the report of a sweep or a break-even folder has just their sections"
   const fs::path sweep = dir.path() / "sweep";
   fs::create_directories(sweep);
   c2msim::test::write_text(sweep / "manifest.json", manifest);
+  fs::copy_file(catalogue, sweep / "metrics.csv");
   fs::copy_file(source_dir() / "tests/analysis/fixtures/sweep.csv", sweep / "sweep.csv");
   const std::string sweep_page = report(sweep);
   CHECK(sweep_page.find("<h2>Headline</h2>") == std::string::npos);
@@ -169,6 +201,7 @@ TEST_CASE("the report of a sweep or a break-even folder has just their sections"
   const fs::path breakeven = dir.path() / "breakeven";
   fs::create_directories(breakeven);
   c2msim::test::write_text(breakeven / "manifest.json", manifest);
+  fs::copy_file(catalogue, breakeven / "metrics.csv");
   fs::copy_file(source_dir() / "tests/analysis/fixtures/breakeven.json",
                 breakeven / "breakeven.json");
   const std::string breakeven_page = report(breakeven);
@@ -259,4 +292,89 @@ TEST_CASE("the report refuses a chart without a title, axis labels with units or
   INFO(r.out << r.err);
   CHECK(r.status == 0);
   CHECK(r.out.find("refused: chart") != std::string::npos);
+}
+
+TEST_CASE("the report package's own tests pass", "[report]") {
+  TempDir dir;
+  // tests/analysis/test_*.py: plain unittest cases of analysis/c2msim_report.
+  const auto r = run_shell("/usr/bin/python3 -B -m unittest discover -s " +
+                               quoted(source_dir() / "tests/analysis") + " -p 'test_*.py'",
+                           dir);
+  INFO(r.out << r.err);
+  CHECK(r.status == 0);
+  CHECK(r.err.find("\nOK") != std::string::npos);
+  CHECK(r.err.find("Ran 0 tests") == std::string::npos);
+}
+
+TEST_CASE("the report labels money and marks dated events as the output folder says",
+          "[report][e2e]") {
+  TempDir dir;
+  // The gaming laptops in Swiss francs, with a spring sale instead of 11.11, and an event after
+  // the horizon.
+  const std::string original = read_text(kScenario);
+  std::string text = replaced(original, "currency: CNY", "currency: CHF");
+  text = replaced(text, "- name: \"11.11\"\n          start: 2019-11-01\n          days: 11\n",
+                  "- name: \"Spring sale\"\n          start: 2019-04-10\n          days: 5\n");
+  text = replaced(text, "          pre_event: {days: 7, multiplier: 0.8}\n",
+                  "          pre_event: {days: 7, multiplier: 0.8}\n"
+                  "        - {name: \"Next year\", start: 2020-06-01, days: 3, multiplier: 2}\n");
+  const fs::path scenario = dir.path() / "shop.yaml";
+  c2msim::test::write_text(scenario, text);
+  const fs::path out = dir.path() / "results";
+  const auto r =
+      run_cli("run " + quoted(scenario) + " -n 3 -q --out " + quoted(out) + " --report", dir);
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  // The scenario file is edited after the run: the report still tells the run's own story.
+  c2msim::test::write_text(scenario, replaced(original, "currency: CNY", "currency: USD"));
+  const auto again = run_shell(
+      "/usr/bin/python3 " + quoted(source_dir() / "analysis/report.py") + " " + quoted(out), dir);
+  INFO(again.err);
+  REQUIRE(again.status == 0);
+  const std::string page = without_images(read_text(out / "report.html"));
+  CHECK(page.find("Profit <small>(CHF)</small>") != std::string::npos);
+  CHECK(page.find("Consumer spending <small>(CHF)</small>") != std::string::npos);
+  CHECK(page.find("amounts in CHF") != std::string::npos);
+  CHECK(page.find("CNY") == std::string::npos);
+  CHECK(page.find("USD") == std::string::npos);
+  CHECK(page.find("<h2>Inventory over time around Spring sale</h2>") != std::string::npos);
+  CHECK(page.find("30 days either side of the Spring sale window.") != std::string::npos);
+  CHECK(page.find("11.11") == std::string::npos);
+  CHECK(page.find("Next year") == std::string::npos);
+}
+
+TEST_CASE("report.py refuses an output folder of an older c2msim, without metrics.csv",
+          "[report][e2e]") {
+  TempDir dir;
+  const fs::path out = small_run(dir);
+  fs::remove(out / "metrics.csv");
+  const auto r = run_shell(
+      "/usr/bin/python3 " + quoted(source_dir() / "analysis/report.py") + " " + quoted(out), dir);
+  CHECK(r.status == 2);
+  CHECK(r.err.find("report: error: " + out.string() + ": no metrics.csv") != std::string::npos);
+  CHECK(r.err.find("older c2msim") != std::string::npos);
+  CHECK_FALSE(fs::exists(out / "report.html"));
+}
+
+TEST_CASE("run --report runs the report.py of C2MSIM_ANALYSIS_DIR with the package beside it",
+          "[report][e2e]") {
+  TempDir dir;
+  const fs::path copy = dir.path() / "analysis-copy";
+  fs::copy(source_dir() / "analysis", copy, fs::copy_options::recursive);
+  const fs::path out = dir.path() / "results";
+  const std::string run =
+      "run " + quoted(kScenario) + " -n 2 -q --timeseries 0 --out " + quoted(out) + " --report";
+  ::setenv("C2MSIM_ANALYSIS_DIR", copy.c_str(), 1);
+  const auto r = run_cli(run, dir);
+  const std::string page = read_text(out / "report.html");
+  // Without its package, the copy's report.py cannot run: it uses that one, not the source's.
+  fs::remove_all(copy / "c2msim_report");
+  const auto without = run_cli(run, dir);
+  ::unsetenv("C2MSIM_ANALYSIS_DIR");
+  INFO(r.err);
+  CHECK(r.status == 0);
+  CHECK(page.find("<table class='headline'>") != std::string::npos);
+  CHECK(without.status == 1);
+  CHECK(without.err.find("the report failed") != std::string::npos);
+  CHECK(without.err.find("No module named 'c2msim_report'") != std::string::npos);
 }

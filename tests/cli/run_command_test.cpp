@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "tests/scenario/scenario_test_support.hpp"
 
@@ -101,6 +103,73 @@ TEST_CASE("bad options are bad input", "[cli][e2e]") {
   CHECK(run_cli("run no-such-file.yaml", dir).status == 2);
 }
 
+TEST_CASE("numeric options refuse NaN, infinities, negatives, fractions and overflow",
+          "[cli][e2e]") {
+  // Before: --seed -1 and --timeseries -1 wrapped to 2^64 - 1, seeds past it collapsed to it,
+  // --target-ci nan ran forever, demo --horizon-days inf too. `timeout` turns a hang into a
+  // failure rather than a stuck suite.
+  TempDir dir;
+  const fs::path out = dir.path() / "results";
+  const std::string run = "run " + quickstart() + " -q -n 2 --out '" + out.string() + "' ";
+  const std::string breakeven = "breakeven " + quickstart() +
+                                " --param 'arms.c2m.nodes[platform].commission' --range 0:0.5 "
+                                "--metric profit -q --out '" +
+                                out.string() + "' ";
+  const std::string whole = "expected a whole number from ";
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {run + "--seed -1", "--seed: " + whole + "0 to 18446744073709551615, got -1"},
+      {run + "--seed 18446744073709551616", "got 18446744073709551616"},
+      {run + "--seed 0x10", "--seed: " + whole + "0 to 18446744073709551615, got 0x10"},
+      {run + "--timeseries -1", "--timeseries: " + whole + "0 to 100000000, got -1"},
+      {run + "--threads 4294967297", "--threads: " + whole + "0 to 1024, got 4294967297"},
+      {run + "-n 2.5", "--replications: " + whole + "1 to 100000000, got 2.5"},
+      {run + "--max-replications 1e9", "--max-replications: " + whole + "2 to 100000000"},
+      {run + "--target-ci nan", "--target-ci: expected a finite number in [1e-06, 1], got nan"},
+      {run + "--target-ci inf", "--target-ci: expected a finite number in [1e-06, 1], got inf"},
+      {breakeven + "--seed -1", "--seed: " + whole + "0 to 18446744073709551615, got -1"},
+      {breakeven + "-n -2", "--replications: " + whole + "1 to 100000000, got -2"},
+      {breakeven + "--tolerance inf", "--tolerance: expected a finite number > 0, got inf"},
+      {breakeven + "--tolerance nan", "--tolerance: expected a finite number > 0, got nan"},
+      {breakeven + "--threads -1", "--threads: " + whole + "0 to 1024, got -1"},
+      {"demo --horizon-days inf", "--horizon-days: expected a finite number in (0, 1e6], got inf"},
+      {"demo --arrival-rate nan", "--arrival-rate: expected a finite number in (0, 1000], got nan"},
+      {"demo --service-rate -1", "--service-rate: expected a finite number in (0, 1000], got -1"},
+      {"demo --servers 0", "--servers: " + whole + "1 to 1000, got 0"},
+      {"demo --seed -1", "--seed: " + whole + "0 to 18446744073709551615, got -1"},
+  };
+  for (const auto& [args, message] : cases) {
+    INFO(args);
+    const auto r = c2msim::test::run_cli_prefixed("timeout 60 ", args, dir);
+    INFO(r.err);
+    CHECK(r.status == 2);
+    CHECK(r.err.find(message) != std::string::npos);
+    CHECK_FALSE(fs::exists(out));
+  }
+}
+
+TEST_CASE("an arm named twice by --arm is refused", "[cli][e2e]") {
+  // Before, the arm ran twice and was compared with itself.
+  TempDir dir;
+  const fs::path out = dir.path() / "results";
+  const auto r = run_cli(
+      "run " + quickstart() + " --arm c2m --arm c2m -n 2 -q --out '" + out.string() + "'", dir);
+  CHECK(r.status == 2);
+  CHECK(r.err == "c2msim run: error: --arm c2m: given twice; name each arm once\n");
+  CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("every error of the command line is one line, whatever the argument holds",
+          "[cli][e2e]") {
+  TempDir dir;
+  const auto missing = run_cli("run 'no\nsuch.yaml'", dir);
+  CHECK(missing.status == 2);
+  CHECK(missing.err.find("no\\nsuch.yaml") != std::string::npos);
+  CHECK(missing.err.find("no\nsuch") == std::string::npos);
+  const auto arm = run_cli("run " + quickstart() + " --arm 'c2\nm' -q", dir);
+  CHECK(arm.status == 2);
+  CHECK(arm.err.find("--arm c2\\nm: no such arm") != std::string::npos);
+}
+
 TEST_CASE("running one arm runs just that arm", "[cli][e2e]") {
   TempDir dir;
   const fs::path out = dir.path() / "results";
@@ -170,4 +239,18 @@ TEST_CASE("precision mode and time series are refused with a sweep, before anyth
     CHECK(r.err.find("is not available with a sweep") != std::string::npos);
     CHECK_FALSE(fs::exists(out));
   }
+}
+
+TEST_CASE("the output folder describes its metrics and the scenario's calendar", "[cli][e2e]") {
+  TempDir dir;
+  const fs::path out = dir.path() / "results";
+  const auto r = run_cli("run " + quickstart() + " -n 2 -q --out " + quoted(out), dir);
+  REQUIRE(r.status == 0);
+  const std::string metrics = read_text(out / "metrics.csv");
+  CHECK(metrics.rfind("metric,scopes,unit,label,better,share,headline,definition\n", 0) == 0);
+  CHECK(metrics.find("\nprofit,system node,CNY,Profit,1,0,1,") != std::string::npos);
+  CHECK(metrics.find("\nfill_rate,system node,share,Fill rate,1,1,1,") != std::string::npos);
+  const std::string manifest = read_text(out / "manifest.json");
+  CHECK(manifest.find("\"currency\": \"CNY\"") != std::string::npos);
+  CHECK(manifest.find("\"start\": \"2019-11-01\"") != std::string::npos);
 }

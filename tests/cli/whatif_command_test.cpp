@@ -192,6 +192,23 @@ TEST_CASE("a bad --set or --sweep is bad input reported at the argument", "[cli]
   CHECK_FALSE(fs::exists(out));
 }
 
+TEST_CASE("a --set holding a newline is one line of error, and --set sweep is refused",
+          "[cli][e2e][whatif]") {
+  TempDir dir;
+  const fs::path out = dir.path() / "results";
+  const auto newline =
+      run_cli("run " + minimal() + " --set 'horizon_days=[1,\n2]' --out " + quoted(out), dir);
+  CHECK(newline.status == 2);
+  CHECK(newline.err ==
+        "--set horizon_days=[1,\\n2]: error: expected a number in (0, 36500], got a list\n");
+  const auto sweep = run_cli(
+      "run " + minimal() + " --set 'sweep={horizon_days: [50, 60]}' --out " + quoted(out), dir);
+  CHECK(sweep.status == 2);
+  CHECK(sweep.err.find("--set sweep={horizon_days: [50, 60]}: error: --set cannot change the "
+                       "file's sweep: section") != std::string::npos);
+  CHECK_FALSE(fs::exists(out));
+}
+
 TEST_CASE("breakeven finds the commission at which C2M's list markup equals the chain's",
           "[cli][e2e][whatif][breakeven]") {
   // minimal.yaml: the traditional chain marks up 10%, 10% and 30%; the c2m plant has no markup, so
@@ -251,12 +268,15 @@ TEST_CASE("breakeven rejects bad input with exit status 2", "[cli][e2e][whatif][
       {std::string("--param ") + kCommission + "' --range 1 --metric profit", "--range 1"},
       {std::string("--param ") + kCommission + "' --range 1:0 --metric profit", "LO < HI"},
       {std::string("--param ") + kCommission + "' --range 0:1 --metric proft",
-       "no such metric at scope 'system' (did you mean 'profit'?)"},
+       "--metric proft: no such metric (did you mean 'profit'?)"},
+      {std::string("--param ") + kCommission + "' --range 0:1 --metric list_markup --scope shop",
+       "--scope shop"},
       {std::string("--param ") + kCommission + "' --range 0:1 --metric profit --arm c2n",
        "--arm c2n: no such arm"},
       {"--param 'arms.c2m.nodes[platfrm].commission' --range 0:1 --metric profit",
        "--param arms.c2m.nodes[platfrm].commission=0: error: 'arms.c2m.nodes' has no element"},
-      {std::string("--param ") + kCommission + "' --range -1:1 --metric profit", "must be >= 0"},
+      {std::string("--param ") + kCommission + "' --range -1:1 --metric profit",
+       "must be between 0 and 100, got -1"},
       {std::string("--param ") + kCommission + "' --range 0:1", "--metric is required"},
   };
   for (const auto& [args, message] : cases) {

@@ -137,10 +137,10 @@ TEST_CASE("a normal draw keeps no spare: it depends only on the stream's positio
 TEST_CASE("normal draws have the analytic tail probabilities", "[random]") {
   RandomStream s({9, 0, 0, 0});
   const Normal n(0.0, 1.0);
-  constexpr int kDraws = 2'000'000;
+  constexpr int kTailDraws = 2'000'000;
   int beyond_2_5 = 0;
   int beyond_3_5 = 0;
-  for (int i = 0; i < kDraws; ++i) {
+  for (int i = 0; i < kTailDraws; ++i) {
     const double x = std::fabs(n(s));
     beyond_2_5 += x > 2.5 ? 1 : 0;
     beyond_3_5 += x > 3.5 ? 1 : 0;
@@ -148,9 +148,9 @@ TEST_CASE("normal draws have the analytic tail probabilities", "[random]") {
   const boost::math::normal standard;
   for (const auto& [z, count] : {std::pair{2.5, beyond_2_5}, std::pair{3.5, beyond_3_5}}) {
     const double p = 2.0 * boost::math::cdf(boost::math::complement(standard, z));
-    const double se = std::sqrt(p * (1 - p) / kDraws);
+    const double se = std::sqrt(p * (1 - p) / kTailDraws);
     INFO("beyond " << z << " sd");
-    CHECK(std::fabs(count / static_cast<double>(kDraws) - p) < 5 * se);
+    CHECK(std::fabs(count / static_cast<double>(kTailDraws) - p) < 5 * se);
   }
 }
 

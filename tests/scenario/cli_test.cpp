@@ -1,6 +1,10 @@
 // The `validate` and `graph` subcommands end to end, through the real executable.
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 
 #include "scenario/scenario_test_support.hpp"
@@ -39,7 +43,8 @@ TEST_CASE("validate checks every file and exits with 2 if any is bad", "[scenari
       c2msim::test::run_cli("validate '" + bad.string() + "' '" + minimal_path() + "'", dir);
   CHECK(run.status == 2);
   CHECK(contains(run.out, minimal_path() + ": ok:"));
-  CHECK(contains(run.err, bad.string() + ":2:15: error: horizon_days: must be > 0, got -1\n"));
+  CHECK(contains(run.err,
+                 bad.string() + ":2:15: error: horizon_days: must be in (0, 36500], got -1\n"));
   CHECK(contains(run.err, bad.string() + ":1:1: error: start_date: required key is missing\n"));
 }
 
@@ -103,9 +108,77 @@ TEST_CASE("the help of c2msim and of each subcommand describes them", "[scenario
   CHECK(validate.status == 0);
   CHECK(contains(validate.out, "FILE:LINE:COLUMN: error: key.path: what was expected"));
   CHECK(contains(validate.out,
-                 "Exit status: 0 when every file is valid, 2 when any file has a problem."));
+                 "Exit status: 0 when every file is valid, 2 when any file has a problem, 1 when"));
   const auto graph = c2msim::test::run_cli("graph --help", dir);
   CHECK(graph.status == 0);
   CHECK(contains(graph.out, "--arm NAME"));
   CHECK(contains(graph.out, "dot -Tsvg"));
+}
+
+TEST_CASE("validate reads at most 16 MiB from any source, pipes and devices included",
+          "[scenario][cli]") {
+  // Sources without a size: before, they were read until memory ran out.
+  const c2msim::test::TempDir dir;
+  for (const std::string args : {"/dev/stdin < /dev/zero", "/dev/zero", "/dev/urandom"}) {
+    INFO(args);
+    const auto run = c2msim::test::run_cli("validate " + args, dir);
+    CHECK(run.status == 2);
+    CHECK(run.out.empty());
+    CHECK(contains(run.err, ":1:1: error: the file is larger than 16 MiB"));
+  }
+  // And a file that says its size.
+  const auto big = dir.path() / "big.yaml";
+  c2msim::test::write_text(big, "name: x\n");
+  std::filesystem::resize_file(big, (std::uintmax_t{16} << 20) + 1);
+  const auto run = c2msim::test::run_cli("validate " + c2msim::test::quoted(big), dir);
+  CHECK(run.status == 2);
+  CHECK(run.err == big.string() +
+                       ":1:1: error: the file is larger than 16 MiB; a scenario file is far "
+                       "smaller\n");
+}
+
+TEST_CASE("a file the system fails to read exits with status 1 and says why", "[scenario][cli]") {
+  const c2msim::test::TempDir dir;
+  // Reading /proc/self/mem at offset 0 fails with EIO: an I/O error, not a bad file.
+  const auto io = c2msim::test::run_cli("validate /proc/self/mem", dir);
+  CHECK(io.status == 1);
+  CHECK(io.err == "/proc/self/mem:1:1: error: cannot read the file: Input/output error\n");
+  const auto graph = c2msim::test::run_cli("graph /proc/self/mem --arm c2m", dir);
+  CHECK(graph.status == 1);
+  // A path that is not a readable file is bad input: status 2.
+  const auto folder = c2msim::test::run_cli("validate " + c2msim::test::quoted(dir.path()), dir);
+  CHECK(folder.status == 2);
+  CHECK(folder.err == dir.path().string() + ":1:1: error: is a directory, not a scenario file\n");
+}
+
+TEST_CASE("a file without read permission is bad input naming the system's reason",
+          "[scenario][cli]") {
+  const c2msim::test::TempDir dir;
+  const auto secret = dir.path() / "secret.yaml";
+  c2msim::test::write_text(secret, c2msim::test::minimal_scenario());
+  std::filesystem::permissions(secret, std::filesystem::perms::none);
+  // root reads any file, so as root the CLI runs as nobody (setpriv, util-linux).
+  std::string as_user;
+  if (::geteuid() == 0) {
+    if (std::system("command -v setpriv >/dev/null") != 0) {
+      WARN("running as root without setpriv: the permission check is not made");
+      return;
+    }
+    as_user = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+  }
+  const auto run =
+      c2msim::test::run_cli_prefixed(as_user, "validate " + c2msim::test::quoted(secret), dir);
+  CHECK(run.status == 2);
+  CHECK(run.err == secret.string() + ":1:1: error: cannot open the file: Permission denied\n");
+}
+
+TEST_CASE("a file name with control characters is echoed on one line", "[scenario][cli]") {
+  const c2msim::test::TempDir dir;
+  const auto name = dir.path() / "two\nlines\x1b[31m.yaml";
+  const auto run = c2msim::test::run_cli("validate " + c2msim::test::quoted(name), dir);
+  CHECK(run.status == 2);
+  CHECK(run.err ==
+        dir.path().string() +
+            "/two\\nlines\\x1b[31m.yaml:1:1: error: cannot open the file: No such file or "
+            "directory\n");
 }

@@ -302,6 +302,100 @@ TEST_CASE("deeply nested input is an error, not a stack overflow", "[scenario]")
   CHECK(std::count_if(result.diagnostics.begin(), result.diagnostics.end(), nested_too_deep) == 1);
 }
 
+TEST_CASE("nesting deeper than 64 levels is reported where it gets too deep, however deep",
+          "[scenario]") {
+  // Before, 5000 levels came out as yaml-cpp's "bad file" at the end of the file.
+  const std::string deep = "name: " + std::string(5000, '[') + std::string(5000, ']') + "\n";
+  const sc::LoadResult result = sc::load_scenario_text(deep, "deep.yaml");
+  REQUIRE(result.diagnostics.size() == 1);
+  const sc::Diagnostic& d = result.diagnostics[0];
+  CHECK(d.message == "nested more than 64 levels deep");
+  std::string path = "name";
+  for (int i = 0; i < 64; ++i) path += "[0]";
+  CHECK(d.key_path == path);
+  CHECK(d.position == sc::SourcePosition{1, 7 + 64});  // the 65th level's '['
+}
+
+TEST_CASE("an alias that makes a value nest too deep is refused at the alias", "[scenario]") {
+  std::string text = "a: &deep " + std::string(40, '[') + std::string(40, ']') + "\n";
+  text += "b: " + std::string(30, '[') + "*deep" + std::string(30, ']') + "\n";
+  const sc::LoadResult result = sc::load_scenario_text(text, "alias.yaml");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].message == "nested more than 64 levels deep");
+  CHECK(result.diagnostics[0].position == sc::SourcePosition{2, 4 + 30});
+}
+
+TEST_CASE("a flow collection too long to check as it is read is refused before it is read whole",
+          "[scenario]") {
+  // yaml-cpp reads a flow collection whole before any event: a 16 MiB one-line list took 6 GB
+  // and 38 s. Refused once 256 KiB have been read past the last event.
+  const std::string token =
+      "name: minimal\nproducts: [" + std::string(std::size_t{2} << 20, '1') + "]\n";
+  std::string list = "[";
+  for (int i = 0; i < 1'000'000; ++i) list += "1,";
+  list += "1]\n";
+  const auto refused = [](const std::string& text, sc::SourcePosition at, const std::string& path) {
+    const sc::LoadResult result = sc::load_scenario_text(text, "long.yaml");
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].message.starts_with(
+        "more than 256 KiB of text is one YAML token or flow collection ([...] or {...})"));
+    CHECK(result.diagnostics[0].position == at);
+    CHECK(result.diagnostics[0].key_path == path);
+  };
+  refused(token, {2, 11}, "products[0]");  // after the list's [, its first item
+  refused(list, {1, 1}, "");
+  // Long lists in block style are counted item by item: refused at the 100,001st value.
+  std::string block = "name:\n";
+  for (int i = 0; i < 200'000; ++i) block += "  - 1\n";
+  const sc::LoadResult result = sc::load_scenario_text(block, "block.yaml");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].message.find("more than 100000 values") != std::string::npos);
+  CHECK(result.diagnostics[0].key_path == "name[99998]");
+}
+
+TEST_CASE("markups that build prices past 1e15 along a chain are reported at the node",
+          "[scenario][limits]") {
+  std::string text = c2msim::test::minimal_scenario();
+  const auto replace = [&](const std::string& from, const std::string& to) {
+    REQUIRE(text.find(from) != std::string::npos);
+    text.replace(text.find(from), from.size(), to);
+  };
+  replace("unit_cost: 1000", "unit_cost: 1e12");
+  replace("        markup: 0.1\n        stock:\n          policy: {s_S",
+          "        markup: 100\n        stock:\n          policy: {s_S");
+  replace("markup: 0.3", "markup: 100");  // 1e12 x 1.1 x 101 x 101
+  const sc::LoadResult result = sc::load_scenario_text(text, "prices.yaml");
+  REQUIRE(result.diagnostics.size() == 1);
+  const sc::Diagnostic& d = result.diagnostics[0];
+  CHECK(d.key_path == "arms.traditional.nodes[2].markup");
+  CHECK(d.message ==
+        "in arm 'traditional' the price of 'monitor' at this node reaches 1.12e+16; the prices "
+        "the chain builds up must be at most 1e15");
+}
+
+TEST_CASE("an arm whose nodes x variants exceed 100000 is reported at its nodes",
+          "[scenario][limits]") {
+  std::string text = c2msim::test::minimal_scenario();
+  text.replace(text.find("variants: 4"), 11, "variants: 10000");
+  std::string more;
+  for (int i = 0; i < 9; ++i) {
+    more += fmt::format(
+        "      - {{id: w{}, kind: warehouse, stock: {{policy: {{base_stock: {{review_period_days: "
+        "1, level: 1}}}}}}}}\n",
+        i);
+  }
+  text.insert(text.find("    lanes:\n"), more);
+  const sc::LoadResult result = sc::load_scenario_text(text, "wide.yaml");
+  const auto it =
+      std::find_if(result.diagnostics.begin(), result.diagnostics.end(),
+                   [](const sc::Diagnostic& d) { return d.key_path == "arms.traditional.nodes"; });
+  REQUIRE(it != result.diagnostics.end());
+  CHECK(it->message ==
+        "arm 'traditional' has 12 nodes and the products 10000 variants in all: 120000 node and "
+        "variant pairs, each with its own stock state; at most 100000 are allowed");
+  CHECK(it->position.line == 29);
+}
+
 TEST_CASE("a file that cannot be read is one diagnostic naming it", "[scenario]") {
   const c2msim::test::TempDir dir;
   const auto missing = dir.path() / "missing.yaml";

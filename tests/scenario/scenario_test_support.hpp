@@ -66,18 +66,34 @@ struct CliRun {
   std::string err;
 };
 
-// Runs `c2msim ARGS` (ARGS already quoted for the shell) with stdout and stderr captured.
-inline CliRun run_cli(const std::string& args, const TempDir& dir) {
+// Runs the shell command `command` with stdout and stderr captured.
+inline CliRun run_captured(const std::string& command, const TempDir& dir) {
   const auto out = dir.path() / "stdout.txt";
   const auto err = dir.path() / "stderr.txt";
-  const std::string command = std::string("'") + C2MSIM_CLI_PATH + "' " + args + " >'" +
-                              out.string() + "' 2>'" + err.string() + "'";
-  const int raw = std::system(command.c_str());
+  const std::string redirected = command + " >'" + out.string() + "' 2>'" + err.string() + "'";
+  const int raw = std::system(redirected.c_str());
   CliRun run;
   run.status = raw != -1 && WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
   run.out = read_text(out);
   run.err = read_text(err);
   return run;
+}
+
+// Runs `c2msim ARGS` (ARGS already quoted for the shell) with stdout and stderr captured.
+inline CliRun run_cli(const std::string& args, const TempDir& dir) {
+  return run_captured(std::string("'") + C2MSIM_CLI_PATH + "' " + args, dir);
+}
+
+// Runs the shell script `script`, in which $C2MSIM is the CLI, with stdout and stderr captured.
+inline CliRun run_cli_script(const std::string& script, const TempDir& dir) {
+  return run_captured(std::string("(C2MSIM='") + C2MSIM_CLI_PATH + "'\n" + script + "\n)", dir);
+}
+
+// Runs `PREFIX c2msim ARGS` (ARGS already quoted for the shell; PREFIX a command such as
+// `setpriv ...` that runs the CLI, or empty) with stdout and stderr captured.
+inline CliRun run_cli_prefixed(const std::string& prefix, const std::string& args,
+                               const TempDir& dir) {
+  return run_captured(prefix + "'" + C2MSIM_CLI_PATH + "' " + args, dir);
 }
 
 struct LineColumn {

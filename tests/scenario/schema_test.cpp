@@ -10,6 +10,7 @@
 
 #include "scenario/scenario_test_support.hpp"
 #include "sim/scenario/known_keys.hpp"
+#include "sim/scenario/limits.hpp"
 
 namespace sc = c2msim::scenario;
 using nlohmann::json;
@@ -129,4 +130,51 @@ TEST_CASE("an extending arm's node entry may use any node key", "[scenario][sche
   }
   CHECK(table_keys(sc::section(sc::Section::kNodeOverride), false) == all);
   CHECK(table_keys(sc::section(sc::Section::kNodeOverride), true) == std::set<std::string>{"id"});
+}
+
+TEST_CASE("schema.json gives every number of the format an upper bound", "[scenario][schema]") {
+  const json schema = load_schema();
+  int numbers = 0;
+  std::function<void(const json&, const std::string&)> walk = [&](const json& j,
+                                                                  const std::string& where) {
+    if (j.is_object()) {
+      // A sweep range's ends are checked where their values go, against that key's bounds.
+      const bool range_end = where.ends_with("/sweep/additionalProperties/oneOf/properties/from") ||
+                             where.ends_with("/sweep/additionalProperties/oneOf/properties/to");
+      if (!range_end && j.contains("type") &&
+          (j.at("type") == "number" || j.at("type") == "integer")) {
+        INFO(where);
+        CHECK(j.contains("maximum"));
+        ++numbers;
+      }
+      for (const auto& [key, value] : j.items()) walk(value, where + "/" + key);
+    } else if (j.is_array()) {
+      for (const auto& item : j) walk(item, where);
+    }
+  };
+  walk(schema, "");
+  CHECK(numbers > 60);
+}
+
+TEST_CASE("schema.json's bounds are the loader's", "[scenario][schema]") {
+  namespace limits = c2msim::scenario::limits;
+  const json defs = load_schema().at("$defs");
+  const auto maximum = [&](const char* def, const char* key) {
+    return defs.at(def).at("properties").at(key).at("maximum").get<double>();
+  };
+  CHECK(maximum("scenario", "horizon_days") == limits::kMaxDays);
+  CHECK(maximum("scenario", "replications") == limits::kMaxReplications);
+  CHECK(maximum("product", "variants") == limits::kMaxVariants);
+  CHECK(maximum("product", "unit_cost") == limits::kMaxMoney);
+  CHECK(maximum("demand", "arrivals_per_day") == limits::kMaxArrivalsPerDay);
+  CHECK(maximum("demand", "price_elasticity") == limits::kMaxPriceElasticity);
+  CHECK(maximum("event", "multiplier") == limits::kMaxMultiplier);
+  CHECK(maximum("production", "lines") == limits::kMaxLines);
+  CHECK(maximum("production", "capacity_per_day") == limits::kMaxCapacityPerDay);
+  CHECK(maximum("stock", "case_pack") == limits::kMaxCasePack);
+  CHECK(maximum("moving_average_forecast", "window_days") == limits::kMaxWindowDays);
+  CHECK(maximum("lane", "information_delay_days") == limits::kMaxDays);
+  CHECK(defs.at("markup").at("maximum").get<double>() == limits::kMaxMarkup);
+  CHECK(defs.at("s_S_policy").at("properties").at("review_period_days").at("minimum") ==
+        limits::kMinPeriodDays);
 }

@@ -166,3 +166,24 @@ TEST_CASE("a grid over the size limit is refused before any point is read", "[sc
   REQUIRE(p.diagnostics.size() == 1);
   CHECK(p.diagnostics[0].message.find("20000 points; at most 10000") != std::string::npos);
 }
+
+TEST_CASE("--set on the sweep: section is refused rather than ignored", "[scenario][sweep]") {
+  for (const std::string set : {"sweep={horizon_days: [50, 60]}", "sweep.horizon_days=[50, 60]"}) {
+    INFO(set);
+    const auto p = load("sweep: {horizon_days: [40, 50]}\n", {}, {set});
+    REQUIRE(p.diagnostics.size() == 1);
+    CHECK(p.diagnostics[0].argument == "--set " + set);
+    CHECK(
+        p.diagnostics[0].message.starts_with("--set cannot change the file's sweep: section; "
+                                             "give the grid with --sweep KEY=VALUES"));
+    CHECK_FALSE(p.base);
+  }
+}
+
+TEST_CASE("a --set value holding a newline is reported on one line", "[scenario][key_path]") {
+  const auto p = load("", {}, {"horizon_days=[1,\n2]"});
+  REQUIRE(p.diagnostics.size() == 1);
+  const std::string line = to_string(p.diagnostics[0]);
+  CHECK(line.find('\n') == std::string::npos);
+  CHECK(line.starts_with("--set horizon_days=[1,\\n2]: error: "));
+}

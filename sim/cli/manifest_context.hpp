@@ -1,0 +1,16 @@
+#pragma once
+// What every output folder's manifest says of the scenario beyond its file: its name, currency,
+// start date and dated demand events (the report labels money and marks the 11.11 window from
+// these, without reading the scenario file).
+
+#include <nlohmann/json.hpp>
+
+#include "sim/scenario/scenario.hpp"
+
+namespace c2msim::cli {
+
+// {"scenario_name", "currency", "start_date", "events": [{"name", "start", "days"}...]}, events
+// once each in order of first appearance across the markets.
+nlohmann::json scenario_context(const scenario::Scenario& scenario);
+
+}  // namespace c2msim::cli

@@ -1,0 +1,145 @@
+#include "sim/model/metric_catalogue.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace c2msim::model {
+namespace {
+
+constexpr bool kSystem = true;
+constexpr bool kNode = true;
+constexpr bool kHeadline = true;
+constexpr bool kShare = true;
+
+// clang-format off
+constexpr std::array kCatalogue{
+  // ---- headline ----
+  MetricInfo{"inventory_turnover", kSystem, kNode, "turns/year", "Inventory turnover",
+             Better::kHigher, false, kHeadline,
+             "node: units sold x purchase cost per year / time-average on-hand value; system: "
+             "consumer units x unit cost per year / time-average value at unit cost on hand "
+             "everywhere plus in transit between nodes; inf when goods are sold with no stock held "
+             "(pure make-to-order)"},
+  MetricInfo{"days_of_inventory", kSystem, kNode, "days", "Days of inventory", Better::kLower,
+             false, kHeadline, "365 / inventory_turnover (0 for pure make-to-order)"},
+  MetricInfo{"list_markup", kSystem, false, "x unit cost", "List markup", Better::kLower, false,
+             kHeadline, "consumer list price / unit cost, weighted by units demanded"},
+  MetricInfo{"realised_markup", kSystem, false, "x unit cost", "Realised markup",
+             Better::kNeither, false, kHeadline,
+             "(consumer revenue + salvage revenue) / ((units sold + salvaged) x unit cost)"},
+  MetricInfo{"fill_rate", kSystem, kNode, "share", "Fill rate", Better::kHigher, kShare,
+             kHeadline,
+             "units shipped at once / units demanded from a stock (at consumer-facing nodes, or "
+             "the factory's stock for drop shipments); nan for pure make-to-order"},
+  MetricInfo{"lost_sales_rate", kSystem, kNode, "share", "Lost sales", Better::kLower, kShare,
+             kHeadline, "units lost / units demanded (node: at the consumer-facing node)"},
+  MetricInfo{"lead_time_mean", kSystem, false, "days", "Customer lead time, mean", Better::kLower,
+             false, kHeadline,
+             "arrival to delivery of the last unit, over customers served in full"},
+  MetricInfo{"lead_time_p95", kSystem, false, "days", "Customer lead time, p95", Better::kLower,
+             false, kHeadline,
+             "95th nearest-rank percentile of the same (exact up to 131,072 customers a "
+             "replication, then from logarithmic bins within 0.05%)"},
+  MetricInfo{"bullwhip", kSystem, kNode, "variance ratio", "Bullwhip (daily)", Better::kLower,
+             false, kHeadline,
+             "node: variance of the units it ordered upstream (or put into production) / "
+             "variance of the units it was asked for, in daily buckets; system: the factories' "
+             "production orders against consumer demand"},
+  MetricInfo{"bullwhip_weekly", kSystem, kNode, "variance ratio", "Bullwhip (weekly)",
+             Better::kLower, false, kHeadline, "the same in weekly buckets (days 1-7, 8-14, ...)"},
+  MetricInfo{"match_rate", kSystem, false, "share", "Variant match rate", Better::kHigher, kShare,
+             kHeadline,
+             "customers served in full with their preferred variant / customers served in full"},
+  MetricInfo{"utilisation", kSystem, kNode, "share", "Factory utilisation", Better::kNeither,
+             kShare, kHeadline,
+             "factories' busy time (changeovers included) / (lines x measured days)"},
+  MetricInfo{"profit", kSystem, kNode, "money", "Profit", Better::kHigher, false, kHeadline,
+             "revenue + salvage - purchases - production - holding - transport, per node and "
+             "summed for the chain"},
+  MetricInfo{"consumer_spending", kSystem, false, "money", "Consumer spending", Better::kNeither,
+             false, kHeadline, "what consumers paid for the units they received"},
+  // ---- service and lead times ----
+  MetricInfo{"backorders_mean", kSystem, kNode, "units", "Backorders, mean", Better::kLower,
+             false, false, "time-average units owed to waiting consumers"},
+  MetricInfo{"lead_time_p05", kSystem, false, "days", "Customer lead time, p05", Better::kLower,
+             false, false, "5th nearest-rank percentile of the customers' lead times"},
+  MetricInfo{"lead_time_p25", kSystem, false, "days", "Customer lead time, p25", Better::kLower,
+             false, false, "25th nearest-rank percentile of the customers' lead times"},
+  MetricInfo{"lead_time_p50", kSystem, false, "days", "Customer lead time, median",
+             Better::kLower, false, false, "median (nearest rank) of the customers' lead times"},
+  MetricInfo{"lead_time_p75", kSystem, false, "days", "Customer lead time, p75", Better::kLower,
+             false, false, "75th nearest-rank percentile of the customers' lead times"},
+  MetricInfo{"lead_time_p99", kSystem, false, "days", "Customer lead time, p99", Better::kLower,
+             false, false, "99th nearest-rank percentile of the customers' lead times"},
+  // ---- volumes and money ----
+  MetricInfo{"customers", kSystem, false, "customers", "Customers", Better::kNeither, false,
+             false, "customers who arrived in the measured window"},
+  MetricInfo{"units_demanded", kSystem, false, "units", "Units demanded", Better::kNeither, false,
+             false, "units those customers asked for"},
+  MetricInfo{"units_sold", kSystem, kNode, "units", "Units sold", Better::kNeither, false, false,
+             "system: units delivered to consumers; node: units it sold, to consumers or nodes"},
+  MetricInfo{"revenue", false, kNode, "money", "Revenue", Better::kNeither, false, false,
+             "what the node's buyers (consumers or nodes) paid it"},
+  MetricInfo{"holding_cost", false, kNode, "money", "Holding cost", Better::kLower, false, false,
+             "rate_per_year x time-average on-hand value / 365 a day, or per_unit_day x units"},
+  MetricInfo{"transport_cost", false, kNode, "money", "Transport cost", Better::kLower, false,
+             false, "cost_per_unit of the lanes the node ships on x units shipped"},
+  MetricInfo{"average_inventory_value", false, kNode, "money", "Average inventory value",
+             Better::kNeither, false, false,
+             "time-average on-hand units x the node's purchase cost"},
+  MetricInfo{"markup_step", false, kNode, "x unit cost", "Markup step", Better::kNeither, false,
+             false,
+             "(the node's price - its purchase cost) / unit cost; 1 + the steps along a chain = "
+             "the list markup; markup_step_PRODUCT when the arm has several products"},
+  MetricInfo{"unsold_units", kSystem, false, "units", "Unsold at the horizon", Better::kLower,
+             false, false, "units left in stock at the horizon (then salvaged)"},
+  MetricInfo{"unsold_value", kSystem, false, "money", "Unsold value", Better::kLower, false,
+             false,
+             "units salvaged (season end and horizon) x the purchase cost of the node holding them"},
+  MetricInfo{"salvage_revenue", kSystem, false, "money", "Salvage revenue", Better::kNeither,
+             false, false, "units salvaged x salvage_fraction x unit cost"},
+  // ---- factories ----
+  MetricInfo{"jobs_in_system_mean", false, kNode, "jobs", "Jobs in system, mean",
+             Better::kNeither, false, false,
+             "factory: time-average production jobs queued (or waiting for a batch release) or "
+             "on a line; with make-to-order, one job per customer order"},
+  MetricInfo{"job_wait_mean", false, kNode, "days", "Job wait, mean", Better::kLower, false, false,
+             "factory: mean time from a job joining the queue (or the batch) to a line taking it, "
+             "over jobs queued after the warm-up and started before the horizon"},
+};
+// clang-format on
+
+}  // namespace
+
+std::span<const MetricInfo> metric_catalogue() {
+  return kCatalogue;
+}
+
+const MetricInfo* find_metric(std::string_view name) {
+  constexpr std::string_view kPerProduct = "markup_step_";
+  if (name.size() > kPerProduct.size() && name.starts_with(kPerProduct)) name = "markup_step";
+  const auto it = std::find_if(kCatalogue.begin(), kCatalogue.end(),
+                               [&](const MetricInfo& m) { return m.name == name; });
+  return it == kCatalogue.end() ? nullptr : &*it;
+}
+
+std::vector<std::string> headline_metrics() {
+  std::vector<std::string> names;
+  for (const MetricInfo& m : kCatalogue) {
+    if (m.headline) names.emplace_back(m.name);
+  }
+  return names;
+}
+
+std::vector<std::string_view> metric_names() {
+  std::vector<std::string_view> names;
+  for (const MetricInfo& m : kCatalogue) names.push_back(m.name);
+  return names;
+}
+
+std::string unit_in(const MetricInfo& metric, std::string_view currency) {
+  if (metric.unit == "money" && !currency.empty()) return std::string(currency);
+  return std::string(metric.unit);
+}
+
+}  // namespace c2msim::model

@@ -25,10 +25,12 @@
 #include "sim/cli/interrupt_guard.hpp"
 #include "sim/cli/manifest_context.hpp"
 #include "sim/cli/option_checks.hpp"
+#include "sim/cli/run_fit.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/model/metric_catalogue.hpp"
 #include "sim/montecarlo/breakeven.hpp"
 #include "sim/montecarlo/experiment.hpp"
+#include "sim/montecarlo/run_estimate.hpp"
 #include "sim/montecarlo/summary.hpp"
 #include "sim/output/metrics_csv.hpp"
 #include "sim/output/output_directory.hpp"
@@ -284,6 +286,18 @@ int run_breakeven(const BreakevenOptions& o) {
   options.high = *high;
   options.tolerance = o.tolerance.value_or((*high - *low) / 1000);
   options.whole_numbers = whole_numbers;
+  const unsigned threads =
+      o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  // Each value searched is one run of both arms; the search writes no row per replication.
+  montecarlo::ExperimentOptions one_value;
+  one_value.replications = o.replications.value_or(base->replications);
+  auto estimate = montecarlo::estimate_run(
+      {{*baseline, scenario::build_chain(*base, *base->find_arm(*baseline))},
+       {*arm, scenario::build_chain(*base, *base->find_arm(*arm))}},
+      one_value, threads);
+  estimate.metric_rows = 0;
+  if (!run_fits(estimate, o.out, o.force, o.quiet, "breakeven")) return kBadInput;
+
   InterruptibleOutput output(o.out, o.force, {o.file});
   output::OutputDirectory& dir = output.dir();
   const auto start = std::chrono::steady_clock::now();
@@ -319,8 +333,6 @@ int run_breakeven(const BreakevenOptions& o) {
                               {"tolerance", options.tolerance},
                               {"whole_numbers", whole_numbers},
                               {"evaluations", evaluations}};
-  const unsigned threads =
-      o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   nlohmann::json manifest{{"scenario", o.file},
                           {"scenario_sha256", output::sha256_hex(search.text())},
                           {"sets", o.sets},
@@ -328,6 +340,7 @@ int run_breakeven(const BreakevenOptions& o) {
                           {"c2msim_version", kVersion},
                           {"git_revision", kGitRevision},
                           {"events_processed", search.events()},
+                          {"size_estimate", estimate_json(estimate)},  // of one value searched
                           {"wall_seconds", wall}};
   output::write_json(dir.file("breakeven.json"), report);
   manifest.update(scenario_context(*base));

@@ -13,6 +13,7 @@ void add_validate_command(CLI::App& app, int& exit_code);
 void add_graph_command(CLI::App& app, int& exit_code);
 void add_breakeven_command(CLI::App& app, int& exit_code);
 void add_metrics_command(CLI::App& app, int& exit_code);
+void add_schema_command(CLI::App& app, int& exit_code);
 
 // --out and --force of the commands that write an output directory (output::OutputDirectory).
 inline void add_output_options(CLI::App& cmd, std::string& out, bool& force) {
@@ -22,7 +23,8 @@ inline void add_output_options(CLI::App& cmd, std::string& out, bool& force) {
       ->capture_default_str();
   cmd.add_flag("--force", force,
                "Also replace an --out folder c2msim did not write (never a file, a link, or a "
-               "folder holding the scenario file)");
+               "folder holding the scenario file), and run a run estimated not to fit in "
+               "memory or on disk");
 }
 
 }  // namespace c2msim::cli

@@ -3,6 +3,8 @@
 
 #include <fmt/core.h>
 
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -30,9 +32,13 @@ int run_graph(const GraphOptions& o) {
     report_unknown_arm(*scenario, o.arm, "graph", "--arm", o.file);
     return kBadInput;
   }
+  errno = 0;
   scenario::write_arm_dot(std::cout, *scenario, *arm);
   std::cout.flush();
-  return std::cout ? 0 : 1;
+  if (std::cout) return 0;
+  fmt::print(stderr, "c2msim graph: error: cannot write the graph to standard output: {}\n",
+             errno != 0 ? std::strerror(errno) : "the stream failed");
+  return 1;
 }
 
 }  // namespace

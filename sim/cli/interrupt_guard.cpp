@@ -30,6 +30,7 @@ sigset_t interrupt_signals() {
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGHUP);  // the terminal went away
   return set;
 }
 
@@ -40,7 +41,7 @@ sigset_t interrupt_signals() {
   Registry& r = registry();
   // Held until _exit: no directory is unregistered, and so destroyed, while it is discarded.
   const std::lock_guard<std::mutex> lock(r.mutex);
-  const char* name = signo == SIGINT ? "SIGINT" : "SIGTERM";
+  const char* name = signo == SIGINT ? "SIGINT" : signo == SIGTERM ? "SIGTERM" : "SIGHUP";
   fmt::print(stderr, "\nc2msim: stopped by {}\n", name);
   for (output::OutputDirectory* dir : r.dirs) {
     if (dir->discard()) {
@@ -57,7 +58,8 @@ sigset_t interrupt_signals() {
 void start_interrupt_guard() {
   const sigset_t signals = interrupt_signals();
   if (const int error = pthread_sigmask(SIG_BLOCK, &signals, nullptr); error != 0) {
-    throw std::system_error(error, std::generic_category(), "cannot block SIGINT and SIGTERM");
+    throw std::system_error(error, std::generic_category(),
+                            "cannot block SIGINT, SIGTERM and SIGHUP");
   }
   std::thread(wait_and_exit, signals).detach();
 }

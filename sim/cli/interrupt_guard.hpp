@@ -1,8 +1,8 @@
 #pragma once
-// SIGINT and SIGTERM: the unfinished output is removed and c2msim exits with status 128 + the
-// signal's number (130, 143). The run's oneTBB worker threads make a signal handler the wrong
-// place for that (almost nothing is safe in one), so the signals are blocked in every thread and
-// one thread of ours waits for them with sigwait, where any code may run.
+// SIGINT, SIGTERM and SIGHUP: the unfinished output is removed and c2msim exits with status 128 +
+// the signal's number (130, 143, 129). The run's oneTBB worker threads make a signal handler the
+// wrong place for that (almost nothing is safe in one), so the signals are blocked in every thread
+// and one thread of ours waits for them with sigwait, where any code may run.
 
 #include <filesystem>
 #include <optional>
@@ -12,12 +12,12 @@
 
 namespace c2msim::cli {
 
-// Blocks SIGINT and SIGTERM and starts the thread that waits for them. Call it first in main,
-// before any other thread exists: threads inherit the blocked signals from their creator.
+// Blocks SIGINT, SIGTERM and SIGHUP and starts the thread that waits for them. Call it first in
+// main, before any other thread exists: threads inherit the blocked signals from their creator.
 void start_interrupt_guard();
 
-// A command's output directory (output::OutputDirectory), whose staging folder SIGINT or SIGTERM
-// remove for as long as this lives. It is made and registered under the lock the waiting thread
+// A command's output directory (output::OutputDirectory), whose staging folder such a signal
+// removes for as long as this lives. It is made and registered under the lock the waiting thread
 // takes, so a signal that comes while the staging folder is being made removes it too.
 class InterruptibleOutput {
  public:

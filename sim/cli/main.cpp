@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   c2msim::cli::add_graph_command(app, exit_code);
   c2msim::cli::add_breakeven_command(app, exit_code);
   c2msim::cli::add_metrics_command(app, exit_code);
+  c2msim::cli::add_schema_command(app, exit_code);
   const auto command = [&app] {
     const auto chosen = app.get_subcommands();
     return chosen.empty() ? std::string("c2msim") : "c2msim " + chosen.front()->get_name();

@@ -17,6 +17,7 @@
 #include "sim/cli/manifest_context.hpp"
 #include "sim/cli/option_checks.hpp"
 #include "sim/cli/report_runner.hpp"
+#include "sim/cli/run_fit.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/cli/sweep_run.hpp"
 #include "sim/model/metric_catalogue.hpp"
@@ -24,6 +25,7 @@
 #include "sim/montecarlo/experiment.hpp"
 #include "sim/montecarlo/precision.hpp"
 #include "sim/montecarlo/results_table.hpp"
+#include "sim/montecarlo/run_estimate.hpp"
 #include "sim/output/metrics_csv.hpp"
 #include "sim/output/output_directory.hpp"
 #include "sim/output/output_file.hpp"
@@ -186,6 +188,12 @@ int run(const RunOptions& o) {
   const unsigned threads =
       o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
 
+  // Precision mode may run up to its cap: the estimate is for the cap.
+  montecarlo::ExperimentOptions at_most = options;
+  if (o.target_ci) at_most.replications = std::max(o.max_replications, options.replications);
+  const auto estimate = montecarlo::estimate_run(arms, at_most, threads);
+  if (!run_fits(estimate, o.out, o.force, o.quiet, "run")) return kBadInput;
+
   InterruptibleOutput output(o.out, o.force, {o.file});
   output::OutputDirectory& dir = output.dir();
   for (const scenario::Arm* arm : chosen) {
@@ -238,6 +246,7 @@ int run(const RunOptions& o) {
       {"c2msim_version", kVersion},
       {"git_revision", kGitRevision},
       {"events_processed", events},
+      {"size_estimate", estimate_json(estimate)},
       {"wall_seconds", wall},
       {"timeseries_replications", std::min(timeseries_replications, options.replications)}};
   manifest.update(scenario_context(sc));

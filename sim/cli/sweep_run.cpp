@@ -13,6 +13,7 @@
 #include "sim/cli/arm_choice.hpp"
 #include "sim/cli/interrupt_guard.hpp"
 #include "sim/cli/manifest_context.hpp"
+#include "sim/cli/run_fit.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/montecarlo/experiment.hpp"
 #include "sim/montecarlo/results_table.hpp"
@@ -53,6 +54,30 @@ int run_sweep(const SweepRunOptions& o, const scenario::ScenarioPoints& points) 
   const unsigned threads =
       o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
 
+  // Every point's arms and options, built before anything runs, so that the run's size is known.
+  std::vector<std::vector<montecarlo::ArmChain>> point_arms(points.points.size());
+  std::vector<montecarlo::ExperimentOptions> point_options(points.points.size());
+  montecarlo::RunEstimate estimate;
+  for (std::size_t p = 0; p < points.points.size(); ++p) {
+    const scenario::Scenario& sc = points.points[p].scenario;
+    // The same arms at every point (a sweep changes values, not which arms there are).
+    for (const std::string& name : names) {
+      const scenario::Arm* arm = sc.find_arm(name);
+      if (arm == nullptr) {
+        fmt::print(stderr, "c2msim run: error: sweep point {} has no arm '{}'\n", p, name);
+        return kBadInput;
+      }
+      point_arms[p].push_back({name, scenario::build_chain(sc, *arm)});
+    }
+    montecarlo::ExperimentOptions& options = point_options[p];
+    options.seed = o.seed.value_or(sc.seed);
+    options.replications = o.replications.value_or(sc.replications);
+    options.threads = o.threads;
+    options.show_progress = terminal;
+    estimate += montecarlo::estimate_run(point_arms[p], options, threads);
+  }
+  if (!run_fits(estimate, o.out, o.force, o.quiet, "run")) return kBadInput;
+
   InterruptibleOutput output(o.out, o.force, {o.file});
   output::OutputDirectory& dir = output.dir();
   output::SweepCsv sweep(dir.file("sweep.csv"), points.swept_keys);
@@ -63,22 +88,8 @@ int run_sweep(const SweepRunOptions& o, const scenario::ScenarioPoints& points) 
   const auto start = std::chrono::steady_clock::now();
   for (std::size_t p = 0; p < points.points.size(); ++p) {
     const scenario::ScenarioPoint& point = points.points[p];
-    const scenario::Scenario& sc = point.scenario;
-    // The same arms at every point (a sweep changes values, not which arms there are).
-    std::vector<montecarlo::ArmChain> arms;
-    for (const std::string& name : names) {
-      const scenario::Arm* arm = sc.find_arm(name);
-      if (arm == nullptr) {
-        fmt::print(stderr, "c2msim run: error: sweep point {} has no arm '{}'\n", p, name);
-        return kBadInput;
-      }
-      arms.push_back({name, scenario::build_chain(sc, *arm)});
-    }
-    montecarlo::ExperimentOptions options;
-    options.seed = o.seed.value_or(sc.seed);
-    options.replications = o.replications.value_or(sc.replications);
-    options.threads = o.threads;
-    options.show_progress = terminal;
+    const std::vector<montecarlo::ArmChain>& arms = point_arms[p];
+    const montecarlo::ExperimentOptions& options = point_options[p];
     if (terminal) {
       std::string values;
       for (std::size_t d = 0; d < point.values.size(); ++d) {
@@ -121,6 +132,7 @@ int run_sweep(const SweepRunOptions& o, const scenario::ScenarioPoints& points) 
                           {"c2msim_version", kVersion},
                           {"git_revision", kGitRevision},
                           {"events_processed", events},
+                          {"size_estimate", estimate_json(estimate)},
                           {"wall_seconds", wall}};
   manifest.update(scenario_context(base));
   output::write_metrics_csv(dir.file("metrics.csv"), base.currency);

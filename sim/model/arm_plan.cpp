@@ -124,7 +124,7 @@ void ArmPlan::derive_prices() {
     const double markup = ns.kind == NodeKind::kPlatform ? ns.commission : ns.markup;
     for (Index p = 0; p < np; ++p) {
       const double cost = ns.kind == NodeKind::kFactory
-                              ? spec_.products[p].unit_cost * ns.factory->production_cost_multiplier
+                              ? spec_.products[p].unit_cost * ns.factory->unit_cost_multiplier
                               : price_[supplier(node) * np + p];
       purchase_cost_[node * np + p] = cost;
       price_[node * np + p] = cost * (1.0 + markup);

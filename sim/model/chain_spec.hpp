@@ -3,9 +3,12 @@
 // names, days since the start date instead of calendar dates, policies as values. The scenario
 // loader builds it from a file; tests build it directly. It knows nothing of YAML.
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/model/replenishment_policy.hpp"
@@ -30,6 +33,9 @@ enum class ArrivalProcess : std::uint8_t {
   kNegativeBinomial,  // over-dispersed count per day (dispersion r), spread uniformly over the day
   kDeterministic,     // one customer each time the cumulative rate passes a whole number
 };
+// The words of a scenario file for each enumerator, in enumerator order (so for those below).
+inline constexpr std::array<std::string_view, 3> kArrivalProcessNames{
+    "poisson", "negative_binomial", "deterministic"};
 
 // A stream of consumers of one product in one region, with a rate per day (base x weekly pattern
 // x dated events, precomputed for each simulated day).
@@ -48,8 +54,28 @@ struct MarketSpec {
 
 // Never kMarket: markets are MarketSpecs.
 using network::NodeKind;
-enum class FactoryMode : std::uint8_t { kMakeToStock, kMakeToOrder, kHybrid };
-enum class ShortageMode : std::uint8_t { kBackorder, kLostSales };
+enum class FactoryMode : std::uint8_t {
+  kMakeToStock,  // builds finished goods to a stock policy
+  kMakeToOrder,  // a production queue of customer orders, any variant
+  kHybrid,       // to_order_share of demand built to order, the rest served from stock
+};
+inline constexpr std::array<std::string_view, 3> kFactoryModeNames{"make_to_stock", "make_to_order",
+                                                                   "hybrid"};
+enum class ShortageMode : std::uint8_t {
+  kBackorder,  // unmet demand waits (a customer at most their patience)
+  kLostSales,  // unmet demand is lost at once
+};
+inline constexpr std::array<std::string_view, 2> kShortageModeNames{"backorder", "lost_sales"};
+
+inline std::string_view to_string(ArrivalProcess v) {
+  return kArrivalProcessNames[static_cast<std::size_t>(v)];
+}
+inline std::string_view to_string(FactoryMode v) {
+  return kFactoryModeNames[static_cast<std::size_t>(v)];
+}
+inline std::string_view to_string(ShortageMode v) {
+  return kShortageModeNames[static_cast<std::size_t>(v)];
+}
 
 // Stock held by a node (warehouse, retailer, platform with stock, make-to-stock factory).
 struct StockSpec {
@@ -62,16 +88,17 @@ struct StockSpec {
   double substitution_probability = 0.0;  // a customer whose variant is not stocked takes another
 };
 
+// A factory's production settings; the scenario loader reads a file's `production` into it.
 struct FactorySpec {
   FactoryMode mode = FactoryMode::kMakeToStock;
   // Hybrid: the share of customers whose order is built to order; the others are served from the
   // factory's stock, except that a variant it does not stock is always built to order.
   double to_order_share = 0.0;
-  double production_cost_multiplier = 1.0;  // production cost = product unit cost x this
-  Index lines = 1;                          // parallel production lines
-  double unit_production_days = 0.01;       // time to make one unit on one line
-  double changeover_days = 0.0;             // when a line switches variant
-  double batching_window_days = 0.0;        // make-to-order jobs released in variant-sorted batches
+  double unit_cost_multiplier = 1.0;   // production cost = product unit cost x this
+  Index lines = 1;                     // parallel production lines
+  double unit_production_days = 0.01;  // time to make one unit on one line
+  double changeover_days = 0.0;        // when a line switches variant
+  double batching_window_days = 0.0;   // make-to-order jobs released in variant-sorted batches
 };
 
 struct NodeSpec {

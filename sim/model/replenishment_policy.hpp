@@ -5,7 +5,10 @@
 // (on hand + on order - backorders) and, for forecast-driven policies, of the forecast.
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstddef>
+#include <string_view>
 #include <variant>
 
 namespace c2msim::model {
@@ -32,7 +35,21 @@ struct RQPolicy {
 };
 
 enum class ForecastMethod { kMovingAverage, kExponentialSmoothing };
-enum class DemandSignal { kOrders, kPos };
+enum class DemandSignal {
+  kOrders,  // the orders the node receives from its customers
+  kPos,     // end-consumer point-of-sale demand, shared by a platform
+};
+// The words of a scenario file for each enumerator, in enumerator order.
+inline constexpr std::array<std::string_view, 2> kForecastMethodNames{"moving_average",
+                                                                      "exponential_smoothing"};
+inline constexpr std::array<std::string_view, 2> kDemandSignalNames{"orders", "pos"};
+
+inline std::string_view to_string(ForecastMethod v) {
+  return kForecastMethodNames[static_cast<std::size_t>(v)];
+}
+inline std::string_view to_string(DemandSignal v) {
+  return kDemandSignalNames[static_cast<std::size_t>(v)];
+}
 
 // Forecast-driven order-up-to: S_t = F_t (L + R) + z sigma_t sqrt(L + R), with F_t and sigma_t the
 // per-day forecast and forecast standard deviation of the chosen signal (Chen, Drezner, Ryan and
@@ -43,7 +60,7 @@ struct ForecastPolicy {
   int window_days = 7;  // moving average
   double alpha = 0.3;   // exponential smoothing
   DemandSignal signal = DemandSignal::kOrders;
-  double safety_factor = 1.65;  // z
+  double safety_factor = 0.0;  // z
 };
 
 using ReplenishmentPolicy = std::variant<SsPolicy, BaseStockPolicy, RQPolicy, ForecastPolicy>;

@@ -28,6 +28,7 @@ ReplenishmentPolicy random_policy(RandomStream& rng, double per_day) {
                                    : ForecastMethod::kExponentialSmoothing;
       f.window_days = static_cast<int>(2 + rng.below(10));
       f.signal = rng.below(2) == 0 ? DemandSignal::kOrders : DemandSignal::kPos;
+      f.safety_factor = 1.65;  // the generated chains have always carried safety stock
       return f;
     }
   }

@@ -65,7 +65,7 @@ std::uint64_t run_experiment(const std::vector<ArmChain>& arms, const Experiment
                              const BatchConsumer& consume) {
   const unsigned threads =
       options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  const std::uint64_t window = 4 * static_cast<std::uint64_t>(threads);
+  const std::uint64_t window = kReorderWindowPerThread * threads;
   ProgressBar progress(options.show_progress, options.replications);
 
   std::mutex mutex;

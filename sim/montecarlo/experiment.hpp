@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/model/replication.hpp"
 #include "sim/model/chain_spec.hpp"
+#include "sim/model/replication.hpp"
 
 namespace c2msim::montecarlo {
 
@@ -28,6 +28,10 @@ struct ExperimentOptions {
   // Replications numbered below this record every node's daily snapshot (for timeseries.csv).
   std::uint64_t timeseries_replications = 0;
 };
+
+// A worker runs at most this many replications per thread ahead of the oldest one not yet handed
+// to the consumer, which bounds the results held in memory.
+inline constexpr std::uint64_t kReorderWindowPerThread = 4;
 
 // The results of one replication, one entry per arm in the order given.
 struct ReplicationBatch {

@@ -7,15 +7,15 @@
 #include <optional>
 
 #include "sim/scenario/did_you_mean.hpp"
-#include "sim/scenario/known_keys.hpp"
+#include "sim/scenario/key_catalogue.hpp"
 
 namespace c2msim::scenario {
 namespace {
 
 bool is_choice_key(std::string_view name) {
   for (const KeySection& s : all_sections()) {
-    const KnownKey* k = s.find(name);
-    if (k && k->choice) return true;
+    const KeyInfo* k = s.find(name);
+    if (k && k->choice()) return true;
   }
   return false;
 }

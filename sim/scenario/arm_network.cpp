@@ -30,8 +30,7 @@ network::SupplyNetwork arm_network(const Scenario& scenario, const Arm& arm) {
     markets.push_back(std::move(m));
   }
   std::vector<network::NetworkLane> lanes;
-  for (const Lane& lane : arm.lanes)
-    lanes.push_back({lane.from_node, lane.to_index, lane.to_market});
+  for (const Lane& lane : arm.lanes) lanes.push_back({lane.from, lane.to, lane.to_market});
   return network::SupplyNetwork(nodes, markets, lanes);
 }
 

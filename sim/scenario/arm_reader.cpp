@@ -6,30 +6,24 @@
 #include <string_view>
 
 #include "sim/scenario/demand_reader.hpp"
-#include "sim/scenario/distribution_reader.hpp"
-#include "sim/scenario/limits.hpp"
 
 namespace c2msim::scenario {
 namespace {
 
-// Stock is reviewed at day ends, at most once a day (model.md), yet R enters the order-up-to
-// level; a review period must still be a period.
-const Bounds kReviewPeriod = between(limits::kMinPeriodDays, limits::kMaxDays);
-// A factory's or a lane's units per day.
-const Bounds kCapacity = between(limits::kMinCapacityPerDay, limits::kMaxCapacityPerDay);
-
 // ---- Policies ---------------------------------------------------------------------------------
 
-Forecast read_forecast(ValueReader& reader, const SourceNode& node) {
+void read_forecast(ValueReader& reader, const SourceNode& node, ForecastPolicy& p) {
   const auto* chosen = read_choice(reader, node, Section::kForecast);
-  if (!chosen) return MovingAverageForecast{};
-  if (chosen->first.name == "moving_average") {
+  if (!chosen) return;
+  if (chosen->first.name == to_string(ForecastMethod::kMovingAverage)) {
     MapReader map(reader, chosen->second, Section::kMovingAverageForecast);
-    return MovingAverageForecast{map.count("window_days", 1, limits::kMaxWindowDays).value_or(7)};
+    p.method = ForecastMethod::kMovingAverage;
+    map.read("window_days", p.window_days);
+  } else {
+    MapReader map(reader, chosen->second, Section::kExponentialSmoothingForecast);
+    p.method = ForecastMethod::kExponentialSmoothing;
+    map.read("alpha", p.alpha);
   }
-  MapReader map(reader, chosen->second, Section::kExponentialSmoothingForecast);
-  const Bounds unit_interval_open_at_zero{0.0, true, 1.0, false};
-  return ExponentialSmoothingForecast{map.number_or("alpha", unit_interval_open_at_zero, 0.3)};
 }
 
 // `low` must not exceed `high`; reported at `low`.
@@ -49,29 +43,35 @@ Policy read_policy(ValueReader& reader, const SourceNode& node) {
   const SourceNode& params = chosen->second;
   if (name == "s_S") {
     MapReader map(reader, params, Section::kSsPolicy);
-    const double review_period_days = map.number_or("review_period_days", kReviewPeriod, 1.0);
-    const auto s = map.number("s", between(-limits::kMaxUnits, limits::kMaxUnits));
-    const auto S = map.number("S", up_to(limits::kMaxUnits));
+    SsPolicy p;
+    map.read("review_period_days", p.review_period_days);
+    const auto s = map.number("s");
+    const auto S = map.number("S");
     report_if_above(reader, map, "s", s, "S", S);
-    return SsPolicy{review_period_days, s.value_or(0.0), S.value_or(0.0)};
+    p.s = s.value_or(p.s);
+    p.S = S.value_or(p.S);
+    return p;
   }
   if (name == "base_stock") {
     MapReader map(reader, params, Section::kBaseStockPolicy);
-    return BaseStockPolicy{
-        .review_period_days = map.number_or("review_period_days", kReviewPeriod, 1.0),
-        .level = map.number_or("level", up_to(limits::kMaxUnits), 0.0)};
+    BaseStockPolicy p;
+    map.read("review_period_days", p.review_period_days);
+    map.read("level", p.level);
+    return p;
   }
   if (name == "r_Q") {
     MapReader map(reader, params, Section::kRqPolicy);
-    return RQPolicy{.r = map.number_or("r", between(-limits::kMaxUnits, limits::kMaxUnits), 0.0),
-                    .Q = map.number_or("Q", positive_up_to(limits::kMaxUnits), 1.0)};
+    RQPolicy p;
+    map.read("r", p.r);
+    map.read("Q", p.Q);
+    return p;
   }
   MapReader map(reader, params, Section::kForecastOrderUpToPolicy);
-  ForecastOrderUpToPolicy p;
-  p.review_period_days = map.number_or("review_period_days", kReviewPeriod, 1.0);
-  if (const SourceNode* f = map.get("forecast")) p.forecast = read_forecast(reader, *f);
-  p.signal = map.word<DemandSignal>("signal", kDemandSignalNames).value_or(DemandSignal::kOrders);
-  p.safety_factor = map.number_or("safety_factor", up_to(limits::kMaxSafetyFactor), 0.0);
+  ForecastPolicy p;
+  map.read("review_period_days", p.review_period_days);
+  if (const SourceNode* f = map.get("forecast")) read_forecast(reader, *f, p);
+  map.read("signal", p.signal);
+  map.read("safety_factor", p.safety_factor);
   return p;
 }
 
@@ -79,10 +79,11 @@ Policy read_policy(ValueReader& reader, const SourceNode& node) {
 
 // Variants are numbered from 1 in the file and from 0 in the structs.
 StockedVariants read_stocked_variants(ValueReader& reader, const SourceNode& node,
-                                      std::uint32_t max_variants) {
+                                      const Bounds& numbers, std::uint32_t max_variants) {
   StockedVariants out;
   const auto in_range = [&](const SourceNode& v) -> std::optional<std::uint32_t> {
-    const auto n = reader.count(v, 1, limits::kMaxVariants);
+    const auto n = reader.count(v, static_cast<std::uint32_t>(numbers.low.value_or(1.0)),
+                                static_cast<std::uint32_t>(numbers.high.value_or(1.0)));
     if (n && *n > max_variants) {
       reader.error(v, fmt::format("must be at most {}, the variants of the products this node "
                                   "handles, got {}",
@@ -118,19 +119,17 @@ Stock read_stock(ValueReader& reader, const SourceNode& node, std::uint32_t max_
   MapReader map(reader, node, Section::kStock);
   Stock s;
   if (const SourceNode* policy = map.get("policy")) s.policy = read_policy(reader, *policy);
-  s.min_order_qty = map.number_or("min_order_qty", up_to(limits::kMaxUnits), 0.0);
-  s.case_pack = map.count("case_pack", 1, limits::kMaxCasePack).value_or(1);
-  s.initial_on_hand = map.number("initial_on_hand", up_to(limits::kMaxUnits));
+  map.read("min_order_qty", s.min_order_qty);
+  map.read("case_pack", s.case_pack);
+  map.read("initial_on_hand", s.initial_on_hand);
   if (const SourceNode* v = map.get("stocked_variants")) {
-    s.stocked_variants = read_stocked_variants(reader, *v, max_variants);
+    s.stocked_variants =
+        read_stocked_variants(reader, *v, map.range("stocked_variants"), max_variants);
   }
-  s.substitution_probability = map.number_or("substitution_probability", probability(), 0.0);
-  s.shortage =
-      map.word<ShortageMode>("shortage", kShortageModeNames).value_or(ShortageMode::kBackorder);
-  s.holding_cost.rate_per_year =
-      map.number_or("holding_cost_rate_per_year", up_to(limits::kMaxHoldingRatePerYear), 0.0);
-  s.holding_cost.per_unit_day =
-      map.number_or("holding_cost_per_unit_day", up_to(limits::kMaxMoney), 0.0);
+  map.read("substitution_probability", s.substitution_probability);
+  map.read("shortage", s.shortage);
+  map.read("holding_cost_rate_per_year", s.holding_cost.rate_per_year);
+  map.read("holding_cost_per_unit_day", s.holding_cost.per_unit_day);
   if (map.has("holding_cost_rate_per_year") && map.has("holding_cost_per_unit_day")) {
     reader.error(*map.get("holding_cost_per_unit_day"),
                  "give holding_cost_rate_per_year or holding_cost_per_unit_day, not both");
@@ -141,8 +140,8 @@ Stock read_stock(ValueReader& reader, const SourceNode& node, std::uint32_t max_
 Production read_production(ValueReader& reader, const SourceNode& node) {
   MapReader map(reader, node, Section::kProduction);
   Production p;
-  const auto mode = map.word<FactoryMode>("mode", kFactoryModeNames);
-  p.mode = mode.value_or(FactoryMode::kMakeToStock);
+  const auto mode = map.word<FactoryMode>("mode");
+  p.mode = mode.value_or(p.mode);
   p.to_order_share = p.mode == FactoryMode::kMakeToOrder ? 1.0 : 0.0;
   if (const SourceNode* share = map.get("to_order_share")) {
     if (mode && p.mode != FactoryMode::kHybrid) {
@@ -152,14 +151,14 @@ Production read_production(ValueReader& reader, const SourceNode& node) {
                                to_string(p.mode),
                                p.mode == FactoryMode::kMakeToOrder ? "everything" : "nothing"));
     } else {
-      p.to_order_share = reader.number(*share, probability()).value_or(0.0);
+      map.read("to_order_share", p.to_order_share);
     }
   } else if (mode && p.mode == FactoryMode::kHybrid) {
     map.missing("to_order_share", "a hybrid factory builds this share of demand to order");
   }
-  p.lines = map.count("lines", 1, limits::kMaxLines).value_or(1);
-  const auto unit_days = map.number("unit_production_days", positive_up_to(limits::kMaxDays));
-  const auto capacity = map.number("capacity_per_day", kCapacity);
+  map.read("lines", p.lines);
+  const auto unit_days = map.number("unit_production_days");
+  const auto capacity = map.number("capacity_per_day");
   if (map.has("unit_production_days") && map.has("capacity_per_day")) {
     reader.error(*map.get("capacity_per_day"),
                  "give unit_production_days or capacity_per_day, not both");
@@ -169,18 +168,9 @@ Production read_production(ValueReader& reader, const SourceNode& node) {
   // capacity_per_day is the whole factory's: each of its lines makes capacity / lines a day.
   if (capacity) p.unit_production_days = static_cast<double>(p.lines) / *capacity;
   if (unit_days) p.unit_production_days = *unit_days;
-  p.changeover_days = map.number_or("changeover_days", up_to(limits::kMaxDays), 0.0);
-  p.batching_window_days = map.number_or("batching_window_days", up_to(limits::kMaxDays), 0.0);
-  // The model releases a batch every window: a window that does not move the clock never ends.
-  if (p.batching_window_days > 0 && p.batching_window_days < limits::kMinPeriodDays) {
-    reader.error(*map.get("batching_window_days"),
-                 fmt::format("must be 0 (jobs released at once) or between {} and {}, got {}",
-                             bound_text(limits::kMinPeriodDays), bound_text(limits::kMaxDays),
-                             map.get("batching_window_days")->scalar));
-    p.batching_window_days = 0;
-  }
-  p.unit_cost_multiplier = map.number_or(
-      "unit_cost_multiplier", between(limits::kMinCostMultiplier, limits::kMaxCostMultiplier), 1.0);
+  map.read("changeover_days", p.changeover_days);
+  map.read("batching_window_days", p.batching_window_days);
+  map.read("unit_cost_multiplier", p.unit_cost_multiplier);
   return p;
 }
 
@@ -209,8 +199,7 @@ std::optional<NodeKind> read_kind(ValueReader& reader, const SourceNode* kind) {
                  "arm end at them");
     return std::nullopt;
   }
-  const std::span<const std::string_view> kinds{kNodeKindNames.data(), 4};
-  const auto i = reader.word(*kind, kinds);
+  const auto i = reader.word(*kind, section(Section::kNodeOverride).key("kind").words);
   if (!i) return std::nullopt;
   return static_cast<NodeKind>(*i);
 }
@@ -246,7 +235,7 @@ void read_factory(ValueReader& reader, MapReader& map, const Scenario& scenario,
     } else if (!one_product) {
       reader.error(*price, "a price needs a factory that makes one product; use markup");
     } else {
-      node.price = reader.number(*price, positive_up_to(limits::kMaxMoney));
+      map.read("price", node.price);
     }
   }
   if (!node.production) return;
@@ -281,12 +270,12 @@ Node read_node(ValueReader& reader, const SourceNode& source, const Scenario& sc
   if (const SourceNode* products = map.get("products")) {
     read_node_products(reader, *products, scenario, node);
   }
-  node.markup = map.number_or("markup", up_to(limits::kMaxMarkup), 0.0);
+  map.read("markup", node.markup);
   const bool known_kind = kind.has_value();
   if (known_kind && node.kind == NodeKind::kFactory) read_factory(reader, map, scenario, node);
   if (known_kind && node.kind == NodeKind::kPlatform) {
-    node.commission = map.number_or("commission", up_to(limits::kMaxMarkup), 0.0);
-    node.shares_pos = map.boolean("shares_pos").value_or(false);
+    map.read("commission", node.commission);
+    map.read("shares_pos", node.shares_pos);
   }
   const bool make_to_order = node.production && node.production->mode == FactoryMode::kMakeToOrder;
   if (const SourceNode* stock = map.get("stock"); stock && !make_to_order) {
@@ -309,7 +298,7 @@ Lane read_lane(ValueReader& reader, const SourceNode& source, const Arm& arm,
   Lane lane;
   if (!map.is_map()) return lane;
   if (const SourceNode* from = map.get("from")) {
-    lane.from = from->scalar;
+    lane.from_id = from->scalar;
     const bool is_market = from->is_scalar() && std::find(ends.markets.begin(), ends.markets.end(),
                                                           from->scalar) != ends.markets.end();
     if (is_market) {
@@ -317,39 +306,37 @@ Lane read_lane(ValueReader& reader, const SourceNode& source, const Arm& arm,
                                       "customer",
                                       from->scalar));
     } else if (auto i = reader.reference(*from, ends.nodes, "node")) {
-      lane.from_node = *i;
+      lane.from = static_cast<model::Index>(*i);
     }
   }
   bool to_known = false;
   if (const SourceNode* to = map.get("to")) {
-    lane.to = to->scalar;
+    lane.to_id = to->scalar;
     if (auto i = reader.reference(*to, ends.nodes_and_markets, "node or market")) {
       to_known = true;
       lane.to_market = *i >= ends.nodes.size();
-      lane.to_index = lane.to_market ? *i - ends.nodes.size() : *i;
-      if (!lane.to_market && arm.nodes[lane.to_index].kind == NodeKind::kFactory) {
+      lane.to = static_cast<model::Index>(lane.to_market ? *i - ends.nodes.size() : *i);
+      if (!lane.to_market && arm.nodes[lane.to].kind == NodeKind::kFactory) {
         reader.error(*to,
                      fmt::format("'{}' is a factory; factories have no suppliers", to->scalar));
       }
     }
   }
   map.boolean("remove");
-  if (const SourceNode* lead = map.get("lead_time_days")) {
-    lane.lead_time_days =
-        read_distribution(reader, *lead, limits::kMaxDays).value_or(random::Constant{0.0});
-  } else {
+  if (const auto lead = map.distribution("lead_time_days")) {
+    lane.lead_time_days = *lead;
+  } else if (!map.has("lead_time_days")) {
     map.missing("lead_time_days",
                 "the transport lead time in days, e.g. 2 or {lognormal: {mean: 3, sd: 1}}");
   }
-  lane.cost_per_unit = map.number_or("cost_per_unit", up_to(limits::kMaxMoney), 0.0);
-  lane.information_delay_days =
-      map.number_or("information_delay_days", up_to(limits::kMaxDays), 0.0);
-  lane.capacity_per_day = map.number("capacity_per_day", kCapacity);
+  map.read("cost_per_unit", lane.cost_per_unit);
+  map.read("information_delay_days", lane.information_delay_days);
+  map.read("capacity_per_day", lane.capacity_per_day);
   if (const SourceNode* share = map.get("share")) {
     if (to_known && !lane.to_market) {
       reader.error(*share, "applies to lanes into a market only");
     } else {
-      lane.share = reader.number(*share, positive_up_to(limits::kMaxLaneShare)).value_or(1.0);
+      map.read("share", lane.share);
     }
   }
   return lane;

@@ -15,27 +15,6 @@ Index to_index(std::size_t i) {
   return static_cast<Index>(i);
 }
 
-model::ReplenishmentPolicy to_model(const Policy& policy) {
-  if (const auto* p = std::get_if<SsPolicy>(&policy)) return *p;
-  if (const auto* p = std::get_if<BaseStockPolicy>(&policy)) return *p;
-  if (const auto* p = std::get_if<RQPolicy>(&policy)) return *p;
-  const auto& f = std::get<ForecastOrderUpToPolicy>(policy);
-  model::ForecastPolicy out;
-  out.review_period_days = f.review_period_days;
-  out.signal =
-      f.signal == DemandSignal::kPos ? model::DemandSignal::kPos : model::DemandSignal::kOrders;
-  out.safety_factor = f.safety_factor;
-  if (const auto* ma = std::get_if<MovingAverageForecast>(&f.forecast)) {
-    out.method = model::ForecastMethod::kMovingAverage;
-    // At most limits::kMaxWindowDays (the reader's bound): fits an int.
-    out.window_days = static_cast<int>(ma->window_days);
-  } else {
-    out.method = model::ForecastMethod::kExponentialSmoothing;
-    out.alpha = std::get<ExponentialSmoothingForecast>(f.forecast).alpha;
-  }
-  return out;
-}
-
 // Opening stock when the file gives none: the policy's order-up-to level (0 for a forecast
 // policy, which has no level before it has seen demand).
 double default_initial_on_hand(const Policy& policy) {
@@ -47,14 +26,13 @@ double default_initial_on_hand(const Policy& policy) {
 
 model::StockSpec to_model(const Stock& stock) {
   model::StockSpec out;
-  out.policy = to_model(stock.policy);
+  out.policy = stock.policy;
   out.constraints.min_order_qty = stock.min_order_qty;
   out.constraints.case_pack = static_cast<double>(stock.case_pack);
   out.initial_on_hand = stock.initial_on_hand.value_or(default_initial_on_hand(stock.policy));
   out.stocked_variants = stock.stocked_variants.top;
   for (std::uint32_t v : stock.stocked_variants.listed) out.stocked_variant_list.push_back(v);
-  out.shortage = stock.shortage == ShortageMode::kLostSales ? model::ShortageMode::kLostSales
-                                                            : model::ShortageMode::kBackorder;
+  out.shortage = stock.shortage;
   out.substitution_probability = stock.substitution_probability;
   return out;
 }
@@ -128,18 +106,8 @@ model::ChainSpec build_chain(const Scenario& scenario, const Arm& arm) {
       for (std::size_t d = 0; d < days; ++d) {
         out.arrivals_per_day[d] = market.demand.arrivals_per_day * mp.share * multipliers[d];
       }
-      switch (market.demand.process) {
-        case ArrivalProcess::kPoisson:
-          out.process = model::ArrivalProcess::kPoisson;
-          break;
-        case ArrivalProcess::kNegativeBinomial:
-          out.process = model::ArrivalProcess::kNegativeBinomial;
-          break;
-        case ArrivalProcess::kDeterministic:
-          out.process = model::ArrivalProcess::kDeterministic;
-          break;
-      }
-      out.dispersion = market.demand.dispersion > 0 ? market.demand.dispersion : 1.0;
+      out.process = market.demand.process;
+      out.dispersion = market.demand.dispersion;
       out.quantity = market.demand.quantity;
       out.variant_weights = variant_weights(market.demand.variant_preference, product.variants);
       out.patience_days = market.demand.patience_days;
@@ -162,44 +130,24 @@ model::ChainSpec build_chain(const Scenario& scenario, const Arm& arm) {
       out.holding_cost_rate_per_year = node.stock->holding_cost.rate_per_year;
       out.holding_cost_per_unit_day = node.stock->holding_cost.per_unit_day;
     }
-    if (node.production) {
-      const Production& p = *node.production;
-      model::FactorySpec f;
-      f.mode = p.mode == FactoryMode::kMakeToOrder ? model::FactoryMode::kMakeToOrder
-               : p.mode == FactoryMode::kHybrid    ? model::FactoryMode::kHybrid
-                                                   : model::FactoryMode::kMakeToStock;
-      f.to_order_share = p.to_order_share;
-      f.production_cost_multiplier = p.unit_cost_multiplier;
-      f.lines = p.lines;
-      f.unit_production_days = p.unit_production_days;
-      f.changeover_days = p.changeover_days;
-      f.batching_window_days = p.batching_window_days;
-      out.factory = f;
-      // A factory selling its one product at a fixed price: the markup that gives that price.
-      if (node.price && !scenario.products.empty()) {
-        const std::size_t product = node.products.empty() ? 0 : node.products.front();
-        const double cost = scenario.products[product].unit_cost * p.unit_cost_multiplier;
-        out.markup = *node.price / cost - 1.0;
-      }
+    out.factory = node.production;
+    // A factory selling its one product at a fixed price: the markup that gives that price.
+    if (node.production && node.price && !scenario.products.empty()) {
+      const std::size_t product = node.products.empty() ? 0 : node.products.front();
+      const double cost =
+          scenario.products[product].unit_cost * node.production->unit_cost_multiplier;
+      out.markup = *node.price / cost - 1.0;
     }
     chain.nodes.push_back(std::move(out));
   }
 
   for (const Lane& lane : arm.lanes) {
-    model::LaneSpec out;
-    out.from = to_index(lane.from_node);
-    out.lead_time_days = lane.lead_time_days;
-    out.cost_per_unit = lane.cost_per_unit;
-    out.information_delay_days = lane.information_delay_days;
-    out.capacity_per_day = lane.capacity_per_day;
-    out.share = lane.share;
+    model::LaneSpec out = lane;  // the lane's terms, without the ids
     if (!lane.to_market) {
-      out.to = to_index(lane.to_index);
       chain.lanes.push_back(out);
       continue;
     }
-    out.to_market = true;
-    for (Index stream : streams_of_market[lane.to_index]) {
+    for (Index stream : streams_of_market[lane.to]) {
       out.to = stream;
       chain.lanes.push_back(out);
     }

@@ -6,15 +6,11 @@
 #include <cmath>
 #include <string_view>
 
-#include "sim/scenario/distribution_reader.hpp"
-#include "sim/scenario/limits.hpp"
-
 namespace c2msim::scenario {
 namespace {
 
 // Shares of a market's products are fractions of its customers; rounding in the file is allowed.
 constexpr double kShareSumTolerance = 1e-6;
-constexpr auto kMaxEventDays = static_cast<std::uint32_t>(limits::kMaxDays);
 
 std::vector<std::string_view> ids_of(const std::vector<Product>& products) {
   std::vector<std::string_view> ids;
@@ -26,15 +22,15 @@ Product read_product(ValueReader& reader, const SourceNode& node, Date start_dat
   MapReader map(reader, node, Section::kProduct);
   Product p;
   p.id = map.id("id").value_or("");
-  p.unit_cost = map.number_or("unit_cost", positive_up_to(limits::kMaxMoney), 0.0);
-  p.variants = map.count("variants", 1, limits::kMaxVariants).value_or(1);
-  p.reference_price = map.number("reference_price", positive_up_to(limits::kMaxMoney));
+  map.read("unit_cost", p.unit_cost);
+  map.read("variants", p.variants);
+  map.read("reference_price", p.reference_price);
   p.season_end = map.date("season_end");
   if (p.season_end && days_between(start_date, *p.season_end) <= 0) {
     reader.error(*map.get("season_end"),
                  fmt::format("must be after start_date, got {}", map.get("season_end")->scalar));
   }
-  p.salvage_fraction = map.number_or("salvage_fraction", probability(), 0.0);
+  map.read("salvage_fraction", p.salvage_fraction);
   return p;
 }
 
@@ -48,7 +44,7 @@ MarketProduct read_market_product(ValueReader& reader, const SourceNode& node,
   if (!map.has("share") && !single && map.is_map()) {
     map.missing("share", "a market with several products needs the share of each");
   }
-  mp.share = map.number_or("share", probability(), 1.0);
+  map.read("share", mp.share);
   return mp;
 }
 
@@ -85,8 +81,8 @@ std::optional<EventPhase> read_event_phase(ValueReader& reader, const SourceNode
   if (!node) return std::nullopt;
   MapReader map(reader, *node, Section::kEventPhase);
   EventPhase phase;
-  phase.days = map.count("days", 1, kMaxEventDays).value_or(1);
-  phase.multiplier = map.number_or("multiplier", up_to(limits::kMaxMultiplier), 1.0);
+  map.read("days", phase.days);
+  map.read("multiplier", phase.multiplier);
   return phase;
 }
 
@@ -95,8 +91,8 @@ DemandEvent read_event(ValueReader& reader, const SourceNode& node) {
   DemandEvent e;
   e.name = map.text("name").value_or("");
   if (auto start = map.date("start")) e.start = *start;
-  e.days = map.count("days", 1, kMaxEventDays).value_or(1);
-  e.multiplier = map.number_or("multiplier", up_to(limits::kMaxMultiplier), 1.0);
+  map.read("days", e.days);
+  map.read("multiplier", e.multiplier);
   e.pre_event = read_event_phase(reader, map.get("pre_event"));
   e.post_event = read_event_phase(reader, map.get("post_event"));
   return e;
@@ -108,13 +104,16 @@ VariantPreference read_variant_preference(ValueReader& reader, const SourceNode&
   const auto* chosen = read_choice(reader, node, Section::kVariantPreference);
   if (!chosen) return ZipfPreference{};
   const SourceNode& value = chosen->second;
-  if (chosen->first.name == "zipf")
-    return ZipfPreference{reader.number(value, up_to(limits::kMaxZipfExponent)).value_or(0.0)};
+  const KeySection& alternatives = section(Section::kVariantPreference);
+  if (chosen->first.name == "zipf") {
+    return ZipfPreference{reader.number(value, alternatives.key("zipf").range).value_or(0.0)};
+  }
   WeightedPreference preference;
   if (!reader.expect_list(value, "weights >= 0, one per variant")) return preference;
   double total = 0.0;
   for (const SourceNode& item : value.items) {
-    preference.weights.push_back(reader.number(item, up_to(limits::kMaxWeight)).value_or(0.0));
+    preference.weights.push_back(
+        reader.number(item, alternatives.key("weights").range).value_or(0.0));
     total += preference.weights.back();
   }
   if (!(total > 0.0)) {
@@ -138,29 +137,23 @@ Demand read_demand(ValueReader& reader, const SourceNode& node,
                    const std::vector<Product>& products, const std::vector<MarketProduct>& wanted) {
   MapReader map(reader, node, Section::kDemand);
   Demand d;
-  d.arrivals_per_day = map.number_or("arrivals_per_day", up_to(limits::kMaxArrivalsPerDay), 0.0);
-  d.process =
-      map.word<ArrivalProcess>("process", kArrivalProcessNames).value_or(ArrivalProcess::kPoisson);
+  map.read("arrivals_per_day", d.arrivals_per_day);
+  map.read("process", d.process);
   const SourceNode* dispersion = map.get("dispersion");
   if (d.process == ArrivalProcess::kNegativeBinomial) {
     if (!dispersion) {
       map.missing("dispersion", "negative_binomial needs its dispersion r > 0");
     }
-    d.dispersion =
-        map.number_or("dispersion", between(limits::kMinDispersion, limits::kMaxDispersion), 1.0);
+    map.read("dispersion", d.dispersion);
   } else if (dispersion) {
     reader.error(*dispersion, "applies to process: negative_binomial only");
   }
-  if (const SourceNode* q = map.get("quantity")) {
-    d.quantity =
-        read_distribution(reader, *q, limits::kMaxUnitsPerCustomer).value_or(random::Constant{1.0});
-  }
+  if (const auto q = map.distribution("quantity")) d.quantity = *q;
   if (const SourceNode* v = map.get("variant_preference")) {
     d.variant_preference = read_variant_preference(reader, *v, products, wanted);
   }
-  if (const SourceNode* p = map.get("patience_days"))
-    d.patience_days = read_distribution(reader, *p, limits::kMaxDays);
-  d.price_elasticity = map.number_or("price_elasticity", up_to(limits::kMaxPriceElasticity), 0.0);
+  d.patience_days = map.distribution("patience_days");
+  map.read("price_elasticity", d.price_elasticity);
   if (d.price_elasticity > 0.0) {
     for (const MarketProduct& mp : wanted) {
       if (mp.product < products.size() && !products[mp.product].reference_price) {
@@ -179,7 +172,7 @@ Demand read_demand(ValueReader& reader, const SourceNode& node,
       } else {
         for (std::size_t i = 0; i < d.weekly_pattern.size(); ++i) {
           d.weekly_pattern[i] =
-              reader.number(week->items[i], up_to(limits::kMaxMultiplier)).value_or(1.0);
+              reader.number(week->items[i], map.range("weekly_pattern")).value_or(1.0);
         }
       }
     }

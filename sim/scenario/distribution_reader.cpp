@@ -50,34 +50,37 @@ std::optional<std::vector<double>> read_numbers(ValueReader& reader, const Sourc
   return out;
 }
 
+// The range of `{constant: x}`, and of the short form `x`.
+Bounds constant_range(double max_value) {
+  return range_of(section(Section::kDistribution).key("constant"), max_value);
+}
+
 std::optional<random::Distribution> read_family(ValueReader& reader, const SourceKey& family,
                                                 const SourceNode& params, double max_value) {
   const std::string& name = family.name;
-  const Bounds values = up_to(max_value);
-  const Bounds positive_values = positive_up_to(max_value);
   if (name == "constant") {
-    const auto value = reader.number(params, values);
+    const auto value = reader.number(params, constant_range(max_value));
     if (!value) return std::nullopt;
     return random::Constant{*value};
   }
   if (name == "uniform") {
-    MapReader map(reader, params, Section::kUniformDistribution);
-    const auto lo = map.number("min", values);
-    const auto hi = map.number("max", values);
+    MapReader map(reader, params, Section::kUniformDistribution, max_value);
+    const auto lo = map.number("min");
+    const auto hi = map.number("max");
     if (!lo || !hi || !ordered(reader, map, *lo, "min", *hi, "max", true)) return std::nullopt;
     return build(reader, params, [&] { return random::Uniform{*lo, *hi}; });
   }
   if (name == "exponential") {
-    MapReader map(reader, params, Section::kExponentialDistribution);
-    const auto mean = map.number("mean", positive_values);
+    MapReader map(reader, params, Section::kExponentialDistribution, max_value);
+    const auto mean = map.number("mean");
     if (!mean) return std::nullopt;
     return build(reader, params, [&] { return random::Exponential{1.0 / *mean}; });
   }
   if (name == "triangular") {
-    MapReader map(reader, params, Section::kTriangularDistribution);
-    const auto lo = map.number("min", values);
-    const auto mode = map.number("mode", values);
-    const auto hi = map.number("max", values);
+    MapReader map(reader, params, Section::kTriangularDistribution, max_value);
+    const auto lo = map.number("min");
+    const auto mode = map.number("mode");
+    const auto hi = map.number("max");
     if (!lo || !mode || !hi) return std::nullopt;
     if (!ordered(reader, map, *lo, "min", *mode, "mode", false) ||
         !ordered(reader, map, *mode, "mode", *hi, "max", false) ||
@@ -87,15 +90,17 @@ std::optional<random::Distribution> read_family(ValueReader& reader, const Sourc
     return build(reader, params, [&] { return random::Triangular{*lo, *mode, *hi}; });
   }
   if (name == "empirical") {
-    MapReader map(reader, params, Section::kEmpiricalDistribution);
+    MapReader map(reader, params, Section::kEmpiricalDistribution, max_value);
     const SourceNode* values_node = map.get("values");
     if (!values_node) return std::nullopt;
+    const Bounds values = map.range("values");
     const auto observed =
         read_numbers(reader, *values_node, values, fmt::format("values {}", values.describe()));
     std::vector<double> weights;
     if (const SourceNode* weights_node = map.get("weights")) {
-      const auto w = read_numbers(reader, *weights_node, up_to(limits::kMaxWeight),
-                                  fmt::format("weights {}", up_to(limits::kMaxWeight).describe()));
+      const Bounds weight = map.range("weights");
+      const auto w =
+          read_numbers(reader, *weights_node, weight, fmt::format("weights {}", weight.describe()));
       if (!w) return std::nullopt;
       weights = *w;
       if (observed && weights.size() != observed->size()) {
@@ -117,9 +122,9 @@ std::optional<random::Distribution> read_family(ValueReader& reader, const Sourc
   const Section s = name == "normal"      ? Section::kNormalDistribution
                     : name == "lognormal" ? Section::kLognormalDistribution
                                           : Section::kGammaDistribution;
-  MapReader map(reader, params, s);
-  const auto mean = map.number("mean", name == "normal" ? values : positive_values);
-  const auto sd = map.number("sd", name == "gamma" ? positive_values : values);
+  MapReader map(reader, params, s, max_value);
+  const auto mean = map.number("mean");
+  const auto sd = map.number("sd");
   if (!mean || !sd) return std::nullopt;
   if (name == "normal") return build(reader, params, [&] { return random::Normal{*mean, *sd}; });
   if (name == "lognormal") {
@@ -135,7 +140,7 @@ std::optional<random::Distribution> read_distribution(ValueReader& reader, const
   if (!node.is_map()) {
     // The short form: a plain number is a constant.
     if (node.is_scalar() && !node.quoted) {
-      const auto value = reader.number(node, up_to(max_value));
+      const auto value = reader.number(node, constant_range(max_value));
       if (!value) return std::nullopt;
       return random::Constant{*value};
     }

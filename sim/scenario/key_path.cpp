@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "sim/scenario/did_you_mean.hpp"
-#include "sim/scenario/known_keys.hpp"
+#include "sim/scenario/key_catalogue.hpp"
 
 namespace c2msim::scenario {
 namespace {

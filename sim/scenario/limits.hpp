@@ -4,6 +4,7 @@
 // Each bound keeps a file that passes validation from exhausting the machine's memory, stalling
 // the simulated clock or overflowing a number, and each is far beyond any real scenario.
 
+#include <cstddef>
 #include <cstdint>
 
 namespace c2msim::scenario::limits {
@@ -43,12 +44,16 @@ inline constexpr double kMaxCapacityPerDay = 1e9;
 inline constexpr double kMaxSafetyFactor = 10;
 inline constexpr double kMaxLaneShare = 1e6;  // a lane's relative share of a market
 
+// Ids of products, markets, nodes and arms: names, not text.
+inline constexpr std::size_t kMaxIdLength = 100;
+
 // Whole numbers, each far inside the model's 32-bit indices.
 inline constexpr std::uint32_t kMaxVariants = 10'000;
 inline constexpr std::uint32_t kMaxLines = 1'000;  // the model walks every line per order
 inline constexpr std::uint32_t kMaxCasePack = 1'000'000;
 inline constexpr std::uint32_t kMaxWindowDays = 730;  // a moving average keeps one value a period
 inline constexpr std::uint32_t kMaxReplications = 100'000'000;
+inline constexpr std::uint32_t kMaxSweepPoints = 10'000;  // a bigger grid is surely a mistake
 // Nodes of an arm x variants of all products: the model keeps state for every pair.
 inline constexpr std::uint64_t kMaxNodeVariants = 100'000;
 

@@ -15,13 +15,13 @@ void check_network(ValueReader& reader, const Scenario& scenario, const Arm& arm
 
   const std::vector<std::size_t> cycle = net.find_cycle();
   if (!cycle.empty()) {
-    std::string path = arm.lanes[cycle.front()].from;
-    for (std::size_t lane : cycle) path += " -> " + arm.lanes[lane].to;
+    std::string path = arm.lanes[cycle.front()].from_id;
+    for (std::size_t lane : cycle) path += " -> " + arm.lanes[lane].to_id;
     const std::size_t closing = cycle.back();
     reader.error(*source.lanes[closing],
                  fmt::format("lane {} -> {} closes the cycle {} in arm '{}'; goods must flow one "
                              "way, from factories to markets",
-                             arm.lanes[closing].from, arm.lanes[closing].to, path, arm.name));
+                             arm.lanes[closing].from_id, arm.lanes[closing].to_id, path, arm.name));
   }
 
   // Single sourcing: the model orders from one supplier per node, so a second lane into a node
@@ -31,13 +31,13 @@ void check_network(ValueReader& reader, const Scenario& scenario, const Arm& arm
   for (std::size_t l = 0; l < arm.lanes.size() && cycle.empty(); ++l) {
     const Lane& lane = arm.lanes[l];
     if (lane.to_market) continue;
-    const auto [first, inserted] = supplier_lane.try_emplace(lane.to, l);
+    const auto [first, inserted] = supplier_lane.try_emplace(lane.to_id, l);
     if (inserted) continue;
     reader.error(*source.lanes[l],
                  fmt::format("'{}' already has a supplier, '{}', in arm '{}'; c2msim sources "
                              "each node from one supplier, so remove the lane from '{}' or give "
                              "the goods their own node",
-                             lane.to, arm.lanes[first->second].from, arm.name, lane.from));
+                             lane.to_id, arm.lanes[first->second].from_id, arm.name, lane.from_id));
   }
 
   for (std::size_t i : net.nodes_without_supplier()) {

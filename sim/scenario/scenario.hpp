@@ -3,6 +3,10 @@
 // (scenario_loader.hpp) builds it and has already rejected every inconsistency listed in
 // scenarios/README.md, so a Scenario can be trusted as it is. Nothing here knows YAML.
 //
+// The enums and the leaf parameter structs (policies, production settings, a lane's terms) are the
+// model's own (sim/model/chain_spec.hpp), read into directly; what differs from the model's
+// ChainSpec is what chain_builder.hpp converts: dates, names, weekly patterns and events.
+//
 // Units are in the names (`_days`, `_per_day`, `_per_year`); money is in `currency`. Ids are unique
 // within products, markets and an arm's nodes, and no node shares an id with a market. Indices
 // refer into the vectors of the same Scenario (products, markets) or Arm (nodes). Variants of a
@@ -18,6 +22,7 @@
 #include <variant>
 #include <vector>
 
+#include "sim/model/chain_spec.hpp"
 #include "sim/model/replenishment_policy.hpp"
 #include "sim/network/node_kind.hpp"
 #include "sim/random/distributions.hpp"
@@ -50,11 +55,7 @@ struct MarketProduct {
   double share = 1.0;
 };
 
-enum class ArrivalProcess : std::uint8_t {
-  kPoisson,           // customers arrive one by one, Poisson with the day's rate
-  kNegativeBinomial,  // the day's count is negative binomial: variance = mean + mean^2 / dispersion
-  kDeterministic,     // one customer each time the cumulative rate passes a whole number
-};
+using model::ArrivalProcess;
 
 // Preference over a product's variants: Zipf weights 1 / k^exponent for variant k = 1..n, or
 // explicit weights, one per variant (not necessarily summing to 1).
@@ -88,7 +89,7 @@ struct Demand {
   // Customers per day before the weekly pattern, events and price response.
   double arrivals_per_day = 0.0;
   ArrivalProcess process = ArrivalProcess::kPoisson;
-  double dispersion = 0.0;  // negative binomial only: r > 0
+  double dispersion = 1.0;  // negative binomial only: r > 0
   // Units per customer; the model rounds a draw to a whole number of at least 1.
   random::Distribution quantity = random::Constant{1.0};
   VariantPreference variant_preference = ZipfPreference{};
@@ -113,48 +114,21 @@ struct Market {
 using network::kNodeKindNames;
 using network::NodeKind;
 
-enum class FactoryMode : std::uint8_t {
-  kMakeToStock,  // builds finished goods to a stock policy
-  kMakeToOrder,  // a production queue of customer orders, any variant
-  kHybrid,       // to_order_share of demand built to order, the rest served from stock
-};
-
-enum class ShortageMode : std::uint8_t {
-  kBackorder,  // unmet demand waits (a customer at most their patience)
-  kLostSales,  // unmet demand is lost at once
-};
+using model::FactoryMode;
+using model::ShortageMode;
 
 // ---- Policies (model.md section 5) ------------------------------------------------------------
 
-// (R, s, S), base stock (R, S) and continuous review (r, Q): the model's own policy values
-// (sim/model/replenishment_policy.hpp), which hold nothing a file does not say.
-using SsPolicy = model::SsPolicy;
-using BaseStockPolicy = model::BaseStockPolicy;
-using RQPolicy = model::RQPolicy;
-
-struct MovingAverageForecast {
-  std::uint32_t window_days = 7;
-};
-struct ExponentialSmoothingForecast {
-  double alpha = 0.3;  // in (0, 1]
-};
-using Forecast = std::variant<MovingAverageForecast, ExponentialSmoothingForecast>;
-
-enum class DemandSignal : std::uint8_t {
-  kOrders,  // the orders the node receives from its customers
-  kPos,     // end-consumer point-of-sale demand, shared by a platform
-};
-
-// Forecast-driven order-up-to: S_t = F_t (L + R) + z sigma_t sqrt(L + R), with F_t and sigma_t
-// the per-day forecast of `signal` and its standard deviation.
-struct ForecastOrderUpToPolicy {
-  double review_period_days = 1.0;
-  Forecast forecast = MovingAverageForecast{};
-  DemandSignal signal = DemandSignal::kOrders;
-  double safety_factor = 0.0;  // z
-};
-
-using Policy = std::variant<SsPolicy, BaseStockPolicy, RQPolicy, ForecastOrderUpToPolicy>;
+// (R, s, S), base stock (R, S), continuous review (r, Q) and forecast-driven order-up-to: the
+// model's own policy values (sim/model/replenishment_policy.hpp), which hold nothing a file does
+// not say. A forecast policy's `window_days` is in days, as the file gives it.
+using model::BaseStockPolicy;
+using model::DemandSignal;
+using model::ForecastMethod;
+using model::ForecastPolicy;
+using model::RQPolicy;
+using model::SsPolicy;
+using Policy = model::ReplenishmentPolicy;
 
 // Which variants a stocking node keeps: the `top` most popular, an explicit list, or all.
 struct StockedVariants {
@@ -186,16 +160,9 @@ struct Stock {
   HoldingCost holding_cost;
 };
 
-struct Production {
-  FactoryMode mode = FactoryMode::kMakeToStock;
-  double to_order_share = 0.0;  // share of units built to order: 0 make-to-stock, 1 make-to-order
-  std::uint32_t lines = 1;      // parallel production lines
-  double unit_production_days = 0.0;  // one unit on one line (file: this, or capacity_per_day)
-  double changeover_days = 0.0;       // when a line switches to another variant
-  double batching_window_days =
-      0.0;  // to-order jobs are released in batches this often; 0: at once
-  double unit_cost_multiplier = 1.0;  // production cost = product unit_cost x this
-};
+// A factory's `production`, as the model takes it (the file gives unit_production_days, or
+// capacity_per_day for the whole factory, from which the reader derives it).
+using Production = model::FactorySpec;
 
 struct Node {
   std::string id;
@@ -214,17 +181,12 @@ struct Node {
 };
 
 // A lane from a supplier node to a customer node or market: goods flow along it, orders against it.
-struct Lane {
-  std::string from;
-  std::string to;
-  std::size_t from_node = 0;
-  bool to_market = false;
-  std::size_t to_index = 0;  // a node index, or a market index when to_market
-  random::Distribution lead_time_days = random::Constant{0.0};
-  double cost_per_unit = 0.0;
-  double information_delay_days = 0.0;     // orders travelling upstream along this lane
-  std::optional<double> capacity_per_day;  // units shipped per day; none: unlimited
-  double share = 1.0;  // into a market: relative share of its customers among the lanes into it
+// Its terms are the model's; `from` is the index of the supplier in the arm's nodes, and `to` of
+// the customer node, or of the market in the scenario's markets when `to_market` (the builder
+// turns a market into its demand streams).
+struct Lane : model::LaneSpec {
+  std::string from_id;  // the ids the file names the ends by
+  std::string to_id;
 };
 
 // One operating model: its own nodes and lanes, sharing the scenario's products, markets and
@@ -264,26 +226,7 @@ struct Scenario {
   [[nodiscard]] int day_of(Date date) const { return days_between(start_date, date); }
 };
 
-// The words a scenario file uses for each enumerator, in enumerator order.
-inline constexpr std::array<std::string_view, 3> kFactoryModeNames{"make_to_stock", "make_to_order",
-                                                                   "hybrid"};
-inline constexpr std::array<std::string_view, 2> kShortageModeNames{"backorder", "lost_sales"};
-inline constexpr std::array<std::string_view, 3> kArrivalProcessNames{
-    "poisson", "negative_binomial", "deterministic"};
-inline constexpr std::array<std::string_view, 2> kDemandSignalNames{"orders", "pos"};
-
+using model::to_string;
 using network::to_string;
-inline std::string_view to_string(FactoryMode v) {
-  return kFactoryModeNames[static_cast<std::size_t>(v)];
-}
-inline std::string_view to_string(ShortageMode v) {
-  return kShortageModeNames[static_cast<std::size_t>(v)];
-}
-inline std::string_view to_string(ArrivalProcess v) {
-  return kArrivalProcessNames[static_cast<std::size_t>(v)];
-}
-inline std::string_view to_string(DemandSignal v) {
-  return kDemandSignalNames[static_cast<std::size_t>(v)];
-}
 
 }  // namespace c2msim::scenario

@@ -2,37 +2,32 @@
 
 #include <fmt/core.h>
 
-#include <array>
 #include <string_view>
 
 #include "sim/scenario/arm_reader.hpp"
 #include "sim/scenario/demand_reader.hpp"
-#include "sim/scenario/limits.hpp"
 #include "sim/scenario/network_checks.hpp"
 #include "sim/scenario/scale_checks.hpp"
 
 namespace c2msim::scenario {
 namespace {
 
-// Every scenario compares at least these two operating models (model.md section 4).
-constexpr std::array<std::string_view, 2> kRequiredArms{"traditional", "c2m"};
-
 void read_calendar(ValueReader& reader, MapReader& map, Scenario& s) {
   if (auto start = map.date("start_date")) s.start_date = *start;
-  const auto horizon = map.number("horizon_days", positive_up_to(limits::kMaxDays));
-  const auto warmup = map.number("warmup_days", up_to(limits::kMaxDays));
-  s.horizon_days = horizon.value_or(0.0);
-  s.warmup_days = warmup.value_or(0.0);
+  const auto horizon = map.number("horizon_days");
+  const auto warmup = map.number("warmup_days");
+  s.horizon_days = horizon.value_or(s.horizon_days);
+  s.warmup_days = warmup.value_or(s.warmup_days);
   if (horizon && warmup && *warmup >= *horizon) {
     reader.error(*map.get("warmup_days"),
                  fmt::format("must be shorter than horizon_days ({}), got {}",
                              map.get("horizon_days")->scalar, map.get("warmup_days")->scalar));
   }
-  if (const SourceNode* seed = map.get("seed")) s.seed = reader.seed(*seed).value_or(1);
-  s.replications = map.count("replications", 1, limits::kMaxReplications).value_or(1);
+  if (const SourceNode* seed = map.get("seed")) s.seed = reader.seed(*seed).value_or(s.seed);
+  map.read("replications", s.replications);
 }
 
-void read_arms(ValueReader& reader, const SourceNode& arms, ReadScenario& out) {
+void read_arms(ValueReader& reader, MapReader& map, const SourceNode& arms, ReadScenario& out) {
   Scenario& s = out.scenario;
   if (!arms.is_map()) {
     reader.error(arms,
@@ -56,7 +51,8 @@ void read_arms(ValueReader& reader, const SourceNode& arms, ReadScenario& out) {
     as_text.path = arm.path;
     reader.id(as_text);
   }
-  for (std::string_view required : kRequiredArms) {
+  // Every scenario compares at least these two operating models (model.md section 4).
+  for (std::string_view required : map.declared("arms").words) {
     if (!arms.find(required)) {
       reader.error(arms.position, child_path(arms.path, required),
                    "required arm is missing; a scenario compares at least 'traditional' and 'c2m'");
@@ -109,7 +105,7 @@ ReadScenario read_scenario(ValueReader& reader, const SourceNode& root) {
   if (const SourceNode* markets = map.get("markets")) {
     s.markets = read_markets(reader, *markets, s.products, out.market_sources);
   }
-  if (const SourceNode* arms = map.get("arms")) read_arms(reader, *arms, out);
+  if (const SourceNode* arms = map.get("arms")) read_arms(reader, map, *arms, out);
   if (const SourceNode* compare = map.get("compare")) read_compare(reader, *compare, s);
   return out;
 }

@@ -17,7 +17,9 @@ std::optional<std::vector<SourceNode>> read_range(ValueReader& reader, const Sou
   const SourceNode* steps = range.find("steps");
   const auto a = reader.number(*from, any_number());
   const auto b = reader.number(*to, any_number());
-  const auto n = reader.count(*steps, 2, static_cast<std::uint32_t>(kMaxSweepPoints));
+  const Bounds declared = section(Section::kScenario).key("sweep").range;
+  const auto n = reader.count(*steps, static_cast<std::uint32_t>(declared.low.value_or(2.0)),
+                              static_cast<std::uint32_t>(declared.high.value_or(2.0)));
   if (!a || !b || !n) return std::nullopt;
   std::vector<SourceNode> values;
   for (std::string& text : range_values(*a, *b, *n)) {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "sim/scenario/key_path.hpp"
+#include "sim/scenario/limits.hpp"
 #include "sim/scenario/source_tree.hpp"
 #include "sim/scenario/value_reader.hpp"
 
@@ -32,7 +33,7 @@ struct SweepDimension {
 };
 
 // At most this many points: a bigger grid is almost certainly a mistake.
-inline constexpr std::size_t kMaxSweepPoints = 10'000;
+inline constexpr std::size_t kMaxSweepPoints = limits::kMaxSweepPoints;
 
 // The number of points of the grid: the product of the dimensions' sizes (1 with none).
 // A finite number written in full (a leading '+' allowed), or nothing.

@@ -6,9 +6,12 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 #include <vector>
 
 #include "sim/scenario/did_you_mean.hpp"
+#include "sim/scenario/distribution_reader.hpp"
+#include "sim/scenario/limits.hpp"
 
 namespace c2msim::scenario {
 namespace {
@@ -54,23 +57,13 @@ std::string join(std::span<const std::string_view> words) {
 
 std::vector<std::string_view> key_names(const KeySection& s) {
   std::vector<std::string_view> names;
-  for (const KnownKey& k : s.keys) names.push_back(k.name);
+  for (const KeyInfo& k : s.keys) names.push_back(k.name);
   return names;
 }
 
 std::string_view node_kind_of(Section s) {
-  switch (s) {
-    case Section::kFactoryNode:
-      return "factory";
-    case Section::kWarehouseNode:
-      return "warehouse";
-    case Section::kRetailerNode:
-      return "retailer";
-    case Section::kPlatformNode:
-      return "platform";
-    default:
-      return {};
-  }
+  const auto kind = section(s).node_kind;
+  return kind ? network::to_string(*kind) : std::string_view{};
 }
 
 // For a key that belongs to other node kinds: "applies to factory nodes, not to retailer nodes".
@@ -101,33 +94,6 @@ std::string unknown_key_message(const KeySection& s, std::string_view key_name) 
 }
 
 }  // namespace
-
-bool Bounds::contains(double x) const {
-  if (low && (low_open ? !(x > *low) : !(x >= *low))) return false;
-  if (high && (high_open ? !(x < *high) : !(x <= *high))) return false;
-  return true;
-}
-
-std::string bound_text(double x) {
-  const double exponent = std::round(std::log10(std::fabs(x)));
-  if (std::fabs(x) >= 1e5 && std::fabs(x) == std::pow(10.0, exponent)) {
-    return fmt::format("{}1e{}", x < 0 ? "-" : "", exponent);
-  }
-  return fmt::format("{}", x);
-}
-
-std::string Bounds::describe() const {
-  if (low && high) {
-    if (!low_open && !high_open) {
-      return fmt::format("between {} and {}", bound_text(*low), bound_text(*high));
-    }
-    return fmt::format("in {}{}, {}{}", low_open ? '(' : '[', bound_text(*low), bound_text(*high),
-                       high_open ? ')' : ']');
-  }
-  if (low) return fmt::format("{} {}", low_open ? ">" : ">=", bound_text(*low));
-  if (high) return fmt::format("{} {}", high_open ? "<" : "<=", bound_text(*high));
-  return "a number";
-}
 
 void ValueReader::error(const SourceNode& at, std::string message) {
   diagnostics_.error(at.position, at.path, std::move(message));
@@ -220,8 +186,9 @@ std::optional<std::string> ValueReader::id(const SourceNode& v) {
     return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
            c == '-' || c == '.';
   };
-  const bool ok = !s->empty() && s->size() <= 100 && std::all_of(s->begin(), s->end(), allowed) &&
-                  s->front() != '_' && s->front() != '-' && s->front() != '.';
+  const bool ok = !s->empty() && s->size() <= limits::kMaxIdLength &&
+                  std::all_of(s->begin(), s->end(), allowed) && s->front() != '_' &&
+                  s->front() != '-' && s->front() != '.';
   if (!ok) {
     error(v, fmt::format("expected an id (letters, digits, '_', '-' and '.', starting with a "
                          "letter or digit), got {}",
@@ -292,9 +259,10 @@ bool ValueReader::expect_list(const SourceNode& v, std::string_view of_what) {
   return false;
 }
 
-MapReader::MapReader(ValueReader& reader, const SourceNode& node, Section section_id)
-    : reader_(reader), node_(node) {
-  const KeySection& s = section(section_id);
+MapReader::MapReader(ValueReader& reader, const SourceNode& node, Section section_id,
+                     std::optional<double> owner_high)
+    : reader_(reader), node_(node), section_(section(section_id)), owner_high_(owner_high) {
+  const KeySection& s = section_;
   if (!node.is_map()) {
     reader.error(node,
                  fmt::format("expected a map of {}, got {}", join(key_names(s)), describe(node)));
@@ -312,8 +280,8 @@ MapReader::MapReader(ValueReader& reader, const SourceNode& node, Section sectio
       reader.error(k.position, v.path, unknown_key_message(s, k.name));
     }
   }
-  for (const KnownKey& k : s.keys) {
-    if (k.required && !node.find(k.name)) missing(k.name, "");
+  for (const KeyInfo& k : s.keys) {
+    if (k.required() && !node.find(k.name)) missing(k.name, "");
   }
 }
 
@@ -327,19 +295,39 @@ const SourceNode* MapReader::get(std::string_view key) const {
   return node_.find(key);
 }
 
-std::optional<double> MapReader::number(std::string_view key, const Bounds& bounds) {
-  const SourceNode* v = get(key);
-  return v ? reader_.number(*v, bounds) : std::nullopt;
+const KeyInfo& MapReader::declared(std::string_view key) const {
+  return section_.key(key);
 }
 
-double MapReader::number_or(std::string_view key, const Bounds& bounds, double fallback) {
-  return number(key, bounds).value_or(fallback);
+Bounds range_of(const KeyInfo& key, std::optional<double> owner_high) {
+  Bounds out = key.range;
+  if (key.high_of_owner) {
+    if (!owner_high) {
+      throw std::logic_error(
+          fmt::format("key catalogue: '{}' needs the bound of the key its "
+                      "distribution is given for",
+                      key.name));
+    }
+    out.high = owner_high;
+  }
+  return out;
 }
 
-std::optional<std::uint32_t> MapReader::count(std::string_view key, std::uint32_t minimum,
-                                              std::uint32_t maximum) {
+Bounds MapReader::range(std::string_view key) const {
+  return range_of(declared(key), owner_high_);
+}
+
+std::optional<double> MapReader::number(std::string_view key) {
   const SourceNode* v = get(key);
-  return v ? reader_.count(*v, minimum, maximum) : std::nullopt;
+  return v ? reader_.number(*v, range(key)) : std::nullopt;
+}
+
+std::optional<std::uint32_t> MapReader::count(std::string_view key) {
+  const SourceNode* v = get(key);
+  if (!v) return std::nullopt;
+  const Bounds r = range(key);
+  return reader_.count(*v, static_cast<std::uint32_t>(r.low.value_or(0.0)),
+                       static_cast<std::uint32_t>(r.high.value_or(0.0)));
 }
 
 std::optional<bool> MapReader::boolean(std::string_view key) {
@@ -360,6 +348,32 @@ std::optional<std::string> MapReader::id(std::string_view key) {
 std::optional<Date> MapReader::date(std::string_view key) {
   const SourceNode* v = get(key);
   return v ? reader_.date(*v) : std::nullopt;
+}
+
+std::optional<random::Distribution> MapReader::distribution(std::string_view key) {
+  const SourceNode* v = get(key);
+  return v ? read_distribution(reader_, *v, range(key).high.value_or(0.0)) : std::nullopt;
+}
+
+void MapReader::read(std::string_view key, double& field) {
+  if (const auto v = number(key)) field = *v;
+}
+
+void MapReader::read(std::string_view key, std::optional<double>& field) {
+  if (const auto v = number(key)) field = *v;
+}
+
+void MapReader::read(std::string_view key, std::uint32_t& field) {
+  if (const auto v = count(key)) field = *v;
+}
+
+void MapReader::read(std::string_view key, int& field) {
+  // Whole numbers are at most 2^32 - 1 and the declared bound; an int key is declared within it.
+  if (const auto v = count(key)) field = static_cast<int>(*v);
+}
+
+void MapReader::read(std::string_view key, bool& field) {
+  if (const auto v = boolean(key)) field = *v;
 }
 
 const std::pair<SourceKey, SourceNode>* read_choice(ValueReader& reader, const SourceNode& node,

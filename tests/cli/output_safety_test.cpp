@@ -40,7 +40,9 @@ constexpr const char* kCommission = "'arms.c2m.nodes[platform].commission'";
 
 // A run long enough to be caught while it runs (it is stopped long before it ends).
 std::vector<std::string> endless_run(const fs::path& scenario, const fs::path& out) {
-  return {"run", scenario.string(), "-n", "10000000", "-j", "2", "-q", "--out", out.string()};
+  // --force: the run is estimated to write more than a disk holds, and is stopped long before.
+  return {"run", scenario.string(), "-n",    "10000000",  "-j", "2",
+          "-q",  "--force",         "--out", out.string()};
 }
 
 // A folder of someone's work, which c2msim did not write: dir/results/notes.txt.
@@ -183,12 +185,13 @@ TEST_CASE("an --out that names no folder is refused before running", "[cli][e2e]
   CHECK(read_text(dir.path() / "notes.txt") == "mine\n");
 }
 
-TEST_CASE("SIGINT and SIGTERM remove the unfinished output and exit with 130 and 143",
-          "[cli][e2e][output]") {
+TEST_CASE(
+    "SIGINT or SIGTERM or SIGHUP removes the unfinished output and exits with 128 + the signal",
+    "[cli][e2e][output]") {
   TempDir dir;
   const fs::path out = earlier_results(dir);
   const std::string previous = read_text(out / "replications.csv");
-  for (const int signo : {SIGINT, SIGTERM}) {
+  for (const int signo : {SIGINT, SIGTERM, SIGHUP}) {
     INFO("signal " << signo);
     BackgroundCli run(endless_run(source_dir() / "scenarios/quickstart.yaml", out), dir.path());
     REQUIRE(eventually([&] { return has_entry_starting(dir.path(), ".results.partial-"); }));

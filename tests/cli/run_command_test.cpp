@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -253,4 +254,54 @@ TEST_CASE("the output folder describes its metrics and the scenario's calendar",
   const std::string manifest = read_text(out / "manifest.json");
   CHECK(manifest.find("\"currency\": \"CNY\"") != std::string::npos);
   CHECK(manifest.find("\"start\": \"2019-11-01\"") != std::string::npos);
+}
+
+TEST_CASE("a run that cannot fit in memory or on disk is refused before it starts", "[cli][e2e]") {
+  TempDir dir;
+  const fs::path out = dir.path() / "results";
+  // 150,000 customers a day who wait days for their goods, one replication on each of 1,024
+  // threads: terabytes of open orders at once.
+  const std::string crowded =
+      " --set 'markets[0].demand.arrivals_per_day=150000' -j 1024 -n 1024 --out " + quoted(out);
+  const auto memory = run_cli("run " + quickstart() + crowded, dir);
+  CHECK(memory.status == 2);
+  CHECK(memory.err.find("c2msim run: error: this run of 1024 replications will not fit: it "
+                        "needs about") != std::string::npos);
+  CHECK(memory.err.find("of memory at its peak") != std::string::npos);
+  CHECK(memory.err.find("--force runs it anyway") != std::string::npos);
+  CHECK_FALSE(fs::exists(out));
+  // A hundred million replications, every one recording its days: tens of terabytes of CSV.
+  const auto disk = run_cli(
+      "run " + quickstart() + " -n 100000000 --timeseries 100000000 --out " + quoted(out), dir);
+  CHECK(disk.status == 2);
+  CHECK(disk.err.find("on disk") != std::string::npos);
+  CHECK_FALSE(fs::exists(out));
+  // A sweep adds up its points; breakeven checks one value's run.
+  const auto sweep = run_cli("run " + quoted(source_dir() / "scenarios/whatif-commission.yaml") +
+                                 " -n 100000000 --out " + quoted(out),
+                             dir);
+  CHECK(sweep.status == 2);
+  CHECK(sweep.err.find("will not fit") != std::string::npos);
+  const auto breakeven =
+      run_cli("breakeven " + quickstart() + " --param arms.c2m.nodes[platform].commission" +
+                  " --range 0:1 --metric profit" + crowded,
+              dir);
+  CHECK(breakeven.status == 2);
+  CHECK(breakeven.err.find("c2msim breakeven: error: this run") != std::string::npos);
+  CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("the manifest records the run's estimated size", "[cli][e2e]") {
+  TempDir dir;
+  const fs::path out = dir.path() / "results";
+  REQUIRE(run_cli("run " + quickstart() + " -n 3 -q --out " + quoted(out), dir).status == 0);
+  const auto manifest = nlohmann::json::parse(read_text(out / "manifest.json"));
+  const auto& size = manifest.at("size_estimate");
+  const double events = manifest.at("events_processed").get<double>();
+  CHECK(size.at("events").get<double>() >= 0.5 * events);
+  CHECK(size.at("events").get<double>() <= 4 * events);
+  const auto written = static_cast<double>(fs::file_size(out / "replications.csv"));
+  CHECK(size.at("output_bytes").get<double>() >= written);
+  CHECK(size.at("output_bytes").get<double>() <= 3 * written);
+  CHECK(size.at("peak_memory_bytes").get<double>() > 0);
 }

@@ -17,7 +17,7 @@ ChainSpec two_channels() {
   spec.products.push_back(product(100.0));
   NodeSpec plant = factory_node("plant", FactoryMode::kMakeToStock, 0.01);
   plant.markup = 0.1;
-  plant.factory->production_cost_multiplier = 1.5;
+  plant.factory->unit_cost_multiplier = 1.5;
   spec.nodes.push_back(plant);
   spec.nodes.push_back(stock_node("dc", NodeKind::kWarehouse, 0.2, BaseStockPolicy{}, 0));
   spec.nodes.push_back(stock_node("shop", NodeKind::kRetailer, 0.5, BaseStockPolicy{}, 0));

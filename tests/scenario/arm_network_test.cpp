@@ -34,14 +34,14 @@ sc::Node make_node(std::string id, sc::NodeKind kind, std::vector<std::size_t> p
   return n;
 }
 
-sc::Lane lane_to_node(std::size_t from, std::size_t to) {
+sc::Lane lane_to_node(c2msim::model::Index from, c2msim::model::Index to) {
   sc::Lane l;
-  l.from_node = from;
-  l.to_index = to;
+  l.from = from;
+  l.to = to;
   return l;
 }
 
-sc::Lane lane_to_market(std::size_t from, std::size_t market) {
+sc::Lane lane_to_market(c2msim::model::Index from, c2msim::model::Index market) {
   sc::Lane l = lane_to_node(from, market);
   l.to_market = true;
   return l;
@@ -55,8 +55,8 @@ sc::Arm chain() {
                make_node("r", sc::NodeKind::kRetailer)};
   arm.lanes = {lane_to_node(0, 1), lane_to_node(1, 2), lane_to_market(2, 0)};
   for (sc::Lane& l : arm.lanes) {
-    l.from = arm.nodes[l.from_node].id;
-    l.to = l.to_market ? "m" : arm.nodes[l.to_index].id;
+    l.from_id = arm.nodes[l.from].id;
+    l.to_id = l.to_market ? "m" : arm.nodes[l.to].id;
   }
   return arm;
 }

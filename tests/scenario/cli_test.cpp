@@ -98,6 +98,16 @@ TEST_CASE("graph rejects an unknown arm and a bad file with status 2 and no outp
   CHECK(c2msim::test::run_cli("graph '" + minimal_path() + "'", dir).status == 2);  // no --arm
 }
 
+TEST_CASE("graph says why it could not write the graph and exits 1", "[scenario][cli]") {
+  const c2msim::test::TempDir dir;
+  const auto full = c2msim::test::run_cli_script(
+      "\"$C2MSIM\" graph '" + minimal_path() + "' --arm c2m > /dev/full", dir);
+  CHECK(full.status == 1);
+  CHECK(contains(full.err,
+                 "c2msim graph: error: cannot write the graph to standard output: No space left "
+                 "on device"));
+}
+
 TEST_CASE("the help of c2msim and of each subcommand describes them", "[scenario][cli]") {
   const c2msim::test::TempDir dir;
   const auto help = c2msim::test::run_cli("--help", dir);

@@ -96,10 +96,10 @@ TEST_CASE("the minimal scenario loads into typed values with units from the key 
 
   REQUIRE(traditional.lanes.size() == 3);
   const sc::Lane& last = traditional.lanes[2];
-  CHECK(last.from == "shop");
-  CHECK(last.from_node == 2);
+  CHECK(last.from_id == "shop");
+  CHECK(last.from == 2);
   CHECK(last.to_market);
-  CHECK(last.to_index == 0);
+  CHECK(last.to == 0);
   CHECK(std::get<c2msim::random::Uniform>(traditional.lanes[1].lead_time_days).max == 3.0);
 
   const sc::Arm& c2m = s.arms[1];
@@ -228,13 +228,13 @@ TEST_CASE("remove deletes an inherited node with its lanes, or an inherited lane
   REQUIRE(direct->nodes.size() == 2);
   CHECK(direct->find_node("dc") == nullptr);
   REQUIRE(direct->lanes.size() == 2);  // plant -> dc and dc -> shop went with dc
-  CHECK(direct->lanes[0].from == "shop");
-  CHECK(direct->lanes[1].from == "plant");
-  CHECK(direct->lanes[1].to == "shop");
+  CHECK(direct->lanes[0].from_id == "shop");
+  CHECK(direct->lanes[1].from_id == "plant");
+  CHECK(direct->lanes[1].to_id == "shop");
   const sc::Arm* no_shop_lane = s.find_arm("no-shop-lane");
   REQUIRE(no_shop_lane->lanes.size() == 2);
-  CHECK(no_shop_lane->lanes[1].from == "plant");
-  CHECK(no_shop_lane->lanes[1].to == "city");
+  CHECK(no_shop_lane->lanes[1].from_id == "plant");
+  CHECK(no_shop_lane->lanes[1].to_id == "city");
 }
 
 TEST_CASE("arms can extend arms that extend others", "[scenario][extends]") {

@@ -117,10 +117,10 @@ TEST_CASE("the monitors example compares a four-tier chain with C2M around 11.11
   CHECK(slow->find_node("factory")->production->lines == 2);
 
   const sc::Arm* pos = s.find_arm("traditional-pos");
-  const auto& policy =
-      std::get<sc::ForecastOrderUpToPolicy>(pos->find_node("distributor")->stock->policy);
+  const auto& policy = std::get<sc::ForecastPolicy>(pos->find_node("distributor")->stock->policy);
   CHECK(policy.signal == sc::DemandSignal::kPos);
-  CHECK(std::get<sc::MovingAverageForecast>(policy.forecast).window_days == 28);  // inherited
+  CHECK(policy.method == sc::ForecastMethod::kMovingAverage);  // inherited
+  CHECK(policy.window_days == 28);                             // inherited
   CHECK(s.compare.baseline == "traditional");
 }
 

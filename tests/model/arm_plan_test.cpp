@@ -21,7 +21,7 @@ ChainSpec branching() {
   c.markets = {market(1.0, 10.0, ArrivalProcess::kDeterministic)};
   NodeSpec f = factory_node("factory", FactoryMode::kMakeToStock, 0.5);
   f.markup = 0.2;
-  f.factory->production_cost_multiplier = 1.5;
+  f.factory->unit_cost_multiplier = 1.5;
   f.stock = StockSpec{};
   f.stock->stocked_variants = 1;
   NodeSpec w = stock_node("warehouse", NodeKind::kWarehouse, 0.25, BaseStockPolicy{}, 0.0);

@@ -349,7 +349,7 @@ TEST_CASE("a make-to-order factory pays production cost per unit, at its cost mu
   // [4.5, 6) (not done by 5), and the customer of 4.5 waits.
   ChainSpec spec = make_to_order_chain();
   spec.markets[0].quantity = c2msim::random::Constant{2.0};
-  spec.nodes[0].factory->production_cost_multiplier = 1.5;
+  spec.nodes[0].factory->unit_cost_multiplier = 1.5;
   const auto r = run_replication(spec, 1, 0);
   CHECK(r.get("factory", "revenue") == Approx(2 * 2 * 18.0));
   CHECK(r.get("factory", "profit") == Approx(72.0 - 2 * 2 * 15.0 - 4 * 0.3));

@@ -3,7 +3,6 @@
 // Carlo differences (sim/montecarlo/breakeven.hpp), written to breakeven.json.
 
 #include <fmt/core.h>
-#include <unistd.h>
 
 #include <charconv>
 #include <chrono>
@@ -15,7 +14,6 @@
 #include <set>
 #include <stdexcept>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -25,6 +23,7 @@
 #include "sim/cli/interrupt_guard.hpp"
 #include "sim/cli/manifest_context.hpp"
 #include "sim/cli/option_checks.hpp"
+#include "sim/cli/progress_bar.hpp"
 #include "sim/cli/run_fit.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/model/metric_catalogue.hpp"
@@ -120,7 +119,7 @@ class Search {
     options.seed = o_.seed.value_or(sc->seed);
     options.replications = o_.replications.value_or(sc->replications);
     options.threads = o_.threads;
-    options.show_progress = terminal();
+    if (terminal()) options.progress = progress_bar();
     seed_ = options.seed;
     replications_ = options.replications;
     std::vector<double> differences;
@@ -152,7 +151,7 @@ class Search {
     return {d.mean, d.ci95_low, d.ci95_high};
   }
 
-  [[nodiscard]] bool terminal() const { return !o_.quiet && isatty(fileno(stderr)) != 0; }
+  [[nodiscard]] bool terminal() const { return progress_wanted(o_.quiet); }
   [[nodiscard]] std::uint64_t seed() const { return seed_; }
   [[nodiscard]] std::uint64_t replications() const { return replications_; }
   [[nodiscard]] std::uint64_t events() const { return events_; }
@@ -286,15 +285,14 @@ int run_breakeven(const BreakevenOptions& o) {
   options.high = *high;
   options.tolerance = o.tolerance.value_or((*high - *low) / 1000);
   options.whole_numbers = whole_numbers;
-  const unsigned threads =
-      o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   // Each value searched is one run of both arms; the search writes no row per replication.
   montecarlo::ExperimentOptions one_value;
   one_value.replications = o.replications.value_or(base->replications);
+  one_value.threads = o.threads;
   auto estimate = montecarlo::estimate_run(
       {{*baseline, scenario::build_chain(*base, *base->find_arm(*baseline))},
        {*arm, scenario::build_chain(*base, *base->find_arm(*arm))}},
-      one_value, threads);
+      one_value);
   estimate.metric_rows = 0;
   if (!run_fits(estimate, o.out, o.force, o.quiet, "breakeven")) return kBadInput;
 
@@ -336,7 +334,7 @@ int run_breakeven(const BreakevenOptions& o) {
   nlohmann::json manifest{{"scenario", o.file},
                           {"scenario_sha256", output::sha256_hex(search.text())},
                           {"sets", o.sets},
-                          {"threads", threads},
+                          {"threads", montecarlo::thread_count(o.threads)},
                           {"c2msim_version", kVersion},
                           {"git_revision", kGitRevision},
                           {"events_processed", search.events()},

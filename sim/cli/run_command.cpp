@@ -2,13 +2,11 @@
 // side-by-side table of the headline metrics on the terminal.
 
 #include <fmt/core.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <optional>
-#include <thread>
 
 #include "c2msim/version.hpp"
 #include "sim/cli/arm_choice.hpp"
@@ -16,6 +14,7 @@
 #include "sim/cli/interrupt_guard.hpp"
 #include "sim/cli/manifest_context.hpp"
 #include "sim/cli/option_checks.hpp"
+#include "sim/cli/progress_bar.hpp"
 #include "sim/cli/report_runner.hpp"
 #include "sim/cli/run_fit.hpp"
 #include "sim/cli/scenario_input.hpp"
@@ -179,19 +178,17 @@ int run(const RunOptions& o) {
   options.seed = o.seed.value_or(sc.seed);
   options.replications = o.replications.value_or(sc.replications);
   options.threads = o.threads;
-  options.show_progress = !o.quiet && isatty(fileno(stderr)) != 0;
+  if (progress_wanted(o.quiet)) options.progress = progress_bar();
   // The report draws inventory over time, so --report records a few replications' days unless
   // --timeseries says how many.
   const std::uint64_t timeseries_replications =
       o.timeseries.value_or(o.report ? kReportTimeseriesReplications : 0);
   options.timeseries_replications = timeseries_replications;
-  const unsigned threads =
-      o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
 
   // Precision mode may run up to its cap: the estimate is for the cap.
   montecarlo::ExperimentOptions at_most = options;
   if (o.target_ci) at_most.replications = std::max(o.max_replications, options.replications);
-  const auto estimate = montecarlo::estimate_run(arms, at_most, threads);
+  const auto estimate = montecarlo::estimate_run(arms, at_most);
   if (!run_fits(estimate, o.out, o.force, o.quiet, "run")) return kBadInput;
 
   InterruptibleOutput output(o.out, o.force, {o.file});
@@ -242,7 +239,7 @@ int run(const RunOptions& o) {
       {"baseline", names[baseline]},
       {"seed", options.seed},
       {"replications", options.replications},
-      {"threads", threads},
+      {"threads", montecarlo::thread_count(o.threads)},
       {"c2msim_version", kVersion},
       {"git_revision", kGitRevision},
       {"events_processed", events},

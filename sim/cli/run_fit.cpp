@@ -11,6 +11,8 @@
 #include <string>
 #include <system_error>
 
+#include "sim/cli/progress_bar.hpp"
+
 namespace c2msim::cli {
 namespace {
 
@@ -54,7 +56,7 @@ montecarlo::MachineRoom machine_room(const std::filesystem::path& out) {
 
 bool run_fits(const montecarlo::RunEstimate& estimate, const std::filesystem::path& out, bool force,
               bool quiet, std::string_view command) {
-  if (!quiet && isatty(fileno(stderr)) != 0) {
+  if (progress_wanted(quiet)) {
     fmt::print(stderr, "estimated: {:.3g} events, {:.3g} MB of memory, {:.3g} MB of output\n",
                estimate.events, estimate.peak_bytes / 1e6,
                montecarlo::output_bytes(estimate) / 1e6);

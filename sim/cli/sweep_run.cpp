@@ -1,18 +1,17 @@
 #include "sim/cli/sweep_run.hpp"
 
 #include <fmt/core.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "c2msim/version.hpp"
 #include "sim/cli/arm_choice.hpp"
 #include "sim/cli/interrupt_guard.hpp"
 #include "sim/cli/manifest_context.hpp"
+#include "sim/cli/progress_bar.hpp"
 #include "sim/cli/run_fit.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/montecarlo/experiment.hpp"
@@ -50,9 +49,7 @@ int run_sweep(const SweepRunOptions& o, const scenario::ScenarioPoints& points) 
   std::vector<std::string> names;
   for (const scenario::Arm* arm : choice->arms) names.push_back(arm->name);
   const std::string& baseline = names[choice->baseline];
-  const bool terminal = !o.quiet && isatty(fileno(stderr)) != 0;
-  const unsigned threads =
-      o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  const bool terminal = progress_wanted(o.quiet);
 
   // Every point's arms and options, built before anything runs, so that the run's size is known.
   std::vector<std::vector<montecarlo::ArmChain>> point_arms(points.points.size());
@@ -73,8 +70,8 @@ int run_sweep(const SweepRunOptions& o, const scenario::ScenarioPoints& points) 
     options.seed = o.seed.value_or(sc.seed);
     options.replications = o.replications.value_or(sc.replications);
     options.threads = o.threads;
-    options.show_progress = terminal;
-    estimate += montecarlo::estimate_run(point_arms[p], options, threads);
+    if (terminal) options.progress = progress_bar();
+    estimate += montecarlo::estimate_run(point_arms[p], options);
   }
   if (!run_fits(estimate, o.out, o.force, o.quiet, "run")) return kBadInput;
 
@@ -128,7 +125,7 @@ int run_sweep(const SweepRunOptions& o, const scenario::ScenarioPoints& points) 
                           {"arms", names},
                           {"baseline", baseline},
                           {"sweep", {{"keys", points.swept_keys}, {"points", grid}}},
-                          {"threads", threads},
+                          {"threads", montecarlo::thread_count(o.threads)},
                           {"c2msim_version", kVersion},
                           {"git_revision", kGitRevision},
                           {"events_processed", events},

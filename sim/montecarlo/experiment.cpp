@@ -1,14 +1,12 @@
 #include "sim/montecarlo/experiment.hpp"
 
-#include <fmt/core.h>
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 #include <tbb/task_group.h>
 
+#include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <condition_variable>
-#include <cstdio>
 #include <exception>
 #include <map>
 #include <mutex>
@@ -22,38 +20,11 @@ namespace {
 // library, which ThreadSanitizer cannot see; this lock makes the order visible to it.
 std::mutex g_task_handoff;
 
-// A one-line progress bar on stderr: done, rate and time left.
-class ProgressBar {
- public:
-  ProgressBar(bool enabled, std::uint64_t total)
-      : enabled_(enabled), total_(total), start_(std::chrono::steady_clock::now()) {}
-
-  void update(std::uint64_t done) {
-    if (!enabled_) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (done < total_ && now - last_ < std::chrono::milliseconds(100)) return;
-    last_ = now;
-    const double seconds = std::chrono::duration<double>(now - start_).count();
-    const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0.0;
-    const double left = rate > 0 ? static_cast<double>(total_ - done) / rate : 0.0;
-    constexpr int kWidth = 30;
-    const auto filled =
-        static_cast<int>(kWidth * static_cast<double>(done) / static_cast<double>(total_));
-    fmt::print(stderr, "\r[{:<{}}] {}/{} replications  {:.1f}/s  ETA {:.0f} s ",
-               std::string(static_cast<std::size_t>(filled), '#'), kWidth, done, total_, rate,
-               left);
-    if (done == total_) fmt::print(stderr, "\n");
-    std::fflush(stderr);
-  }
-
- private:
-  bool enabled_;
-  std::uint64_t total_;
-  std::chrono::steady_clock::time_point start_;
-  std::chrono::steady_clock::time_point last_{};
-};
-
 }  // namespace
+
+unsigned thread_count(unsigned requested) {
+  return requested > 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
+}
 
 // Workers (oneTBB tasks, one per thread) take replication numbers from an atomic counter, run
 // every arm, and hand the results to a reorder buffer that delivers them in replication order.
@@ -63,10 +34,9 @@ class ProgressBar {
 // so hand-offs inside it, as in tbb::parallel_pipeline, look like races to it).
 std::uint64_t run_experiment(const std::vector<ArmChain>& arms, const ExperimentOptions& options,
                              const BatchConsumer& consume) {
-  const unsigned threads =
-      options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = thread_count(options.threads);
   const std::uint64_t window = kReorderWindowPerThread * threads;
-  ProgressBar progress(options.show_progress, options.replications);
+  if (options.progress) options.progress(0, options.replications);
 
   std::mutex mutex;
   std::condition_variable advanced;
@@ -120,7 +90,8 @@ std::uint64_t run_experiment(const std::vector<ArmChain>& arms, const Experiment
           for (const auto& r : it->second.arms) events += r.events_processed;
           consume(std::move(it->second));
           ready.erase(it);
-          progress.update(++next_to_deliver);
+          ++next_to_deliver;
+          if (options.progress) options.progress(next_to_deliver, options.replications);
         }
       } catch (...) {
         if (!failure) failure = std::current_exception();

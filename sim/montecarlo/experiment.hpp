@@ -19,12 +19,17 @@ struct ArmChain {
   model::ChainSpec chain;
 };
 
+// Told how far a run is: (0, total) as it starts, then (done, total) after each replication is
+// consumed; in replication order, never concurrently. This library writes nothing to the
+// terminal; the command line draws its progress bar from these calls.
+using ProgressReport = std::function<void(std::uint64_t done, std::uint64_t total)>;
+
 struct ExperimentOptions {
   std::uint64_t seed = 1;
   std::uint64_t first_replication = 0;
   std::uint64_t replications = 1;
-  unsigned threads = 0;  // 0: every core
-  bool show_progress = false;
+  unsigned threads = 0;     // 0: the library's default, thread_count(0)
+  ProgressReport progress;  // empty: none
   // Replications numbered below this record every node's daily snapshot (for timeseries.csv).
   std::uint64_t timeseries_replications = 0;
 };
@@ -44,6 +49,10 @@ struct ReplicationBatch {
 
 // Called once per replication, in replication order, never concurrently.
 using BatchConsumer = std::function<void(ReplicationBatch&&)>;
+
+// The worker threads a run with options.threads = `requested` uses: `requested`, or for 0 one per
+// hardware thread (at least one).
+unsigned thread_count(unsigned requested);
 
 // Runs the replications; returns the number of events processed. Exceptions thrown by a
 // replication (a conservation failure, say) stop the run and propagate.

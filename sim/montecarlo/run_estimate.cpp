@@ -33,8 +33,8 @@ std::string bytes_text(double bytes) {
 
 }  // namespace
 
-RunEstimate estimate_run(const std::vector<ArmChain>& arms, const ExperimentOptions& options,
-                         unsigned threads) {
+RunEstimate estimate_run(const std::vector<ArmChain>& arms, const ExperimentOptions& options) {
+  const unsigned threads = thread_count(options.threads);
   RunEstimate run;
   run.replications = options.replications;
   const auto replications = static_cast<double>(options.replications);

@@ -22,9 +22,7 @@ struct RunEstimate {
   std::uint64_t replications = 0;
 };
 
-// `threads` is the worker count the run will use (not 0).
-RunEstimate estimate_run(const std::vector<ArmChain>& arms, const ExperimentOptions& options,
-                         unsigned threads);
+RunEstimate estimate_run(const std::vector<ArmChain>& arms, const ExperimentOptions& options);
 
 // The bytes its output files take on disk (the CSV files; the rest is small).
 double output_bytes(const RunEstimate& estimate);

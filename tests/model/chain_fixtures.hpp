@@ -51,6 +51,16 @@ inline NodeSpec stocking_factory(const char* id, double markup, ReplenishmentPol
   return n;
 }
 
+// A make-to-stock factory holding `initial` units that never reorders (base stock level 0).
+inline NodeSpec stocked_factory(const char* id, double initial, double unit_days = 0.1) {
+  NodeSpec f = factory_node(id, FactoryMode::kMakeToStock, unit_days);
+  StockSpec s;
+  s.policy = BaseStockPolicy{1.0, 0.0};
+  s.initial_on_hand = initial;
+  f.stock = s;
+  return f;
+}
+
 inline MarketSpec market(double per_day, double days, ArrivalProcess process) {
   MarketSpec m;
   m.id = "consumers";
@@ -108,6 +118,38 @@ inline ChainSpec c2m_chain(double demand_per_day, double days, ArrivalProcess pr
   platform.shares_pos = true;
   c.nodes = {f, platform};
   c.lanes = {lane(0, 1, 2.0), lane(1, 0, 0.0, true)};
+  return c;
+}
+
+// factory (make to stock, no opening stock, markup 0.2: sells at 12) -> lane: 1 day -> retailer
+// (markup 0.5) -> consumers; one product of `variants` variants at unit cost 10. The smallest
+// chain with stock at both ends, for the tests of the parts.
+inline ChainSpec small_chain(Index variants = 1, double days = 10.0) {
+  ChainSpec c;
+  c.horizon_days = days;
+  c.products = {product(10.0, variants)};
+  c.markets = {market(1.0, days, ArrivalProcess::kDeterministic)};
+  NodeSpec f = stocked_factory("factory", 0.0, 0.5);
+  f.markup = 0.2;
+  c.nodes = {f, stock_node("retailer", NodeKind::kRetailer, 0.5, BaseStockPolicy{}, 0.0)};
+  c.lanes = {lane(0, 1, 1.0), lane(1, 0, 0.0, true)};
+  return c;
+}
+
+// factory (20 units, never reorders) -> lane: 2.25 days -> retailer (daily base stock 3, opening
+// stock 3, backorders) -> consumers wanting 2 units each at 1.5, 2.5, 3.5, 4.5, 5.5; 6 days.
+inline ChainSpec backordering_chain() {
+  ChainSpec c;
+  c.arm = "traditional";
+  c.horizon_days = 6.0;
+  c.products = {product(10.0)};
+  MarketSpec m = market(1.0, 6.0, ArrivalProcess::kDeterministic);
+  m.arrivals_per_day[0] = 0.5;
+  m.quantity = c2msim::random::Constant{2.0};
+  c.markets = {m};
+  c.nodes = {stocked_factory("factory", 20.0),
+             stock_node("retailer", NodeKind::kRetailer, 0.5, BaseStockPolicy{1.0, 3.0}, 3.0)};
+  c.lanes = {lane(0, 1, 2.25), lane(1, 0, 0.0, true)};
   return c;
 }
 

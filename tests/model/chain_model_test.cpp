@@ -1,9 +1,8 @@
-#include "sim/model/replication.hpp"
-
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <vector>
 
+#include "sim/model/replication.hpp"
 #include "tests/model/chain_fixtures.hpp"
 
 using namespace c2msim::testing;
@@ -233,4 +232,18 @@ TEST_CASE("stock left at the season end is salvaged and sales stop", "[model]") 
   // Left at day 10: 91 at the factory, 10 at the retailer (9 sold and replaced; the one sold at
   // day 9 was reordered and is still in transit, salvaged when it arrives).
   CHECK(r.get("system", "salvage_revenue") == Approx((91.0 + 10.0) * 10.0 * 0.25));
+}
+
+TEST_CASE("customers who come after the season end are no demand", "[model]") {
+  // As above: one customer a day, the season over at day 10 of 30. The customers of days 10 to 29
+  // find the product gone; they are neither demand nor lost sales.
+  ChainSpec spec = single_stage(BaseStockPolicy{1.0, 10.0}, 10.0, 1.0, 1.0, 30.0,
+                                ArrivalProcess::kDeterministic);
+  spec.products[0].season_end_day = 10.0;
+  spec.nodes[0].stock->initial_on_hand = 100.0;
+  spec.nodes[0].stock->policy = BaseStockPolicy{1.0, 0.0};
+  const auto r = run_replication(spec, 1, 0);
+  CHECK(r.get("system", "units_demanded") == 9.0);
+  CHECK(r.get("system", "units_sold") == 9.0);
+  CHECK(r.get("system", "lost_sales_rate") == 0.0);
 }

@@ -9,7 +9,7 @@
 #include "sim/montecarlo/results_table.hpp"
 #include "sim/scenario/chain_builder.hpp"
 #include "sim/scenario/scenario_loader.hpp"
-#include "tests/model/chain_fixtures.hpp"
+#include "tests/montecarlo/arm_fixtures.hpp"
 #include "tests/scenario/scenario_test_support.hpp"
 
 using namespace c2msim;
@@ -17,10 +17,7 @@ using c2msim::testing::ArrivalProcess;
 
 namespace {
 
-std::vector<montecarlo::ArmChain> two_arms() {
-  return {{"traditional", testing::traditional_chain(8.0, 90.0, ArrivalProcess::kPoisson)},
-          {"c2m", testing::c2m_chain(8.0, 90.0, ArrivalProcess::kPoisson)}};
-}
+using testing::two_arms;
 
 // Every value of every replication, rendered exactly, in delivery order.
 std::string run_to_text(unsigned threads, std::uint64_t replications) {

@@ -6,20 +6,18 @@
 #include <catch2/catch.hpp>
 
 #include "sim/model/run_size.hpp"
-#include "tests/model/chain_fixtures.hpp"
+#include "tests/montecarlo/arm_fixtures.hpp"
 
 using namespace c2msim;
-using c2msim::testing::ArrivalProcess;
 
 namespace {
 
-std::vector<montecarlo::ArmChain> two_arms() {
-  return {{"traditional", testing::traditional_chain(8.0, 90.0, ArrivalProcess::kPoisson)},
-          {"c2m", testing::c2m_chain(8.0, 90.0, ArrivalProcess::kPoisson)}};
-}
+using testing::two_arms;
 
-montecarlo::ExperimentOptions options(std::uint64_t replications, std::uint64_t recorded = 0) {
+montecarlo::ExperimentOptions options(std::uint64_t replications, std::uint64_t recorded = 0,
+                                      unsigned threads = 2) {
   montecarlo::ExperimentOptions o;
+  o.threads = threads;
   o.seed = 5;
   o.replications = replications;
   o.timeseries_replications = recorded;
@@ -32,7 +30,7 @@ TEST_CASE("a run's estimate holds the rows and days the run then writes",
           "[montecarlo][run_size]") {
   const auto arms = two_arms();
   const auto o = options(6, 2);
-  const auto estimate = montecarlo::estimate_run(arms, o, 2);
+  const auto estimate = montecarlo::estimate_run(arms, o);
   double rows = 0, snapshots = 0, events = 0;
   montecarlo::run_experiment(arms, o, [&](montecarlo::ReplicationBatch&& b) {
     for (const auto& arm : b.arms) {
@@ -53,21 +51,21 @@ TEST_CASE("a run's estimate holds the rows and days the run then writes",
 TEST_CASE("a run's rows grow with its replications, its memory with its threads only",
           "[montecarlo][run_size]") {
   const auto arms = two_arms();
-  const auto small = montecarlo::estimate_run(arms, options(1'000), 2);
-  const auto large = montecarlo::estimate_run(arms, options(1'000'000), 2);
+  const auto small = montecarlo::estimate_run(arms, options(1'000));
+  const auto large = montecarlo::estimate_run(arms, options(1'000'000));
   CHECK(large.metric_rows == Approx(1000 * small.metric_rows));
   CHECK(large.events == Approx(1000 * small.events));
   CHECK(large.peak_bytes == small.peak_bytes);
   // Each thread holds a replication and its share of the reorder window; the summaries are shared.
-  const auto one = montecarlo::estimate_run(arms, options(1'000'000), 1);
-  const auto wide = montecarlo::estimate_run(arms, options(1'000'000), 64);
+  const auto one = montecarlo::estimate_run(arms, options(1'000'000, 0, 1));
+  const auto wide = montecarlo::estimate_run(arms, options(1'000'000, 0, 64));
   CHECK(large.peak_bytes > one.peak_bytes);
   CHECK(wide.peak_bytes - one.peak_bytes == Approx(63 * (large.peak_bytes - one.peak_bytes)));
   // One replication on many threads holds one replication, not one per thread.
-  CHECK(montecarlo::estimate_run(arms, options(1), 64).peak_bytes <
-        montecarlo::estimate_run(arms, options(2), 64).peak_bytes);
+  CHECK(montecarlo::estimate_run(arms, options(1, 0, 64)).peak_bytes <
+        montecarlo::estimate_run(arms, options(2, 0, 64)).peak_bytes);
   // Recording days holds them in memory until they are written.
-  CHECK(montecarlo::estimate_run(arms, options(1'000, 1'000), 2).peak_bytes > small.peak_bytes);
+  CHECK(montecarlo::estimate_run(arms, options(1'000, 1'000)).peak_bytes > small.peak_bytes);
 }
 
 TEST_CASE("a run that needs more memory or disk than there is does not fit, naming which",

@@ -56,3 +56,25 @@ TEST_CASE("past the exact capacity quantiles are binned within 0.05% of the exac
   CHECK(q[0] == 0.0);  // inside the atom: the smallest value seen, exactly
   CHECK(s.mean() == Approx(std::accumulate(all.begin(), all.end(), 0.0) / 20000.0));
 }
+
+TEST_CASE("the exact buffer holds exactly its capacity of values", "[stats][quantiles]") {
+  StreamQuantiles s(3);
+  for (double x : {3.0, 1.0, 2.0}) s.add(x);
+  CHECK(s.exact());
+  s.add(4.0);
+  CHECK_FALSE(s.exact());
+}
+
+TEST_CASE("a binned quantile is the bin holding its nearest rank, even at a bin's last value",
+          "[stats][quantiles]") {
+  StreamQuantiles s(0);  // binned from the first value
+  for (double x : {1.0, 1.0, 10.0, 10.0}) s.add(x);
+  REQUIRE_FALSE(s.exact());
+  // Ranks ceil(q n): 2 is the last value of the bin of 1, 3 the first of the bin of 10.
+  constexpr std::array<double, 4> qs{0.25, 0.5, 0.51, 1.0};
+  const auto q = s.quantiles(qs);
+  CHECK(q[0] == Approx(1.0).epsilon(5e-4));
+  CHECK(q[1] == Approx(1.0).epsilon(5e-4));
+  CHECK(q[2] == Approx(10.0).epsilon(5e-4));
+  CHECK(q[3] == Approx(10.0).epsilon(5e-4));
+}

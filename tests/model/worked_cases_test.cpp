@@ -1,0 +1,435 @@
+// End-to-end cases worked by hand through run_replication: deterministic chains (constant lead
+// times, one customer each time the cumulative rate passes a whole number) small enough that every
+// sale, shipment and day of stock can be listed, and every node's money checked against the list.
+//
+// Customers come at 1.5, 2.5, 3.5, ...: the rate is 0.5 on day 0 and 1 after, so no arrival falls
+// on a day's end, where the order of simultaneous events would matter.
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "sim/model/replication.hpp"
+#include "tests/model/chain_fixtures.hpp"
+
+using namespace c2msim::testing;
+using c2msim::model::run_replication;
+
+namespace {
+
+constexpr Index kFactory = 0, kRetailer = 1;
+
+std::vector<double> half_then_one(double days) {
+  std::vector<double> rates(static_cast<std::size_t>(days), 1.0);
+  rates[0] = 0.5;
+  return rates;
+}
+
+// factory (10 units of opening stock bought at unit cost 10, never reorders: base stock level 0;
+// markup 0.2, sells at 12; holding 3.65 a year of its stock's value, 0.01 a day per unit of value)
+// -> lane: 1 day, 0.5 a unit ->
+// retailer (5 units bought at 12; daily base stock 5; markup 0.5, sells at 18; holding 0.1 per
+// unit and day) -> lane: 0.25 days, 0.2 a unit -> consumers, one unit each at 1.5, 2.5, 3.5, 4.5.
+// Horizon 5 days; what is left then is salvaged at half the unit cost.
+ChainSpec two_node_chain(double warmup_days = 0.0) {
+  ChainSpec c;
+  c.arm = "worked";
+  c.horizon_days = 5.0;
+  c.warmup_days = warmup_days;
+  c.products = {product(10.0)};
+  c.products[0].salvage_fraction = 0.5;
+  MarketSpec m = market(1.0, 5.0, ArrivalProcess::kDeterministic);
+  m.arrivals_per_day = half_then_one(5.0);
+  c.markets = {m};
+  NodeSpec f = stocked_factory("factory", 10.0);
+  f.markup = 0.2;
+  f.holding_cost_rate_per_year = 3.65;
+  NodeSpec r = stock_node("retailer", NodeKind::kRetailer, 0.5, BaseStockPolicy{1.0, 5.0}, 5.0);
+  r.holding_cost_per_unit_day = 0.1;
+  c.nodes = {f, r};
+  LaneSpec in = lane(kFactory, kRetailer, 1.0);
+  in.cost_per_unit = 0.5;
+  LaneSpec out = lane(kRetailer, 0, 0.25, true);
+  out.cost_per_unit = 0.2;
+  c.lanes = {in, out};
+  return c;
+}
+
+}  // namespace
+
+// The events of two_node_chain, in order:
+//   1.5, 2.5, 3.5, 4.5  a customer buys a unit from the retailer (on hand 5 -> 4, then 4 -> 3
+//                       each time), delivered 0.25 days later
+//   2, 3, 4, 5          the day-end review finds the retailer's position at 4 and orders 1; the
+//                       factory ships it at once (10 -> 9 -> 8 -> 7 -> 6), arriving a day later
+//   3, 4, 5             a shipment arrives at the retailer (3 -> 4); the one sent at 5 is still
+//                       in transit at the horizon
+// Retailer on hand: 5 on [0, 1.5), 4 on [1.5, 2.5), then 3 and 4 by half days: 20 unit-days.
+// Factory on hand: 10 on [0, 2), 9, 8, 7 a day each: 44 unit-days, 440 at its cost of 10.
+// Left at 5: 6 at the factory and 4 at the retailer, salvaged at 5 each.
+
+TEST_CASE("every node's money in a two-node chain matches the hand-worked books",
+          "[model][worked]") {
+  const auto r = run_replication(two_node_chain(), 1, 0);
+  // Retailer: 4 sales at 18; bought 5 x 12 of opening stock and 4 x 12 of replenishment;
+  // holding 0.1 x 20; transport 4 x 0.2; salvage 4 x 5.
+  CHECK(r.get("retailer", "revenue") == Approx(72.0));
+  CHECK(r.get("retailer", "holding_cost") == Approx(2.0));
+  CHECK(r.get("retailer", "transport_cost") == Approx(0.8));
+  CHECK(r.get("retailer", "units_sold") == 4.0);
+  CHECK(r.get("retailer", "profit") == Approx(72.0 + 20.0 - 108.0 - 2.0 - 0.8));
+  // Factory: 4 sales at 12; opening stock 10 x 10; holding 3.65 x 440 / 365; transport 4 x 0.5;
+  // salvage 6 x 5.
+  CHECK(r.get("factory", "revenue") == Approx(48.0));
+  CHECK(r.get("factory", "holding_cost") == Approx(4.4));
+  CHECK(r.get("factory", "transport_cost") == Approx(2.0));
+  CHECK(r.get("factory", "units_sold") == 4.0);
+  CHECK(r.get("factory", "profit") == Approx(48.0 + 30.0 - 100.0 - 4.4 - 2.0));
+  // The chain: consumers paid 72, salvage brought 50; opening stock cost 160, holding 6.4,
+  // transport 2.8 (what the nodes paid each other cancels out).
+  CHECK(r.get("system", "profit") == Approx(72.0 + 50.0 - 160.0 - 6.4 - 2.8));
+  CHECK(r.get("system", "consumer_spending") == Approx(72.0));
+  CHECK(r.get("system", "salvage_revenue") == Approx(50.0));
+}
+
+TEST_CASE("a two-node chain's stock metrics match the hand-worked stock", "[model][worked]") {
+  const auto r = run_replication(two_node_chain(), 1, 0);
+  // Retailer: 20 unit-days x 12 over 5 days; cost of goods 4 x 12 over 5 days, per year.
+  CHECK(r.get("retailer", "average_inventory_value") == Approx(48.0));
+  CHECK(r.get("retailer", "inventory_turnover") == Approx(48.0 * 73.0 / 48.0));
+  CHECK(r.get("retailer", "days_of_inventory") == Approx(5.0));
+  CHECK(r.get("factory", "average_inventory_value") == Approx(88.0));
+  CHECK(r.get("factory", "inventory_turnover") == Approx(40.0 * 73.0 / 88.0));
+  // The chain at unit cost: (44 + 20) x 10 on hand and 3 unit-days in transit (the shipments on
+  // [2, 3), [3, 4), [4, 5)), over 5 days; consumer units 4 x 10 over 5 days, per year.
+  CHECK(r.get("system", "inventory_turnover") == Approx(40.0 * 73.0 / (128.0 + 6.0)));
+  CHECK(r.get("system", "units_sold") == 4.0);
+  CHECK(r.get("system", "units_demanded") == 4.0);
+  CHECK(r.get("system", "customers") == 4.0);
+  CHECK(r.get("system", "unsold_units") == 10.0);
+  // Left stock at each node's purchase cost: 6 x 10 + 4 x 12.
+  CHECK(r.get("system", "unsold_value") == Approx(108.0));
+}
+
+TEST_CASE("a two-node chain's markups and service match the hand-worked ones", "[model][worked]") {
+  const auto r = run_replication(two_node_chain(), 1, 0);
+  CHECK(r.get("system", "list_markup") == Approx(1.8));
+  CHECK(r.get("factory", "markup_step") == Approx(0.2));
+  CHECK(r.get("retailer", "markup_step") == Approx(0.6));
+  // (72 + 50) / ((4 sold + 10 salvaged) x 10)
+  CHECK(r.get("system", "realised_markup") == Approx(122.0 / 140.0));
+  CHECK(r.get("system", "fill_rate") == 1.0);
+  CHECK(r.get("retailer", "fill_rate") == 1.0);
+  CHECK(r.get("system", "lost_sales_rate") == 0.0);
+  CHECK(r.get("system", "match_rate") == 1.0);
+  CHECK(r.get("system", "lead_time_mean") == Approx(0.25));
+  CHECK(r.get("system", "lead_time_p95") == Approx(0.25));
+  CHECK(r.get("system", "backorders_mean") == 0.0);
+  CHECK(std::isnan(r.get("factory", "fill_rate")));  // no consumer buys from the factory
+}
+
+TEST_CASE("a two-node chain's bullwhip counts the day each order is placed in", "[model][worked]") {
+  const auto r = run_replication(two_node_chain(), 1, 0);
+  // Retailer, by day (ending at 1 .. 5): asked for 0, 1, 1, 1, 1 (variance 0.2); ordered
+  // 0, 0, 1, 1, 1 (variance 0.3), since the order of a day-end review falls in the next day.
+  CHECK(r.get("retailer", "bullwhip") == Approx(0.3 / 0.2));
+  // The factory is asked for 0, 0, 1, 1, 1 and orders nothing.
+  CHECK(r.get("factory", "bullwhip") == 0.0);
+  CHECK(r.get("system", "bullwhip") == 0.0);
+  CHECK(std::isnan(r.get("retailer", "bullwhip_weekly")));  // not a single week closed
+}
+
+TEST_CASE("the warm-up's end opens the measured books at its exact time", "[model][worked]") {
+  // Warm-up 2 days: the first customer (1.5) and the opening stock fall before it; the review at
+  // 2 and the factory's shipment at 2 fall after it.
+  const auto r = run_replication(two_node_chain(2.0), 1, 0);
+  // Retailer: 3 sales; 4 replenishments at 12; holding 0.1 x 10.5 unit-days on [2, 5) (4 on
+  // [2, 2.5), then 3 and 4 by half days); transport 3 x 0.2; salvage 20.
+  CHECK(r.get("retailer", "revenue") == Approx(54.0));
+  CHECK(r.get("retailer", "holding_cost") == Approx(1.05));
+  CHECK(r.get("retailer", "transport_cost") == Approx(0.6));
+  CHECK(r.get("retailer", "profit") == Approx(54.0 + 20.0 - 48.0 - 1.05 - 0.6));
+  // Factory: 4 sales at 12 (the first at 2); 24 unit-days on [2, 5) at 10, at 3.65 a year;
+  // transport 4 x 0.5; salvage 30; no opening stock in the window.
+  CHECK(r.get("factory", "revenue") == Approx(48.0));
+  CHECK(r.get("factory", "holding_cost") == Approx(2.4));
+  CHECK(r.get("factory", "profit") == Approx(48.0 + 30.0 - 2.4 - 2.0));
+  CHECK(r.get("system", "profit") == Approx(54.0 + 50.0 - 3.45 - 2.6));
+  CHECK(r.get("system", "customers") == 3.0);
+  CHECK(r.get("system", "units_demanded") == 3.0);
+  // Turnover over the 3 measured days: retailer 3 x 12 sold, 10.5 x 12 / 3 held.
+  CHECK(r.get("retailer", "average_inventory_value") == Approx(42.0));
+  CHECK(r.get("retailer", "inventory_turnover") == Approx(36.0 * 365.0 / 3.0 / 42.0));
+}
+
+TEST_CASE("the first measured day is the one that starts at the end of the warm-up",
+          "[model][worked]") {
+  // By day (ending at 1 .. 5) the retailer is asked for 0, 1, 1, 1, 1 and orders 0, 0, 1, 1, 1;
+  // the factory is asked for 0, 0, 1, 1, 1 and orders nothing.
+  // Warm-up 1: days 2 to 5 count. The retailer is asked for 1, 1, 1, 1: no variance, no ratio
+  // (counting day 1 too would give 0.3 / 0.2); the factory for 0, 1, 1, 1: a ratio of 0 (not
+  // counting day 2 would leave 1, 1, 1 and no ratio).
+  const auto one = run_replication(two_node_chain(1.0), 1, 0);
+  CHECK(std::isnan(one.get("retailer", "bullwhip")));
+  CHECK(one.get("factory", "bullwhip") == 0.0);
+  // Warm-up 2: days 3 to 5. The factory is asked for 1, 1, 1: no ratio (counting day 2 would
+  // give 0).
+  const auto two = run_replication(two_node_chain(2.0), 1, 0);
+  CHECK(std::isnan(two.get("factory", "bullwhip")));
+}
+
+namespace {
+
+// consumers -> platform (commission 0.1) -> factory making to order on one line, 0.75 days a unit;
+// lanes: factory -> platform 1 day at 0.3 a unit, platform -> consumers 0.5 days at 0.1 a unit.
+// Customers at 1.5, 2.5, 3.5, 4.5 (one unit each); horizon 5.
+ChainSpec make_to_order_chain(double warmup_days = 0.0) {
+  ChainSpec c;
+  c.arm = "c2m";
+  c.horizon_days = 5.0;
+  c.warmup_days = warmup_days;
+  c.products = {product(10.0)};
+  MarketSpec m = market(1.0, 5.0, ArrivalProcess::kDeterministic);
+  m.arrivals_per_day = half_then_one(5.0);
+  c.markets = {m};
+  NodeSpec f = factory_node("factory", FactoryMode::kMakeToOrder, 0.75);
+  f.markup = 0.2;
+  NodeSpec p;
+  p.id = "platform";
+  p.kind = NodeKind::kPlatform;
+  p.commission = 0.1;
+  c.nodes = {f, p};
+  LaneSpec up = lane(0, 1, 1.0);
+  up.cost_per_unit = 0.3;
+  LaneSpec down = lane(1, 0, 0.5, true);
+  down.cost_per_unit = 0.1;
+  c.lanes = {up, down};
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("every node's money in a make-to-order chain matches the hand-worked books",
+          "[model][worked]") {
+  const auto r = run_replication(make_to_order_chain(), 1, 0);
+  // Jobs on [1.5, 2.25), [2.5, 3.25), [3.5, 4.25), [4.5, 5.25): the last is not done by 5.
+  // Factory: 3 sold to the platform at 12, produced at 10, shipped at 0.3.
+  CHECK(r.get("factory", "revenue") == Approx(36.0));
+  CHECK(r.get("factory", "transport_cost") == Approx(0.9));
+  CHECK(r.get("factory", "profit") == Approx(36.0 - 30.0 - 0.9));
+  // Platform: 3 sold at 13.2, bought at 12, delivered at 0.1.
+  CHECK(r.get("platform", "revenue") == Approx(39.6));
+  CHECK(r.get("platform", "transport_cost") == Approx(0.3));
+  CHECK(r.get("platform", "profit") == Approx(39.6 - 36.0 - 0.3));
+  CHECK(r.get("system", "profit") == Approx(39.6 - 30.0 - 1.2));
+  CHECK(r.get("system", "list_markup") == Approx(1.32));
+  CHECK(r.get("platform", "markup_step") == Approx(0.12));
+  CHECK(r.get("system", "realised_markup") == Approx(1.32));
+  CHECK(r.get("system", "units_sold") == 3.0);
+  CHECK(r.get("system", "unsold_units") == 0.0);
+  CHECK(r.get("system", "unsold_value") == 0.0);
+  // No stock anywhere: turnover infinite, days of inventory undefined, fill rate undefined.
+  CHECK(std::isinf(r.get("system", "inventory_turnover")));
+  CHECK(std::isnan(r.get("system", "fill_rate")));
+  // Made at the end of the job, then 1 + 0.5 days of transport: 0.75 + 1.5 after arrival.
+  CHECK(r.get("system", "lead_time_mean") == Approx(2.25));
+}
+
+TEST_CASE("utilisation is busy time within the window over lines x measured days",
+          "[model][worked]") {
+  // Busy 0.75 x 3 + 0.5 of the job running past the horizon, over 5 days.
+  const auto r = run_replication(make_to_order_chain(), 1, 0);
+  CHECK(r.get("factory", "utilisation") == Approx(2.75 / 5.0));
+  CHECK(r.get("system", "utilisation") == Approx(2.75 / 5.0));
+  CHECK(r.get("factory", "job_wait_mean") == 0.0);
+  // Jobs in the system 0.75 x 3 + 0.5 job-days over 5 days.
+  CHECK(r.get("factory", "jobs_in_system_mean") == Approx(2.75 / 5.0));
+  // Warm-up 2: the job of 1.5 still runs 0.25 of a day after it; 2.25 busy over 3 days x 2 lines.
+  ChainSpec two_lines = make_to_order_chain(2.0);
+  two_lines.nodes[0].factory->lines = 2;
+  const auto w = run_replication(two_lines, 1, 0);
+  CHECK(w.get("factory", "utilisation") == Approx(2.25 / 6.0));
+}
+
+namespace {
+
+// The make-to-order chain with customers twice a day (1.25, 1.75, 2.25, ...) and no transport:
+// the queue grows by 0.25 days a customer. Customer k (from 0) arrives at 1.25 + 0.5 k, starts at
+// 1.25 + 0.75 k and is served at 2 + 0.75 k: lead time 0.75 + 0.25 k. By the horizon 6 customers
+// 0 to 5 are served (0.75, 1, 1.25, 1.5, 1.75, 2).
+ChainSpec growing_queue() {
+  ChainSpec c = make_to_order_chain();
+  c.horizon_days = 6.0;
+  c.markets[0].arrivals_per_day.assign(6, 2.0);
+  c.markets[0].arrivals_per_day[0] = 0.5;
+  c.lanes[0].lead_time_days = c2msim::random::Constant{0.0};
+  c.lanes[1].lead_time_days = c2msim::random::Constant{0.0};
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("lead-time quantiles are the waits at their nearest ranks", "[model][worked]") {
+  const auto r = run_replication(growing_queue(), 1, 0);
+  CHECK(r.get("system", "lead_time_mean") == Approx(1.375));
+  // n = 6, rank ceil(q n): p05 -> 1st, p25 -> 2nd, p50 -> 3rd, p75 -> 5th, p95 and p99 -> 6th.
+  CHECK(r.get("system", "lead_time_p05") == Approx(0.75));
+  CHECK(r.get("system", "lead_time_p25") == Approx(1.0));
+  CHECK(r.get("system", "lead_time_p50") == Approx(1.25));
+  CHECK(r.get("system", "lead_time_p75") == Approx(1.75));
+  CHECK(r.get("system", "lead_time_p95") == Approx(2.0));
+  CHECK(r.get("system", "lead_time_p99") == Approx(2.0));
+}
+
+TEST_CASE("a growing queue's waits, jobs in system and utilisation match the hand-worked ones",
+          "[model][worked]") {
+  const auto r = run_replication(growing_queue(), 1, 0);
+  // Jobs 0 to 6 start before 6 (job 6 at 5.75, running past the horizon): waits 0.25 k.
+  CHECK(r.get("factory", "job_wait_mean") == Approx(0.75));
+  CHECK(r.get("factory", "utilisation") == Approx((6 * 0.75 + 0.25) / 6.0));
+  // Customers 0-5 are in the system 0.75 + 0.25 k each (8.25 job-days); 6-9 (arriving 4.25 to
+  // 5.75) until the horizon: 1.75 + 1.25 + 0.75 + 0.25.
+  CHECK(r.get("factory", "jobs_in_system_mean") == Approx((8.25 + 4.0) / 6.0));
+  CHECK(r.get("system", "customers") == 10.0);
+}
+
+namespace {
+
+// A make-to-stock factory selling straight to consumers (1.5, 2.5, ...) from 10 units of stock.
+ChainSpec factory_direct() {
+  ChainSpec c;
+  c.horizon_days = 5.0;
+  c.products = {product(10.0)};
+  MarketSpec m = market(1.0, 5.0, ArrivalProcess::kDeterministic);
+  m.arrivals_per_day = half_then_one(5.0);
+  c.markets = {m};
+  c.nodes = {stocked_factory("factory", 10.0)};
+  c.lanes = {lane(0, 0, 0.0, true)};
+  return c;
+}
+
+}  // namespace
+
+// Bug: Replication::customer_arrives counts a customer's units as demand at its node, and, when
+// that node is a factory, customer_reaches_factory counts them again, so a factory selling
+// straight to consumers is asked for twice what they want (in timeseries.csv's demand_received,
+// the bullwhip denominators and a forecast policy's order signal).
+TEST_CASE("a factory selling straight to consumers is asked once for each unit",
+          "[model][worked][!mayfail]") {
+  std::vector<double> demand;
+  const auto r = run_replication(
+      factory_direct(), 1, 0, [&](const DailySnapshot& s) { demand.push_back(s.demand_received); });
+  CHECK(r.get("system", "units_demanded") == 4.0);
+  CHECK(demand == std::vector<double>{0, 1, 1, 1, 1});
+}
+
+TEST_CASE("transport is paid per unit, and a customer's quantity is a whole number",
+          "[model][worked]") {
+  // two_node_chain with customers wanting 2.4 units, rounded to 2: the retailer sells 8 and the
+  // factory ships it 2 at each of the reviews at 2, 3, 4 and 5.
+  ChainSpec spec = two_node_chain();
+  spec.markets[0].quantity = c2msim::random::Constant{2.4};
+  const auto r = run_replication(spec, 1, 0);
+  CHECK(r.get("system", "units_demanded") == 8.0);
+  CHECK(r.get("system", "units_sold") == 8.0);
+  CHECK(r.get("retailer", "revenue") == Approx(8 * 18.0));
+  CHECK(r.get("retailer", "transport_cost") == Approx(8 * 0.2));
+  CHECK(r.get("factory", "revenue") == Approx(8 * 12.0));
+  CHECK(r.get("factory", "transport_cost") == Approx(8 * 0.5));
+  // A draw below 1 is one unit.
+  spec.markets[0].quantity = c2msim::random::Constant{0.3};
+  CHECK(run_replication(spec, 1, 0).get("system", "units_demanded") == 4.0);
+}
+
+TEST_CASE("a make-to-order factory pays production cost per unit, at its cost multiplier",
+          "[model][worked]") {
+  // make_to_order_chain with 2 units per customer and production costing 1.5 x the unit cost:
+  // factory price 15 x 1.2 = 18, platform price 19.8. Jobs take 1.5 days: [1.5, 3), [3, 4.5),
+  // [4.5, 6) (not done by 5), and the customer of 4.5 waits.
+  ChainSpec spec = make_to_order_chain();
+  spec.markets[0].quantity = c2msim::random::Constant{2.0};
+  spec.nodes[0].factory->unit_cost_multiplier = 1.5;
+  const auto r = run_replication(spec, 1, 0);
+  CHECK(r.get("factory", "revenue") == Approx(2 * 2 * 18.0));
+  CHECK(r.get("factory", "profit") == Approx(72.0 - 2 * 2 * 15.0 - 4 * 0.3));
+  CHECK(r.get("platform", "profit") == Approx(4 * 19.8 - 72.0 - 4 * 0.1));
+  CHECK(r.get("system", "profit") == Approx(79.2 - 60.0 - 1.6));
+  CHECK(r.get("system", "list_markup") == Approx(1.98));
+  // Done at 3 and 4.5, then 1.5 days of transport.
+  CHECK(r.get("system", "lead_time_mean") == Approx((3.0 + 3.5) / 2));
+  // Busy 1.5 + 1.5 + 0.5 of the running job; waits 0, 0.5 and 1 of the jobs started.
+  CHECK(r.get("factory", "utilisation") == Approx(3.5 / 5.0));
+  CHECK(r.get("factory", "job_wait_mean") == Approx(0.5));
+}
+
+namespace {
+
+// A retailer with no stock that never reorders, supplied by a large factory; customers at 1.5,
+// 2.5, ..., 39.5 wait 2 days and leave. Horizon 40, warm-up 10.
+ChainSpec impatient_customers() {
+  ChainSpec c;
+  c.horizon_days = 40.0;
+  c.warmup_days = 10.0;
+  c.products = {product(10.0)};
+  MarketSpec m = market(1.0, 40.0, ArrivalProcess::kDeterministic);
+  m.arrivals_per_day = half_then_one(40.0);
+  m.patience_days = c2msim::random::Constant{2.0};
+  c.markets = {m};
+  c.nodes = {stocked_factory("factory", 100.0),
+             stock_node("retailer", NodeKind::kRetailer, 0.5, SsPolicy{1.0, -1e9, 0.0}, 0.0)};
+  c.lanes = {lane(0, 1, 1.0), lane(1, 0, 0.0, true)};
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("service metrics count the customers who arrive after the warm-up", "[model][worked]") {
+  const auto r = run_replication(impatient_customers(), 1, 0);
+  // Arrivals 10.5 to 39.5 are measured: 30; those up to 37.5 are lost by 40: 28. The customers of
+  // 8.5 and 9.5, lost at 10.5 and 11.5, arrived in the warm-up and do not count.
+  CHECK(r.get("system", "customers") == 30.0);
+  CHECK(r.get("system", "lost_sales_rate") == Approx(28.0 / 30.0));
+  // Units owed from 10: the customers of 8.5 and 9.5 for 0.5 and 1.5 days, 28 for 2 days, those of
+  // 38.5 and 39.5 for 1.5 and 0.5: 60 unit-days over 30 days.
+  CHECK(r.get("retailer", "backorders_mean") == Approx(2.0));
+  CHECK(r.get("system", "backorders_mean") == Approx(2.0));
+}
+
+TEST_CASE("backordered customers' fill rate, waits and lead times match the hand-worked run",
+          "[model][worked]") {
+  // backordering_chain (see tests/output/timeseries_csv_test.cpp for its days): the customers of
+  // 1.5 and 2.5 get 2 and 1 units at once (3 of the 10 asked from stock); 2.5 gets its last unit
+  // at 4.25 and 3.5 at 5.25; 4.5 and 5.5 are still waiting at 6.
+  const auto r = run_replication(backordering_chain(), 1, 0);
+  CHECK(r.get("retailer", "fill_rate") == Approx(0.3));
+  CHECK(r.get("system", "fill_rate") == Approx(0.3));
+  CHECK(r.get("system", "units_sold") == 7.0);
+  CHECK(r.get("system", "lost_sales_rate") == 0.0);
+  // Lead times 0, 1.75, 1.75.
+  CHECK(r.get("system", "lead_time_mean") == Approx(3.5 / 3.0));
+  CHECK(r.get("system", "lead_time_p05") == 0.0);
+  CHECK(r.get("system", "lead_time_p50") == Approx(1.75));
+  // Owed to consumers: 1 on [2.5, 3.5), 3 on [3.5, 4.25), 1 on [4.25, 4.5), 3 on [4.5, 5.25),
+  // 1 on [5.25, 5.5), 3 on [5.5, 6): 7.5 unit-days over 6 days.
+  CHECK(r.get("retailer", "backorders_mean") == Approx(1.25));
+}
+
+// Bug: unsold_value is Books' salvaged_value_at_node, which every salvage adds to, the season
+// end's included, while unsold_units counts only the stock left at the horizon (close_books).
+// docs/model.md defines both as the stock left at the horizon, so after a season end that clears
+// everything they disagree: 0 units worth 118.
+TEST_CASE("unsold units and unsold value count the same stock", "[model][worked][!mayfail]") {
+  // two_node_chain whose season ends at 5, a day before the horizon: the season end clears the
+  // factory's 7 units and the retailer's 3, and the unit arriving at 5 is cleared on arrival
+  // (no review orders more): 11 units at 5, worth 7 x 10 + 4 x 12 where they were; nothing is
+  // left at the horizon.
+  ChainSpec spec = two_node_chain();
+  spec.horizon_days = 6.0;
+  spec.markets[0].arrivals_per_day = half_then_one(5.0);
+  spec.products[0].season_end_day = 5.0;
+  const auto r = run_replication(spec, 1, 0);
+  CHECK(r.get("system", "salvage_revenue") == Approx(55.0));
+  CHECK(r.get("system", "unsold_units") == 0.0);
+  CHECK(r.get("system", "unsold_value") == 0.0);
+}

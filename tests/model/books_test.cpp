@@ -23,30 +23,54 @@ ArmPlan two_nodes() {
 
 // Every field of a node's account, for comparing whole accounts.
 std::vector<double> fields(const NodeAccount& a) {
-  return {a.revenue,        a.consumer_revenue,  a.received_from_nodes,
-          a.purchases,      a.paid_to_suppliers, a.production_cost,
-          a.transport_cost, a.salvage_revenue,   a.units_sold,
-          a.cogs,           a.units_in,          a.units_out,
-          a.units_salvaged};
+  return {a.revenue,
+          a.consumer_revenue,
+          a.received_from_nodes,
+          a.purchases,
+          a.paid_to_suppliers,
+          a.production_cost,
+          a.transport_cost,
+          a.salvage_revenue,
+          a.salvaged_cost,
+          a.units_sold,
+          a.cogs,
+          a.units_in,
+          a.units_out,
+          a.units_salvaged,
+          a.receivable_value_days,
+          a.payable_value_days};
 }
 std::vector<double> fields(const ChainAccount& c) {
-  return {
-      c.consumer_revenue,       c.consumer_units, c.consumer_cost_value, c.produced,
-      c.salvage_revenue,        c.salvaged_units, c.salvaged_cost_value, c.salvaged_value_at_node,
-      c.unsold_units_at_horizon};
+  return {c.consumer_revenue,
+          c.consumer_units,
+          c.consumer_cost_value,
+          c.consumer_chain_cost,
+          c.consumer_receivable_value_days,
+          c.produced,
+          c.salvage_revenue,
+          c.salvaged_units,
+          c.salvaged_cost_value,
+          c.salvaged_chain_cost};
+}
+// The fields the whole run adds up: those the conservation checks read (the rest stay 0).
+std::vector<double> conserved_fields(const NodeAccount& a) {
+  return {a.consumer_revenue, a.received_from_nodes, a.paid_to_suppliers,
+          a.units_in,         a.units_out,           a.units_salvaged};
+}
+std::vector<double> conserved_fields(const ChainAccount& c) {
+  return {c.consumer_revenue, c.consumer_units, c.produced, c.salvaged_units};
 }
 
 // One of each flow, with distinct numbers.
 void book_one_of_each(Books& b, double k) {
   b.buy_opening_stock(kRetailer, 1 * k);
-  b.sell_to_consumer(kRetailer, 2 * k, 3 * k, 4 * k, 5 * k, 6 * k);
-  b.sell_to_node(kFactory, kRetailer, 7 * k, 8 * k, 9 * k, 10 * k);
-  b.produce(kFactory, 11 * k, 12 * k);
-  b.receive(kRetailer, 13 * k);
-  b.ship(kFactory, 14 * k);
-  b.salvage(kRetailer, 15 * k, 16 * k, 17 * k, 18 * k);
-  b.salvage(kFactory, 19 * k, 20 * k, 21 * k, 22 * k);
-  b.unsold_at_horizon(23 * k);
+  b.sell_to_consumer(kRetailer, 2 * k, 3 * k, 4 * k, 5 * k, 6 * k, 7 * k, 8 * k);
+  b.sell_to_node(kFactory, kRetailer, 9 * k, 10 * k, 11 * k, 12 * k, 13 * k);
+  b.produce(kFactory, 14 * k, 15 * k);
+  b.receive(kRetailer, 16 * k);
+  b.ship(kFactory, 17 * k);
+  b.salvage(kRetailer, 18 * k, 19 * k, 20 * k, 21 * k, 22 * k);
+  b.salvage(kFactory, 23 * k, 24 * k, 25 * k, 26 * k, 27 * k);
 }
 
 }  // namespace
@@ -55,25 +79,27 @@ TEST_CASE("a sale to a consumer is the seller's revenue, cost of goods and trans
           "[model][books]") {
   const ArmPlan plan = two_nodes();
   Books b(plan);
-  // 2 units at 18 each, bought at 12, shipped at 0.25 a unit, worth 10 each at unit cost.
-  b.sell_to_consumer(kRetailer, 36.0, 2.0, 24.0, 0.5, 20.0);
+  // 2 units at 18 each, bought at 12, shipped at 0.25 a unit, worth 10 each at unit cost and 8
+  // each to the chain, paid 2 days after the sale: 36 x 2 = 72 value-days receivable.
+  b.sell_to_consumer(kRetailer, 36.0, 2.0, 24.0, 0.5, 20.0, 16.0, 2.0);
   const NodeAccount& r = b.measured(kRetailer);
-  CHECK(fields(r) == std::vector<double>{36, 36, 0, 0, 0, 0, 0.5, 0, 2, 24, 0, 0, 0});
-  CHECK(fields(b.measured(kFactory)) == std::vector<double>(13, 0.0));
-  CHECK(fields(b.measured_chain()) == std::vector<double>{36, 2, 20, 0, 0, 0, 0, 0, 0});
+  CHECK(fields(r) == std::vector<double>{36, 36, 0, 0, 0, 0, 0.5, 0, 0, 2, 24, 0, 0, 0, 72, 0});
+  CHECK(fields(b.measured(kFactory)) == std::vector<double>(16, 0.0));
+  CHECK(fields(b.measured_chain()) == std::vector<double>{36, 2, 20, 16, 72, 0, 0, 0, 0, 0});
 }
 
 TEST_CASE("a sale between nodes is the seller's revenue and the buyer's purchase",
           "[model][books]") {
   const ArmPlan plan = two_nodes();
   Books b(plan);
-  // 3 units at 12, produced at 10, shipped at 0.5 a unit.
-  b.sell_to_node(kFactory, kRetailer, 36.0, 3.0, 30.0, 1.5);
+  // 3 units at 12, produced at 10, shipped at 0.5 a unit, paid 30 days after they leave:
+  // 36 x 30 = 1080 value-days, receivable for the seller and payable for the buyer.
+  b.sell_to_node(kFactory, kRetailer, 36.0, 3.0, 30.0, 1.5, 30.0);
   CHECK(fields(b.measured(kFactory)) ==
-        std::vector<double>{36, 0, 36, 0, 0, 0, 1.5, 0, 3, 30, 0, 0, 0});
+        std::vector<double>{36, 0, 36, 0, 0, 0, 1.5, 0, 0, 3, 30, 0, 0, 0, 1080, 0});
   CHECK(fields(b.measured(kRetailer)) ==
-        std::vector<double>{0, 0, 0, 36, 36, 0, 0, 0, 0, 0, 0, 0, 0});
-  CHECK(fields(b.measured_chain()) == std::vector<double>(9, 0.0));  // no consumer involved
+        std::vector<double>{0, 0, 0, 36, 36, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1080});
+  CHECK(fields(b.measured_chain()) == std::vector<double>(10, 0.0));  // no consumer involved
 }
 
 TEST_CASE("opening stock is a purchase paid to no node", "[model][books]") {
@@ -91,14 +117,14 @@ TEST_CASE("production, receipts, shipments and salvage land in their own fields"
   b.produce(kFactory, 4.0, 40.0);
   b.receive(kRetailer, 2.0);
   b.ship(kFactory, 3.0);
-  // 5 units salvaged at 2.5 each, worth 10 at unit cost and 12 at the retailer's purchase cost.
-  b.salvage(kRetailer, 5.0, 12.5, 50.0, 60.0);
-  b.unsold_at_horizon(5.0);
+  // 5 units salvaged at 2.5 each, worth 12 at the retailer's purchase cost, 8 to the chain and
+  // 10 at unit cost: 60, 40 and 50.
+  b.salvage(kRetailer, 5.0, 12.5, 60.0, 40.0, 50.0);
   CHECK(fields(b.measured(kFactory)) ==
-        std::vector<double>{0, 0, 0, 0, 0, 40, 0, 0, 0, 0, 4, 3, 0});
+        std::vector<double>{0, 0, 0, 0, 0, 40, 0, 0, 0, 0, 0, 4, 3, 0, 0, 0});
   CHECK(fields(b.measured(kRetailer)) ==
-        std::vector<double>{0, 0, 0, 0, 0, 0, 0, 12.5, 0, 0, 2, 0, 5});
-  CHECK(fields(b.measured_chain()) == std::vector<double>{0, 0, 0, 4, 12.5, 5, 50, 60, 5});
+        std::vector<double>{0, 0, 0, 0, 0, 0, 0, 12.5, 60, 0, 0, 2, 0, 5, 0, 0});
+  CHECK(fields(b.measured_chain()) == std::vector<double>{0, 0, 0, 0, 0, 4, 12.5, 5, 50, 40});
 }
 
 TEST_CASE("the measured window opens at the end of the warm-up; the whole run keeps all",
@@ -108,11 +134,12 @@ TEST_CASE("the measured window opens at the end of the warm-up; the whole run ke
   book_one_of_each(b, 1.0);
   b.start_measuring(2.0);
   // What happened in the warm-up is gone from the measured window ...
-  CHECK(fields(b.measured(kRetailer)) == std::vector<double>(13, 0.0));
-  CHECK(fields(b.measured(kFactory)) == std::vector<double>(13, 0.0));
-  CHECK(fields(b.measured_chain()) == std::vector<double>(9, 0.0));
+  CHECK(fields(b.measured(kRetailer)) == std::vector<double>(16, 0.0));
+  CHECK(fields(b.measured(kFactory)) == std::vector<double>(16, 0.0));
+  CHECK(fields(b.measured_chain()) == std::vector<double>(10, 0.0));
   book_one_of_each(b, 100.0);
-  // ... the measured window holds what came after, and the whole run both, field by field.
+  // ... the measured window holds what came after, and the whole run both, field by field of
+  // those the conservation checks read.
   Books after_only(plan);
   book_one_of_each(after_only, 100.0);
   Books both(plan);
@@ -120,10 +147,10 @@ TEST_CASE("the measured window opens at the end of the warm-up; the whole run ke
   for (Index node : {kFactory, kRetailer}) {
     INFO("node " << node);
     CHECK(fields(b.measured(node)) == fields(after_only.measured(node)));
-    CHECK(fields(b.whole_run(node)) == fields(both.measured(node)));
+    CHECK(conserved_fields(b.whole_run(node)) == conserved_fields(both.measured(node)));
   }
   CHECK(fields(b.measured_chain()) == fields(after_only.measured_chain()));
-  CHECK(fields(b.whole_run_chain()) == fields(both.measured_chain()));
+  CHECK(conserved_fields(b.whole_run_chain()) == conserved_fields(both.measured_chain()));
 }
 
 TEST_CASE("stock is valued over time from the end of the warm-up", "[model][books]") {
@@ -145,4 +172,18 @@ TEST_CASE("stock is valued over time from the end of the warm-up", "[model][book
   CHECK(b.chain_on_hand_value().average(4.0) == Approx(40.0));
   CHECK(b.chain_in_transit_value().average(4.0) == Approx(20.0));
   CHECK(b.inventory(kFactory).value.average(4.0) == 0.0);
+}
+
+TEST_CASE("goods on their way to consumers count only for their days inside the measured window",
+          "[model][books]") {
+  ChainSpec c = small_chain();  // horizon 10
+  c.warmup_days = 3.0;
+  const ArmPlan plan(c);
+  Books b(plan);
+  // Worth 20 from 1 to 5: 20 x (5 - 3) = 40; worth 10 from 8 to 12: 10 x (10 - 8) = 20; worth 5
+  // from 0 to 2, all in the warm-up: 0.
+  b.to_consumer(1.0, 5.0, 20.0);
+  b.to_consumer(8.0, 12.0, 10.0);
+  b.to_consumer(0.0, 2.0, 5.0);
+  CHECK(b.to_consumers_value_days() == Approx(60.0));
 }

@@ -50,8 +50,9 @@ double median_lead_time(const Customers& c) {
 
 TEST_CASE("a new order counts its units, its list price and its unit cost", "[model][customers]") {
   Fixture f;
-  f.customers.count_demand(kRetailer, 2.0, 18.0, 10.0);
-  f.customers.count_demand(kRetailer, 1.0, 18.0, 10.0);
+  f.customers.count_demand(at_retailer(1.0, 2.0), 18.0, 10.0);
+  f.customers.count_demand(at_retailer(1.5, 1.0), 18.0, 10.0);
+  f.customers.count_demand(at_retailer(0.5, 4.0, false), 18.0, 10.0);  // in the warm-up
   CHECK(f.customers.node_service(kRetailer).units_demanded == 3.0);
   CHECK(f.customers.node_service(kFactory).units_demanded == 0.0);
   const auto& s = f.customers.chain_service();
@@ -61,17 +62,38 @@ TEST_CASE("a new order counts its units, its list price and its unit cost", "[mo
   CHECK(s.list_cost == 30.0);
 }
 
-TEST_CASE("units meeting a stock count for the fill rate only when measured",
+TEST_CASE("units shipped at once from a stock count for the fill rate only when measured",
           "[model][customers]") {
   Fixture f;
   const Customer measured = at_retailer(1.0, 3.0);
-  f.customers.count_at_stock(measured, 3.0);
   f.customers.count_from_stock(measured, 2.0);
   const Customer warmup = at_retailer(0.5, 4.0, false);
-  f.customers.count_at_stock(warmup, 4.0);
   f.customers.count_from_stock(warmup, 4.0);
-  CHECK(f.customers.node_service(kRetailer).units_at_stock == 3.0);
   CHECK(f.customers.node_service(kRetailer).units_from_stock == 2.0);
+  CHECK(f.customers.chain_service().units_from_stock == 2.0);
+}
+
+TEST_CASE(
+    "units delivered within the target count as on time, for customers whose target falls "
+    "before the horizon",
+    "[model][customers]") {
+  Fixture f;  // horizon 10, service target 7 days: customers arriving up to day 3 count
+  Customer a = f.customers.arriving(0, kRetailer, 1.0);
+  a.remaining = 3.0;
+  f.customers.count_demand(a, 18.0, 10.0);
+  f.customers.count_delivery(a, 2.0, 8.0);               // 8 - 1 = 7 days: on time
+  f.customers.count_delivery(a, 1.0, 8.5);               // 7.5 days: late
+  Customer b = f.customers.arriving(0, kRetailer, 4.0);  // its target, day 11, is past the horizon
+  b.remaining = 2.0;
+  f.customers.count_demand(b, 18.0, 10.0);
+  f.customers.count_delivery(b, 2.0, 5.0);
+  for (const c2msim::model::ServiceCounts* s :
+       {&f.customers.node_service(kRetailer),
+        static_cast<const c2msim::model::ServiceCounts*>(&f.customers.chain_service())}) {
+    CHECK(s->units_demanded == 5.0);              // 3 + 2
+    CHECK(s->units_demanded_for_service == 3.0);  // a's only
+    CHECK(s->units_on_time == 2.0);
+  }
 }
 
 TEST_CASE("a lost customer's remaining units are lost, and it is not served",
@@ -151,19 +173,20 @@ TEST_CASE("a closed customer's record is freed unless a backlog still holds it",
   CHECK(f.customers.peak_records() == 3);
 }
 
-TEST_CASE("the end of the warm-up clears every service count", "[model][customers]") {
+TEST_CASE("a customer who arrived in the warm-up counts in no service figure",
+          "[model][customers]") {
   Fixture f;
-  f.customers.count_demand(kRetailer, 2.0, 18.0, 10.0);
-  const auto id = f.customers.add(at_retailer(1.0, 2.0));
-  f.customers.count_at_stock(f.customers[id], 2.0);
+  const auto id = f.customers.add(at_retailer(1.0, 2.0, false));
+  f.customers.count_demand(f.customers[id], 18.0, 10.0);
   f.customers.count_from_stock(f.customers[id], 1.0);
+  f.customers.count_delivery(f.customers[id], 1.0, 1.0);
   f.customers[id].last_delivery = 2.0;
   f.customers.close(id, true);
-  f.customers.lose(f.customers.add(at_retailer(1.0, 1.0)));
-  f.customers.start_measuring();
+  f.customers.lose(f.customers.add(at_retailer(1.0, 1.0, false)));
   const auto& n = f.customers.node_service(kRetailer);
   CHECK(n.units_demanded == 0.0);
-  CHECK(n.units_at_stock == 0.0);
+  CHECK(n.units_demanded_for_service == 0.0);
+  CHECK(n.units_on_time == 0.0);
   CHECK(n.units_from_stock == 0.0);
   CHECK(n.units_lost == 0.0);
   const auto& s = f.customers.chain_service();

@@ -36,8 +36,8 @@ TEST_CASE("a day's flows are reported until the day closes", "[model][flows]") {
   CHECK(flows.demand_today(1) == 0.0);
   CHECK(flows.orders_today(1) == 0.0);
   CHECK(flows.received_today(1) == 0.0);
-  CHECK(flows.node(1).daily_demand.mean() == 4.0);
-  CHECK(flows.node(1).daily_orders.mean() == 5.0);
+  CHECK(flows.node(1).daily.demand.mean() == 4.0);
+  CHECK(flows.node(1).daily.orders.mean() == 5.0);
 }
 
 TEST_CASE("daily and weekly buckets count measured days only, weeks ending on day 7, 14, ...",
@@ -52,14 +52,14 @@ TEST_CASE("daily and weekly buckets count measured days only, weeks ending on da
   }
   const auto& v = flows.node(1);
   // Days 3..15: 13 days of mean 9.
-  CHECK(v.daily_demand.count() == 13);
-  CHECK(v.daily_demand.mean() == Approx(9.0));
-  CHECK(v.daily_orders.mean() == Approx(18.0));
+  CHECK(v.daily.demand.count() == 13);
+  CHECK(v.daily.demand.mean() == Approx(9.0));
+  CHECK(v.daily.orders.mean() == Approx(18.0));
   // Weeks 1-7 (28 units) and 8-14 (77); day 15 starts a week not closed yet.
-  CHECK(v.weekly_demand.count() == 2);
-  CHECK(v.weekly_demand.mean() == Approx((28.0 + 77.0) / 2));
-  CHECK(v.weekly_orders.mean() == Approx(28.0 + 77.0));
-  CHECK(v.weekly_demand.variance() == Approx((77.0 - 28.0) * (77.0 - 28.0) / 2));
+  CHECK(v.weekly.demand.count() == 2);
+  CHECK(v.weekly.demand.mean() == Approx((28.0 + 77.0) / 2));
+  CHECK(v.weekly.orders.mean() == Approx(28.0 + 77.0));
+  CHECK(v.weekly.demand.variance() == Approx((77.0 - 28.0) * (77.0 - 28.0) / 2));
 }
 
 TEST_CASE("a week whose last day is not measured is not counted", "[model][flows]") {
@@ -70,9 +70,9 @@ TEST_CASE("a week whose last day is not measured is not counted", "[model][flows
     flows.end_day(day, day >= 8);
   }
   // Week 1 closed in the warm-up; week 2 (7 units) counts.
-  CHECK(flows.node(1).weekly_demand.count() == 1);
-  CHECK(flows.node(1).weekly_demand.mean() == 7.0);
-  CHECK(flows.node(1).daily_demand.count() == 7);
+  CHECK(flows.node(1).weekly.demand.count() == 1);
+  CHECK(flows.node(1).weekly.demand.mean() == 7.0);
+  CHECK(flows.node(1).daily.demand.count() == 7);
 }
 
 TEST_CASE("the chain's buckets are consumer demand of every sku and production orders",
@@ -80,45 +80,46 @@ TEST_CASE("the chain's buckets are consumer demand of every sku and production o
   const ArmPlan plan = two_nodes();
   FlowCounters flows(plan);
   for (std::int64_t day = 1; day <= 7; ++day) {
-    flows.consumer_demand(0, 1.0);
-    flows.consumer_demand(1, static_cast<double>(day));
+    flows.consumer_demand(1.0);                       // of one sku
+    flows.consumer_demand(static_cast<double>(day));  // of another
     flows.factory_order(day % 2 == 0 ? 4.0 : 0.0);
     flows.demand(1, 100.0);  // a node's demand is not the chain's
     flows.end_day(day, true);
   }
   const auto& c = flows.chain();
   // Consumer demand 1 + d: days 2..8, mean 5; production orders 0,4,0,4,0,4,0: mean 12/7.
-  CHECK(c.daily_demand.count() == 7);
-  CHECK(c.daily_demand.mean() == Approx(5.0));
-  CHECK(c.daily_orders.mean() == Approx(12.0 / 7.0));
-  CHECK(c.weekly_demand.mean() == Approx(35.0));
-  CHECK(c.weekly_orders.mean() == Approx(12.0));
+  CHECK(c.daily.demand.count() == 7);
+  CHECK(c.daily.demand.mean() == Approx(5.0));
+  CHECK(c.daily.orders.mean() == Approx(12.0 / 7.0));
+  CHECK(c.weekly.demand.mean() == Approx(35.0));
+  CHECK(c.weekly.orders.mean() == Approx(12.0));
 }
 
 TEST_CASE("the chain's week restarts after it closes", "[model][flows]") {
   const ArmPlan plan = two_nodes();
   FlowCounters flows(plan);
   for (std::int64_t day = 1; day <= 14; ++day) {
-    flows.consumer_demand(0, day <= 7 ? 1.0 : 3.0);
+    flows.consumer_demand(day <= 7 ? 1.0 : 3.0);
     flows.factory_order(day <= 7 ? 2.0 : 1.0);
     flows.end_day(day, true);
   }
-  CHECK(flows.chain().weekly_demand.mean() == Approx((7.0 + 21.0) / 2));
-  CHECK(flows.chain().weekly_demand.variance() == Approx(14.0 * 14.0 / 2));
-  CHECK(flows.chain().weekly_orders.mean() == Approx((14.0 + 7.0) / 2));
+  CHECK(flows.chain().weekly.demand.mean() == Approx((7.0 + 21.0) / 2));
+  CHECK(flows.chain().weekly.demand.variance() == Approx(14.0 * 14.0 / 2));
+  CHECK(flows.chain().weekly.orders.mean() == Approx((14.0 + 7.0) / 2));
 }
 
-TEST_CASE("the end of the warm-up forgets the buckets counted so far", "[model][flows]") {
+TEST_CASE("days closed in the warm-up count in no bucket", "[model][flows]") {
   const ArmPlan plan = two_nodes();
   FlowCounters flows(plan);
   for (std::int64_t day = 1; day <= 7; ++day) {
     flows.demand(1, 1.0);
-    flows.consumer_demand(0, 1.0);
-    flows.end_day(day, true);
+    flows.consumer_demand(1.0);
+    flows.end_day(day, false);
   }
-  flows.start_measuring();
-  CHECK(flows.node(1).daily_demand.count() == 0);
-  CHECK(flows.node(1).weekly_demand.count() == 0);
-  CHECK(flows.chain().daily_demand.count() == 0);
-  CHECK(flows.chain().weekly_demand.count() == 0);
+  CHECK(flows.node(1).daily.demand.count() == 0);
+  CHECK(flows.node(1).weekly.demand.count() == 0);
+  CHECK(flows.node(1).review.demand.count() == 0);
+  CHECK(flows.chain().daily.demand.count() == 0);
+  CHECK(flows.chain().weekly.demand.count() == 0);
+  CHECK(flows.chain().review.demand.count() == 0);
 }

@@ -1,13 +1,12 @@
 // Production alone: one factory's lines, queue, changeovers, batches and quotes, driven through
 // its calendar by hand, with the completions, quotes, busy time and waits worked out by hand.
 
-#include "sim/model/production.hpp"
-
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <ostream>
 #include <vector>
 
+#include "sim/model/production.hpp"
 #include "tests/model/chain_fixtures.hpp"
 
 using namespace c2msim::testing;
@@ -109,43 +108,59 @@ TEST_CASE("a line changes over only when its next job is another variant", "[mod
   CHECK(f.production.job_waits(0).mean() == Approx(1.75 / 3.0));
 }
 
-TEST_CASE("parallel lines take queued jobs first come first served", "[model][production]") {
-  Fixture f(factory_alone(2, 0.5, 0.0));
-  CHECK(f.production.lines(0) == 2);
-  f.enqueue(0, 2.0);  // line 0: [0, 1)
-  f.enqueue(0, 1.0);  // line 1: [0, 0.5)
-  f.enqueue(0, 3.0);  // waits for line 1: [0.5, 2)
-  f.advance(10.0);
-  CHECK(f.done == std::vector<Done>{{0.5, 1, 0, 1.0, kNoRecord},
-                                    {1.0, 0, 0, 2.0, kNoRecord},
-                                    {2.0, 1, 0, 3.0, kNoRecord}});
-  CHECK(f.production.busy_days(0, 10.0) == Approx(3.0));
-  // Jobs in the system: 3 on [0, 0.5), 2 on [0.5, 1), 1 on [1, 2): 3.5 job-days over 2 days.
-  CHECK(f.production.jobs_in_system(0).average(2.0) == Approx(1.75));
-}
-
-TEST_CASE("a quote spreads queued and running work over the lines and adds its own",
+TEST_CASE("a free line of several takes the first queued job of its own variant before older ones",
           "[model][production]") {
   Fixture f(factory_alone(2, 0.5, 0.25));
-  f.enqueue(0, 2.0);  // line 0 until 1.0
-  f.enqueue(1, 2.0);  // line 1 until 1.0 (a line's first job has no changeover)
-  f.enqueue(0, 1.0);  // queued: 0.5 days plus a changeover after the sku-1 job queued before it
-  // At 0: (queued 0.75 + running 1.0 + 1.0) / 2 lines + own 2 x 0.5 + changeover 0.25 + transport 3
-  CHECK(f.production.quote(0, 2.0, 3.0) == Approx(1.375 + 1.25 + 3.0));
+  CHECK(f.production.lines(0) == 2);
+  f.enqueue(0, 2.0);  // line 0: [0, 1), then set up for sku 0
+  f.enqueue(1, 1.0);  // line 1: [0, 0.5), then set up for sku 1
+  f.enqueue(0, 1.0);  // queued first
+  f.enqueue(1, 3.0);  // queued second
+  f.advance(10.0);
+  // At 0.5 line 1 takes the sku-1 job queued second, with no changeover: [0.5, 2); at 1 line 0
+  // takes the sku-0 job: [1, 1.5). First come first served would have changed over twice: line 1
+  // on sku 0 [0.5, 1.25), line 0 on sku 1 [1, 2.75).
+  CHECK(f.done == std::vector<Done>{{0.5, 1, 1, 1.0, kNoRecord},
+                                    {1.0, 0, 0, 2.0, kNoRecord},
+                                    {1.5, 0, 0, 1.0, kNoRecord},
+                                    {2.0, 1, 1, 3.0, kNoRecord}});
+  CHECK(f.production.changeovers(0) == 0);
+  CHECK(f.production.busy_days(0, 10.0) == Approx(1.0 + 0.5 + 0.5 + 1.5));
+  // Jobs in the system: 4 on [0, 0.5), 3 on [0.5, 1), 2 on [1, 1.5), 1 on [1.5, 2): 5 job-days
+  // over 2 days.
+  CHECK(f.production.jobs_in_system(0).average(2.0) == Approx(2.5));
+}
+
+TEST_CASE("a plan runs the queue forward through the lines' dispatch; the quote adds transport",
+          "[model][production]") {
+  Fixture f(factory_alone(2, 0.5, 0.25));
+  f.enqueue(0, 2.0);  // line 0 until 1.0 (a line's first job has no changeover)
+  f.enqueue(1, 2.0);  // line 1 until 1.0
+  f.enqueue(0, 1.0);  // queued
+  // 2 units of sku 2 at 0: both lines free at 1; line 0 (the lower on a tie) takes its own sku-0
+  // job until 1.5; line 1, with no sku-1 job, takes sku 2, which no line is set up for: 1 +
+  // changeover 0.25 + 2 x 0.5 = 2.25. No make-to-order job has finished: no lateness to add.
+  const double planned = f.production.plan(0, 2, 2.0);
+  CHECK(planned == Approx(2.25));
+  CHECK(f.production.quote(0, planned, 3.0) == Approx(2.25 + 3.0));
   f.advance(1.0);
-  // At 1: both jobs done; the queued sku-0 job runs on line 0 (its last job was sku 0: no
-  // changeover) until 1.5. Quote: 1 + (0 + 0.5) / 2 + 0.5 + 0.25.
+  // At 1: both jobs done; line 0 runs the queued sku-0 job until 1.5. 1 unit of sku 0: line 1
+  // frees first (now), has no sku-1 job, and sku 0 is line 0's: it takes the first job, this one,
+  // 1 + changeover 0.25 + 0.5 = 1.75.
   CHECK(f.done.size() == 2);
-  CHECK(f.production.quote(0, 1.0, 0.0) == Approx(2.0));
+  CHECK(f.production.plan(0, 0, 1.0) == Approx(1.75));
   f.advance(10.0);
   CHECK(f.done.back() == Done{1.5, 0, 0, 1.0, kNoRecord});
 }
 
-TEST_CASE("an idle factory quotes its own work, a changeover and the transport",
+TEST_CASE("an idle factory plans its own work on a line never set up, and quotes the transport",
           "[model][production]") {
   Fixture f(factory_alone(3, 0.2, 0.1));
   f.advance(4.0);
-  CHECK(f.production.quote(0, 5.0, 1.5) == Approx(4.0 + 1.0 + 0.1 + 1.5));
+  // Now 4, 5 units x 0.2 days; a line's first job needs no changeover.
+  const double planned = f.production.plan(0, 0, 5.0);
+  CHECK(planned == Approx(4.0 + 1.0));
+  CHECK(f.production.quote(0, planned, 1.5) == Approx(4.0 + 1.0 + 1.5));
 }
 
 TEST_CASE("make-to-order jobs wait for the batch release, then run sorted by variant",

@@ -2,13 +2,13 @@
 // inventory position, when periodic reviews fall, the order constraints, and the forecast policy's
 // order-up-to level from its demand signal, each worked by hand.
 
-#include "sim/model/replenishment.hpp"
-
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <vector>
 
 #include "sim/model/books.hpp"
+#include "sim/model/production.hpp"
+#include "sim/model/replenishment.hpp"
 #include "sim/model/stock.hpp"
 #include "tests/model/chain_fixtures.hpp"
 
@@ -42,10 +42,13 @@ struct Placed {
 
 // The parts of a replication that replenishment reads, with the retailer's position set by hand.
 struct Fixture {
-  explicit Fixture(ChainSpec spec) : plan(std::move(spec)), books(plan), stock(plan, books) {}
+  explicit Fixture(ChainSpec spec)
+      : plan(std::move(spec)), books(plan), stock(plan, books), production(plan, calendar) {}
   ArmPlan plan;
   Books books;
   Stock stock;
+  Calendar calendar;
+  Production production;  // a factory's lead time, before any stock job: unit_production_days
   std::vector<std::uint8_t> in_season = std::vector<std::uint8_t>(1, 1);
 
   std::vector<Placed> review(Replenishment& r, std::int64_t day) {
@@ -79,19 +82,19 @@ TEST_CASE("the inventory position is on hand plus on order minus backorders", "[
 
 TEST_CASE("(R, s, S) orders up to S at or below s and nothing above it", "[model][replenishment]") {
   Fixture at_s(chain_with(SsPolicy{1.0, 4.0, 10.0}));
-  Replenishment r1(at_s.plan, at_s.stock);
+  Replenishment r1(at_s.plan, at_s.stock, at_s.production);
   at_s.set_position(3.0, 2.0, 1.0);  // position 4 = s: order 10 - 4
   CHECK(at_s.retailer_order(r1, 1) == 6.0);
 
   Fixture above(chain_with(SsPolicy{1.0, 4.0, 10.0}));
-  Replenishment r2(above.plan, above.stock);
+  Replenishment r2(above.plan, above.stock, above.production);
   above.set_position(5.0, 0.0, 0.0);  // position 5 > s
   CHECK(above.retailer_order(r2, 1) == 0.0);
 }
 
 TEST_CASE("base stock orders the gap to its level, whole units up", "[model][replenishment]") {
   Fixture f(chain_with(BaseStockPolicy{1.0, 10.0}));
-  Replenishment r(f.plan, f.stock);
+  Replenishment r(f.plan, f.stock, f.production);
   f.set_position(2.5, 1.0, 0.0);  // 10 - 3.5 = 6.5: 7 units
   CHECK(f.retailer_order(r, 1) == 7.0);
   f.set_position(12.0, 0.0, 0.0);  // above the level: nothing
@@ -101,7 +104,7 @@ TEST_CASE("base stock orders the gap to its level, whole units up", "[model][rep
 TEST_CASE("a periodic review falls on day 0 and every review period after",
           "[model][replenishment]") {
   Fixture f(chain_with(BaseStockPolicy{3.0, 10.0}));
-  Replenishment r(f.plan, f.stock);
+  Replenishment r(f.plan, f.stock, f.production);
   std::vector<std::int64_t> reviewed;
   for (std::int64_t day = 0; day <= 7; ++day) {
     if (f.retailer_order(r, day) >= 0) reviewed.push_back(day);
@@ -111,7 +114,7 @@ TEST_CASE("a periodic review falls on day 0 and every review period after",
 
 TEST_CASE("a review period is rounded to whole days", "[model][replenishment]") {
   Fixture f(chain_with(BaseStockPolicy{2.5, 10.0}));  // every 3 days
-  Replenishment r(f.plan, f.stock);
+  Replenishment r(f.plan, f.stock, f.production);
   std::vector<std::int64_t> reviewed;
   for (std::int64_t day = 0; day <= 7; ++day) {
     if (f.retailer_order(r, day) >= 0) reviewed.push_back(day);
@@ -122,7 +125,7 @@ TEST_CASE("a review period is rounded to whole days", "[model][replenishment]") 
 TEST_CASE("a review orders only the variants the node stocks, while in season",
           "[model][replenishment]") {
   Fixture f(chain_with(BaseStockPolicy{1.0, 10.0}));
-  Replenishment r(f.plan, f.stock);
+  Replenishment r(f.plan, f.stock, f.production);
   // Both stock variant 0 of two.
   CHECK(f.review(r, 1) == std::vector<Placed>{{kFactory, 0, 0.0}, {kRetailer, 0, 10.0}});
   f.in_season[0] = 0;
@@ -132,7 +135,7 @@ TEST_CASE("a review orders only the variants the node stocks, while in season",
 TEST_CASE("orders are raised to the minimum and rounded up to whole case packs",
           "[model][replenishment]") {
   Fixture f(chain_with(BaseStockPolicy{1.0, 10.0}, OrderConstraints{4.0, 6.0}));
-  Replenishment r(f.plan, f.stock);
+  Replenishment r(f.plan, f.stock, f.production);
   f.set_position(9.0, 0.0, 0.0);  // gap 1, raised to 4, rounded up to one case of 6
   CHECK(f.retailer_order(r, 1) == 6.0);
   f.set_position(3.0, 0.0, 0.0);  // gap 7: two cases
@@ -155,7 +158,7 @@ TEST_CASE("order constraints by hand", "[model][replenishment]") {
 TEST_CASE("(r, Q) orders the smallest multiple of Q that lifts the position above r",
           "[model][replenishment]") {
   Fixture f(chain_with(RQPolicy{5.0, 4.0}));
-  Replenishment r(f.plan, f.stock);
+  Replenishment r(f.plan, f.stock, f.production);
   CHECK(r.reviews_continuously(kRetailer));
   CHECK_FALSE(r.reviews_continuously(kFactory));
   CHECK(f.review(r, 1) == std::vector<Placed>{{kFactory, 0, 0.0}});  // no periodic review
@@ -172,7 +175,7 @@ TEST_CASE("(r, Q) orders the smallest multiple of Q that lifts the position abov
 
 TEST_CASE("(r, Q) orders obey the order constraints", "[model][replenishment]") {
   Fixture f(chain_with(RQPolicy{5.0, 4.0}, OrderConstraints{0.0, 3.0}));
-  Replenishment r(f.plan, f.stock);
+  Replenishment r(f.plan, f.stock, f.production);
   f.set_position(5.0, 0.0, 0.0);  // Q = 4, in cases of 3: 6
   CHECK(r.continuous_order(kRetailer, 0) == 6.0);
 }
@@ -185,7 +188,7 @@ TEST_CASE("the forecast policy orders up to F (L + R) + z sigma sqrt(L + R)",
   p.window_days = 2;
   p.safety_factor = 1.0;
   Fixture f(chain_with(p));
-  Replenishment r(f.plan, f.stock);
+  Replenishment r(f.plan, f.stock, f.production);
   // L = 1-day information delay + 2-day lead time; L + R = 4.
   CHECK(f.retailer_order(r, 0) == 0.0);  // nothing observed: level 0 (day 0 observes nothing)
   r.record_demand(kRetailer, 0, 4.0);
@@ -210,7 +213,7 @@ TEST_CASE("a forecast observes the demand of a whole review period at once",
   p.alpha = 0.5;
   p.safety_factor = 0.0;
   Fixture f(chain_with(p));
-  Replenishment r(f.plan, f.stock);
+  Replenishment r(f.plan, f.stock, f.production);
   CHECK(f.retailer_order(r, 0) == 0.0);
   r.record_demand(kRetailer, 0, 3.0);
   r.record_demand(kRetailer, 0, 5.0);
@@ -230,11 +233,11 @@ TEST_CASE("a POS forecast reads consumer demand, not the orders the node receive
   p.safety_factor = 0.0;
   p.signal = DemandSignal::kPos;
   Fixture f(chain_with(p));
-  Replenishment r(f.plan, f.stock);
+  Replenishment r(f.plan, f.stock, f.production);
   f.retailer_order(r, 0);
-  r.record_demand(kRetailer, 0, 100.0);  // ignored by a POS forecast
-  r.record_consumer_demand(0, 2.0);
-  CHECK(f.retailer_order(r, 1) == 8.0);  // 2 a day x (3 + 1)
+  r.record_demand(kRetailer, 0, 100.0);         // ignored by a POS forecast
+  r.record_consumer_demand(kRetailer, 0, 2.0);  // its own consumers
+  CHECK(f.retailer_order(r, 1) == 8.0);         // 2 a day x (3 + 1)
 }
 
 TEST_CASE("a factory's forecast covers one unit's production time", "[model][replenishment]") {
@@ -245,7 +248,7 @@ TEST_CASE("a factory's forecast covers one unit's production time", "[model][rep
   ChainSpec spec = chain_with(BaseStockPolicy{1.0, 0.0});
   spec.nodes[kFactory].stock->policy = p;
   Fixture f(std::move(spec));
-  Replenishment r(f.plan, f.stock);
+  Replenishment r(f.plan, f.stock, f.production);
   f.review(r, 0);
   r.record_demand(kFactory, 0, 6.0);
   // L = 0.5 days (unit_production_days), R = 1: 6 x 1.5 = 9.
@@ -265,7 +268,7 @@ TEST_CASE("a forecast policy covers the review period it really has",
   p.alpha = 1.0;
   p.safety_factor = 0.0;
   Fixture f(chain_with(p));
-  Replenishment r(f.plan, f.stock);
+  Replenishment r(f.plan, f.stock, f.production);
   CHECK(f.retailer_order(r, 0) == 0.0);
   r.record_demand(kRetailer, 0, 6.0);
   // 6 over the 3 days since day 0: 2 a day, for L + R = 3 + 3 days.

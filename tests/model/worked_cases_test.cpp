@@ -31,7 +31,8 @@ std::vector<double> half_then_one(double days) {
 // -> lane: 1 day, 0.5 a unit ->
 // retailer (5 units bought at 12; daily base stock 5; markup 0.5, sells at 18; holding 0.1 per
 // unit and day) -> lane: 0.25 days, 0.2 a unit -> consumers, one unit each at 1.5, 2.5, 3.5, 4.5.
-// Horizon 5 days; what is left then is salvaged at half the unit cost.
+// Horizon 5 days; what is left then is valued at cost (terminal_valuation's default), though the
+// product salvages at half its unit cost (season ends, terminal_valuation: salvage).
 ChainSpec two_node_chain(double warmup_days = 0.0) {
   ChainSpec c;
   c.arm = "worked";
@@ -67,30 +68,35 @@ ChainSpec two_node_chain(double warmup_days = 0.0) {
 //                       in transit at the horizon
 // Retailer on hand: 5 on [0, 1.5), 4 on [1.5, 2.5), then 3 and 4 by half days: 20 unit-days.
 // Factory on hand: 10 on [0, 2), 9, 8, 7 a day each: 44 unit-days, 440 at its cost of 10.
-// Left at 5: 6 at the factory and 4 at the retailer, salvaged at 5 each.
+// Left at 5: 6 at the factory and 4 at the retailer, and 1 in transit, kept at cost.
 
 TEST_CASE("every node's money in a two-node chain matches the hand-worked books",
           "[model][worked]") {
   const auto r = run_replication(two_node_chain(), 1, 0);
-  // Retailer: 4 sales at 18; bought 5 x 12 of opening stock and 4 x 12 of replenishment;
-  // holding 0.1 x 20; transport 4 x 0.2; salvage 4 x 5.
+  // Profit at cost (docs/model.md, Accounting): revenue - units sold x unit cost - salvage loss
+  // - holding - transport; stock left at the horizon is not charged.
+  // Retailer: 4 sales at 18, each costing it 12; holding 0.1 x 20; transport 4 x 0.2.
   CHECK(r.get("retailer", "revenue") == Approx(72.0));
   CHECK(r.get("retailer", "holding_cost") == Approx(2.0));
   CHECK(r.get("retailer", "transport_cost") == Approx(0.8));
   CHECK(r.get("retailer", "units_sold") == 4.0);
-  CHECK(r.get("retailer", "profit") == Approx(72.0 + 20.0 - 108.0 - 2.0 - 0.8));
-  // Factory: 4 sales at 12; opening stock 10 x 10; holding 3.65 x 440 / 365; transport 4 x 0.5;
-  // salvage 6 x 5.
+  CHECK(r.get("retailer", "profit") == Approx(72.0 - 4 * 12.0 - 2.0 - 0.8));
+  // Factory: 4 sales at 12, each costing it 10; holding 3.65 x 440 / 365; transport 4 x 0.5.
   CHECK(r.get("factory", "revenue") == Approx(48.0));
   CHECK(r.get("factory", "holding_cost") == Approx(4.4));
   CHECK(r.get("factory", "transport_cost") == Approx(2.0));
   CHECK(r.get("factory", "units_sold") == 4.0);
-  CHECK(r.get("factory", "profit") == Approx(48.0 + 30.0 - 100.0 - 4.4 - 2.0));
-  // The chain: consumers paid 72, salvage brought 50; opening stock cost 160, holding 6.4,
-  // transport 2.8 (what the nodes paid each other cancels out).
-  CHECK(r.get("system", "profit") == Approx(72.0 + 50.0 - 160.0 - 6.4 - 2.8));
+  CHECK(r.get("factory", "profit") == Approx(48.0 - 4 * 10.0 - 4.4 - 2.0));
+  // The chain: consumers paid 72 for 4 units that cost the chain 10 each (its factory's cost);
+  // holding 6.4, transport 2.8 (what the nodes paid each other cancels out); nothing salvaged.
+  CHECK(r.get("system", "profit") == Approx(72.0 - 4 * 10.0 - 6.4 - 2.8));
   CHECK(r.get("system", "consumer_spending") == Approx(72.0));
-  CHECK(r.get("system", "salvage_revenue") == Approx(50.0));
+  CHECK(r.get("system", "salvage_revenue") == 0.0);
+  // At the horizon, at cost: the factory's 6 at 10, the retailer's 4 at 12; the chain's 6 + 4 on
+  // hand and 1 in transit at its cost of 10.
+  CHECK(r.get("factory", "ending_inventory_value") == Approx(60.0));
+  CHECK(r.get("retailer", "ending_inventory_value") == Approx(48.0));
+  CHECK(r.get("system", "ending_inventory_value") == Approx(110.0));
 }
 
 TEST_CASE("a two-node chain's stock metrics match the hand-worked stock", "[model][worked]") {
@@ -101,15 +107,16 @@ TEST_CASE("a two-node chain's stock metrics match the hand-worked stock", "[mode
   CHECK(r.get("retailer", "days_of_inventory") == Approx(5.0));
   CHECK(r.get("factory", "average_inventory_value") == Approx(88.0));
   CHECK(r.get("factory", "inventory_turnover") == Approx(40.0 * 73.0 / 88.0));
-  // The chain at unit cost: (44 + 20) x 10 on hand and 3 unit-days in transit (the shipments on
-  // [2, 3), [3, 4), [4, 5)), over 5 days; consumer units 4 x 10 over 5 days, per year.
-  CHECK(r.get("system", "inventory_turnover") == Approx(40.0 * 73.0 / (128.0 + 6.0)));
+  // The chain at unit cost: (44 + 20) x 10 on hand, 3 unit-days in transit (the shipments on
+  // [2, 3), [3, 4), [4, 5)) and 4 x 0.25 unit-days on the way to consumers, over 5 days: 128 + 6
+  // + 2; consumer units 4 x 10 over 5 days, per year.
+  CHECK(r.get("system", "inventory_turnover") == Approx(40.0 * 73.0 / (128.0 + 6.0 + 2.0)));
   CHECK(r.get("system", "units_sold") == 4.0);
   CHECK(r.get("system", "units_demanded") == 4.0);
   CHECK(r.get("system", "customers") == 4.0);
-  CHECK(r.get("system", "unsold_units") == 10.0);
-  // Left stock at each node's purchase cost: 6 x 10 + 4 x 12.
-  CHECK(r.get("system", "unsold_value") == Approx(108.0));
+  // Unsold: the units salvaged in the window; the horizon's stock is kept at cost.
+  CHECK(r.get("system", "unsold_units") == 0.0);
+  CHECK(r.get("system", "unsold_value") == 0.0);
 }
 
 TEST_CASE("a two-node chain's markups and service match the hand-worked ones", "[model][worked]") {
@@ -117,8 +124,8 @@ TEST_CASE("a two-node chain's markups and service match the hand-worked ones", "
   CHECK(r.get("system", "list_markup") == Approx(1.8));
   CHECK(r.get("factory", "markup_step") == Approx(0.2));
   CHECK(r.get("retailer", "markup_step") == Approx(0.6));
-  // (72 + 50) / ((4 sold + 10 salvaged) x 10)
-  CHECK(r.get("system", "realised_markup") == Approx(122.0 / 140.0));
+  // Consumer revenue / (units sold to consumers x unit cost): 72 / (4 x 10).
+  CHECK(r.get("system", "realised_markup") == Approx(72.0 / 40.0));
   CHECK(r.get("system", "fill_rate") == 1.0);
   CHECK(r.get("retailer", "fill_rate") == 1.0);
   CHECK(r.get("system", "lost_sales_rate") == 0.0);
@@ -129,11 +136,13 @@ TEST_CASE("a two-node chain's markups and service match the hand-worked ones", "
   CHECK(std::isnan(r.get("factory", "fill_rate")));  // no consumer buys from the factory
 }
 
-TEST_CASE("a two-node chain's bullwhip counts the day each order is placed in", "[model][worked]") {
+TEST_CASE("a two-node chain's bullwhip books a day-end review's orders to the day that ends",
+          "[model][worked]") {
   const auto r = run_replication(two_node_chain(), 1, 0);
-  // Retailer, by day (ending at 1 .. 5): asked for 0, 1, 1, 1, 1 (variance 0.2); ordered
-  // 0, 0, 1, 1, 1 (variance 0.3), since the order of a day-end review falls in the next day.
-  CHECK(r.get("retailer", "bullwhip") == Approx(0.3 / 0.2));
+  // Retailer, by day (ending at 1 .. 5): asked for 0, 1, 1, 1, 1; the reviews at 2 .. 5 order 1
+  // each, booked to the day they end: 0, 1, 1, 1, 1, the same series (each day divided by the
+  // same calendar factor), a ratio of 1.
+  CHECK(r.get("retailer", "bullwhip") == Approx(1.0));
   // The factory is asked for 0, 0, 1, 1, 1 and orders nothing.
   CHECK(r.get("factory", "bullwhip") == 0.0);
   CHECK(r.get("system", "bullwhip") == 0.0);
@@ -144,18 +153,21 @@ TEST_CASE("the warm-up's end opens the measured books at its exact time", "[mode
   // Warm-up 2 days: the first customer (1.5) and the opening stock fall before it; the review at
   // 2 and the factory's shipment at 2 fall after it.
   const auto r = run_replication(two_node_chain(2.0), 1, 0);
-  // Retailer: 3 sales; 4 replenishments at 12; holding 0.1 x 10.5 unit-days on [2, 5) (4 on
-  // [2, 2.5), then 3 and 4 by half days); transport 3 x 0.2; salvage 20.
+  // Profit at cost: stock carried in from the warm-up is charged when sold, stock left is not.
+  // Retailer: 3 sales at 18, costing 12 each; holding 0.1 x 10.5 unit-days on [2, 5) (4 on
+  // [2, 2.5), then 3 and 4 by half days); transport 3 x 0.2.
   CHECK(r.get("retailer", "revenue") == Approx(54.0));
   CHECK(r.get("retailer", "holding_cost") == Approx(1.05));
   CHECK(r.get("retailer", "transport_cost") == Approx(0.6));
-  CHECK(r.get("retailer", "profit") == Approx(54.0 + 20.0 - 48.0 - 1.05 - 0.6));
-  // Factory: 4 sales at 12 (the first at 2); 24 unit-days on [2, 5) at 10, at 3.65 a year;
-  // transport 4 x 0.5; salvage 30; no opening stock in the window.
+  CHECK(r.get("retailer", "profit") == Approx(54.0 - 3 * 12.0 - 1.05 - 0.6));
+  // Factory: 4 sales at 12 (the first at 2), costing 10 each; 24 unit-days on [2, 5) at 10, at
+  // 3.65 a year; transport 4 x 0.5.
   CHECK(r.get("factory", "revenue") == Approx(48.0));
   CHECK(r.get("factory", "holding_cost") == Approx(2.4));
-  CHECK(r.get("factory", "profit") == Approx(48.0 + 30.0 - 2.4 - 2.0));
-  CHECK(r.get("system", "profit") == Approx(54.0 + 50.0 - 3.45 - 2.6));
+  CHECK(r.get("factory", "profit") == Approx(48.0 - 4 * 10.0 - 2.4 - 2.0));
+  // The chain: 54 from consumers for 3 units at its cost of 10; holding 1.05 + 2.4, transport
+  // 0.6 + 2.0.
+  CHECK(r.get("system", "profit") == Approx(54.0 - 3 * 10.0 - 3.45 - 2.6));
   CHECK(r.get("system", "customers") == 3.0);
   CHECK(r.get("system", "units_demanded") == 3.0);
   // Turnover over the 3 measured days: retailer 3 x 12 sold, 10.5 x 12 / 3 held.
@@ -229,9 +241,12 @@ TEST_CASE("every node's money in a make-to-order chain matches the hand-worked b
   CHECK(r.get("system", "units_sold") == 3.0);
   CHECK(r.get("system", "unsold_units") == 0.0);
   CHECK(r.get("system", "unsold_value") == 0.0);
-  // No stock anywhere: turnover infinite, days of inventory undefined, fill rate undefined.
-  CHECK(std::isinf(r.get("system", "inventory_turnover")));
-  CHECK(std::isnan(r.get("system", "fill_rate")));
+  // No stock, but work in process and goods on their way, at unit cost 10: the jobs, 0.75 +
+  // 0.75 + 0.75 + 0.5 unit-days by 5; factory -> platform [2.25, 3.25), [3.25, 4.25), [4.25, 5):
+  // 2.75; platform -> consumers [3.25, 3.75), [4.25, 4.75): 1. 6.5 x 10 / 5 = 13 held; 3 x 10
+  // sold over 5 days, 73 times a year. Nothing shipped from a stock: a fill rate of 0.
+  CHECK(r.get("system", "inventory_turnover") == Approx(30.0 * 73.0 / 13.0));
+  CHECK(r.get("system", "fill_rate") == 0.0);
   // Made at the end of the job, then 1 + 0.5 days of transport: 0.75 + 1.5 after arrival.
   CHECK(r.get("system", "lead_time_mean") == Approx(2.25));
 }
@@ -311,12 +326,11 @@ ChainSpec factory_direct() {
 
 }  // namespace
 
-// Bug: Replication::customer_arrives counts a customer's units as demand at its node, and, when
-// that node is a factory, customer_reaches_factory counts them again, so a factory selling
-// straight to consumers is asked for twice what they want (in timeseries.csv's demand_received,
-// the bullwhip denominators and a forecast policy's order signal).
+// Main counted a direct customer's units as demand at the factory twice (on arrival and on
+// reaching the factory), in timeseries.csv's demand_received, the bullwhip denominators and a
+// forecast policy's order signal.
 TEST_CASE("a factory selling straight to consumers is asked once for each unit",
-          "[model][worked][!mayfail]") {
+          "[model][worked]") {
   std::vector<double> demand;
   const auto r = run_replication(
       factory_direct(), 1, 0, [&](const DailySnapshot& s) { demand.push_back(s.demand_received); });
@@ -415,21 +429,20 @@ TEST_CASE("backordered customers' fill rate, waits and lead times match the hand
   CHECK(r.get("retailer", "backorders_mean") == Approx(1.25));
 }
 
-// Bug: unsold_value is Books' salvaged_value_at_node, which every salvage adds to, the season
-// end's included, while unsold_units counts only the stock left at the horizon (close_books).
-// docs/model.md defines both as the stock left at the horizon, so after a season end that clears
-// everything they disagree: 0 units worth 118.
-TEST_CASE("unsold units and unsold value count the same stock", "[model][worked][!mayfail]") {
+// unsold_units and unsold_value are one population: the units salvaged in the window, valued at
+// the chain's cost (docs/model.md, Accounting); main counted value at each salvage and units at
+// the horizon only, and disagreed here (0 units worth 118).
+TEST_CASE("unsold units and unsold value count the same stock", "[model][worked]") {
   // two_node_chain whose season ends at 5, a day before the horizon: the season end clears the
   // factory's 7 units and the retailer's 3, and the unit arriving at 5 is cleared on arrival
-  // (no review orders more): 11 units at 5, worth 7 x 10 + 4 x 12 where they were; nothing is
-  // left at the horizon.
+  // (no review orders more): 11 units at 5, at the chain's cost of 10; nothing is left at the
+  // horizon (kept at cost, not salvaged).
   ChainSpec spec = two_node_chain();
   spec.horizon_days = 6.0;
   spec.markets[0].arrivals_per_day = half_then_one(5.0);
   spec.products[0].season_end_day = 5.0;
   const auto r = run_replication(spec, 1, 0);
-  CHECK(r.get("system", "salvage_revenue") == Approx(55.0));
-  CHECK(r.get("system", "unsold_units") == 0.0);
-  CHECK(r.get("system", "unsold_value") == 0.0);
+  CHECK(r.get("system", "salvage_revenue") == Approx(55.0));  // 11 x 5
+  CHECK(r.get("system", "unsold_units") == 11.0);
+  CHECK(r.get("system", "unsold_value") == Approx(110.0));
 }

@@ -21,32 +21,34 @@ using c2msim::test::write_text;
 
 namespace {
 
-// The run by hand. The retailer sells 2 at 1.5 (3 -> 1); its review at 2 orders 2 (position 1),
-// which the factory ships at once (20 -> 18), arriving at 4.25. At 2.5 it ships 1 and owes 1;
-// at 3 it orders 2 (position 0 + 2 - 1), arriving 5.25; at 3.5 it owes 2 more (3 owed); at 4 it
-// orders 2 (0 + 4 - 3). The 2 units of 4.25 go to the customers of 2.5 (its last unit) and 3.5
-// (one of two): owed 1, then 3 after the customer of 4.5; and so on each day. An order placed at
-// a day-end review is counted in the next day; stock levels are those before the review.
+// The run by hand. A day-end review answers the day's demand: its orders, the factory's shipment
+// and the stock levels after them belong to the day that ends (docs/model.md, bullwhip). The
+// retailer sells 2 at 1.5 (3 -> 1); its review at 2 orders 2 (position 1), which the factory
+// ships at once (20 -> 18), arriving at 4.25. At 2.5 it ships 1 and owes 1; at 3 it orders 2
+// (position 0 + 2 - 1), arriving 5.25: on order 4; at 3.5 it owes 2 more (3 owed); at 4 it orders
+// 2 (0 + 4 - 3): on order 6. The 2 units of 4.25 go to the customers of 2.5 (its last unit) and
+// 3.5 (one of two): owed 1, then 3 after the customer of 4.5; on order 4, then 6 after the review
+// at 5; and the same again on day 5, the review at 6 included (factory 12 -> 10).
 // Columns: on_hand, backorders, on_order, orders_placed, demand_received, arrivals.
 const char* const kWorkedRows[] = {
-    // day 0 ends at 1
+    // day 0 ends at 1: the review finds position 3, orders nothing
     "factory,20,0,0,0,0,0",
     "retailer,3,0,0,0,0,0",
-    // day 1: the customer of 1.5
-    "factory,20,0,0,0,0,0",
-    "retailer,1,0,0,0,2,0",
-    // day 2: the order of 2 reaches the factory; the retailer owes 1 of the customer of 2.5
+    // day 1: the customer of 1.5; the review's order of 2 reaches the factory, shipped at once
     "factory,18,0,0,0,2,0",
-    "retailer,0,1,2,2,2,0",
-    // day 3
+    "retailer,1,0,2,2,2,0",
+    // day 2: the retailer owes 1 of the customer of 2.5
     "factory,16,0,0,0,2,0",
-    "retailer,0,3,4,2,2,0",
-    // day 4: the first shipment arrived at 4.25
+    "retailer,0,1,4,2,2,0",
+    // day 3
     "factory,14,0,0,0,2,0",
-    "retailer,0,3,4,2,2,2",
-    // day 5
+    "retailer,0,3,6,2,2,0",
+    // day 4: the first shipment arrived at 4.25
     "factory,12,0,0,0,2,0",
-    "retailer,0,3,4,2,2,2",
+    "retailer,0,3,6,2,2,2",
+    // day 5
+    "factory,10,0,0,0,2,0",
+    "retailer,0,3,6,2,2,2",
 };
 
 std::vector<DailySnapshot> worked_snapshots() {

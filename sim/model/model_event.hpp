@@ -17,7 +17,8 @@ enum class EventKind : std::uint8_t {
   kShipmentArrival,  // target: shipment
   kProductionDone,   // target: factory, line: the line that finished
   kPatienceExpiry,   // target: customer
-  kDayEnd,           // daily books, forecasts and periodic reviews
+  kDayEnd,           // forecasts and periodic reviews at the end of a day
+  kDayClose,         // the day's books and snapshot, once the review's orders reached suppliers
   kBatchRelease,     // target: factory
   kWarmupEnd,
   kSeasonEnd,  // target: product

@@ -116,6 +116,9 @@ class Replication {
       case EventKind::kDayEnd:
         day_end();
         break;
+      case EventKind::kDayClose:
+        day_close();
+        break;
       case EventKind::kBatchRelease:
         production_.release_batch(e.target);
         break;
@@ -447,17 +450,24 @@ class Replication {
 
   // ---- the calendar ---------------------------------------------------------------------------
 
+  // The review answers the day's demand: its orders belong to the day that ends. The day's books
+  // close in an event of their own at the same instant, scheduled after the review's orders, so
+  // that an order with no information delay counts as demand at its supplier on the same day (in
+  // the daily snapshot and in the bullwhip buckets alike), as it does in the policy's own books.
   void day_end() {
     const double t = now();
-    const auto day = static_cast<std::int64_t>(std::llround(t));
-    // The review answers the day's demand: its orders belong to the day that ends, in the daily
-    // snapshot and in the bullwhip buckets alike.
-    review(day);
-    if (observer_) observe_day(day);
-    flows_.end_day(day, t - 1.0 >= plan_.spec().warmup_days - 1e-9);
+    review(static_cast<std::int64_t>(std::llround(t)));
+    calendar_.schedule_at(t, {EventKind::kDayClose, false, 0, 0});
     if (t + 1.0 <= plan_.spec().horizon_days) {
       calendar_.schedule_at(t + 1.0, {EventKind::kDayEnd, false, 0, 0});
     }
+  }
+
+  void day_close() {
+    const double t = now();
+    const auto day = static_cast<std::int64_t>(std::llround(t));
+    if (observer_) observe_day(day);
+    flows_.end_day(day, t - 1.0 >= plan_.spec().warmup_days - 1e-9);
   }
 
   void observe_day(std::int64_t day) const {

@@ -11,7 +11,7 @@ namespace c2msim::model {
 
 MarketArrivals::MarketArrivals(const ArmPlan& plan, std::uint64_t seed, std::uint64_t replication,
                                Calendar& calendar)
-    : plan_(plan), calendar_(calendar) {
+    : plan_(plan), calendar_(calendar), positions_(plan.market_count()) {
   arrival_streams_.reserve(plan.market_count());
   attribute_streams_.reserve(plan.market_count());
   for (Index m = 0; m < plan.market_count(); ++m) {

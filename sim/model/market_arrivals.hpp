@@ -46,7 +46,8 @@ class MarketArrivals {
   const ArmPlan& plan_;
   Calendar& calendar_;
   std::vector<random::RandomStream> arrival_streams_, attribute_streams_;
-  std::vector<double> day_times_;  // draw_day's buffer
+  std::vector<DailyRatePosition> positions_;  // each market's place on its cumulative rate
+  std::vector<double> day_times_;              // draw_day's buffer
 };
 
 inline void MarketArrivals::schedule_next(Index m) {
@@ -56,7 +57,7 @@ inline void MarketArrivals::schedule_next(Index m) {
                           : -std::log(arrival_streams_[m].uniform_open01());
   // The k-th customer arrives at Lambda^-1(E_1 + ... + E_k), the rate scaled by price response.
   const double t =
-      advance_daily_rate(ms.arrivals_per_day, calendar_.now(), unit / plan_.market_rate_factor(m));
+      advance_daily_rate(ms.arrivals_per_day, positions_[m], unit / plan_.market_rate_factor(m));
   if (t <= plan_.spec().horizon_days) {
     calendar_.schedule_at(t, {EventKind::kCustomerArrival, false, m, 0});
   }

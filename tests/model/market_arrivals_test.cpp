@@ -59,6 +59,23 @@ TEST_CASE("deterministic customers come each time the cumulative rate passes a w
   CHECK(arrivals(spec) == std::vector<double>{2.0, 2.5, 3.0, 5.0, 7.0});
 }
 
+TEST_CASE("deterministic customers keep to their days however long the horizon",
+          "[model][arrivals]") {
+  // 10 a day, each 0.1 of a day: a tenth is not exact in binary, so adding it up arrival by
+  // arrival drifts and some days get 9 customers or 11. Each day has exactly 10, its last at the
+  // day's end.
+  const double days = 1000.0;
+  const std::vector<double> times = arrivals(one_market(ArrivalProcess::kDeterministic, 10, days));
+  REQUIRE(times.size() == 10000);
+  for (std::size_t k = 0; k < times.size(); ++k) {
+    const double day = std::floor(static_cast<double>(k) / 10.0);
+    INFO("customer " << k << " at " << times[k]);
+    REQUIRE(times[k] > day);
+    REQUIRE(times[k] <= day + 1.0);
+    if (k % 10 == 9) REQUIRE(times[k] == day + 1.0);
+  }
+}
+
 TEST_CASE("a price response scales the rate of deterministic customers", "[model][arrivals]") {
   ChainSpec spec = one_market(ArrivalProcess::kDeterministic, 1.0, 3.0);
   // Price 12.5 against a reference of 25 with elasticity 1: (1/2)^-1 = twice the rate.

@@ -11,16 +11,8 @@ namespace {
 // reviews continuously or places no periodic orders (a make-to-order factory, a platform that
 // forwards its orders).
 std::int64_t review_bucket_days(const NodeSpec& node) {
-  if (!node.stock) return 7;
-  return std::visit(
-      [](const auto& p) -> std::int64_t {
-        if constexpr (requires { p.review_period_days; }) {
-          return static_cast<std::int64_t>(std::max(1.0, std::round(p.review_period_days)));
-        } else {
-          return 7;
-        }
-      },
-      node.stock->policy);
+  const std::int64_t days = node.stock ? review_days(node.stock->policy) : 0;
+  return days > 0 ? days : 7;
 }
 
 void add(OrderVariances& v, double demand, double orders) {
@@ -43,14 +35,23 @@ FlowCounters::FlowCounters(const ArmPlan& plan)
 
 void FlowCounters::close_day(Flow& f, std::int64_t day, bool measured, double calendar) {
   if (measured) add(f.variances.daily, f.today.demand, f.today.orders);
-  f.review.sum.demand += f.today.demand / calendar;
-  f.review.sum.orders += f.today.orders / calendar;
+  f.review.sum.demand += f.today.demand;
+  f.review.sum.orders += f.today.orders;
+  f.review.calendar += calendar;
+  ++f.review.days;
   f.review.measured = f.review.measured && measured;
   f.week.sum.demand += f.today.demand;
   f.week.sum.orders += f.today.orders;
   f.week.measured = f.week.measured && measured;
   if (day % f.bucket_days == 0) {
-    if (f.review.measured) add(f.variances.review, f.review.sum.demand, f.review.sum.orders);
+    // The calendar is divided out of the bucket as a whole (its mean factor over the bucket's
+    // days), not day by day: an order placed on the bucket's last day answers the whole bucket's
+    // demand, and dividing it by that one day's factor would count a festival's edge as
+    // amplification.
+    if (f.review.measured) {
+      const double factor = f.review.calendar / static_cast<double>(f.review.days);
+      add(f.variances.review, f.review.sum.demand / factor, f.review.sum.orders / factor);
+    }
     f.review = Buckets{};
   }
   if (day % 7 == 0) {

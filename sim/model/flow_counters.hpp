@@ -54,9 +54,12 @@ class FlowCounters {
   struct Pair {
     double demand = 0, orders = 0;
   };
-  // One stream's running buckets: each sum, and whether every day of it was measured.
+  // One stream's running buckets: each sum, the sum of its days' calendar factors, and whether
+  // every day of it was measured.
   struct Buckets {
     Pair sum;
+    double calendar = 0;
+    std::int64_t days = 0;
     bool measured = true;
   };
   struct Flow {

@@ -53,8 +53,8 @@ constexpr std::array kCatalogue{
              kHeadline,
              "variance of the orders placed / variance of the demand received, in buckets of the "
              "review period (a week without periodic review; the chain: the longest of its nodes'), "
-             "each day's flows divided by the known calendar (weekly pattern and dated events) of "
-             "the demand it serves. Node: what it ordered upstream or put into production against "
+             "each bucket's flows divided by the mean factor over its days of the known calendar "
+             "(weekly pattern and dated events) of the demand it serves. Node: what it ordered upstream or put into production against "
              "what it was asked for; system: the factories' production orders against consumer "
              "demand. A make-to-order request is an order, taken or turned away"},
   MetricInfo{"match_rate", kSystem, false, "share", "Variant match rate", Better::kHigher, kShare,

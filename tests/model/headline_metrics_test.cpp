@@ -121,16 +121,13 @@ TEST_CASE("a pass-through node's raw bullwhip ratios stay near 1 through a dated
   }
 }
 
-// Fails today, and is marked so: docs/model.md says the calendar is divided out "so that a
-// festival that raises demand and orders alike does not count as amplification", but each day's
-// orders are divided by the calendar of the day they are placed, while they answer the demand
-// of the bucket before. At the festival's edges the two factors differ by 4: the bucket after
-// the festival orders its demand at the ordinary calendar, a spike. Measured (seed 3,
-// replications 0..19): lot for lot 1.27 on average (1.11..1.24 in replications 0..2, about
-// 1 + 3.1 / 11.6 by hand), weekly review 4.3 (2.8..6.5), against raw ratios of 1.00 and 1.00.
-// Remove [!shouldfail] once the model divides the calendar out of pass-through orders.
+// docs/model.md divides the calendar out "so that a festival that raises demand and orders alike
+// does not count as amplification". A pass-through node's orders in a bucket are that bucket's
+// demand (the day-end review answers the days it covers), so dividing both by the bucket's mean
+// calendar factor leaves them equal. Dividing each day by its own factor instead gave 1.27 (lot
+// for lot) and 2.8..6.5 (weekly review) here, the festival's edges counted as amplification.
 TEST_CASE("dividing out a dated festival leaves a pass-through node's bullwhip near 1",
-          "[model][bullwhip][!shouldfail]") {
+          "[model][bullwhip]") {
   for (std::uint64_t rep : {0u, 1u, 2u}) {
     INFO("replication " << rep);
     CHECK(run_replication(festival_shop(1.0), 3, rep).get("shop", "bullwhip") ==

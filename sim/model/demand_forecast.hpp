@@ -22,7 +22,7 @@ class DemandForecast {
   explicit DemandForecast(const ForecastPolicy& policy)
       : method_(policy.method),
         alpha_(policy.alpha),
-        period_days_(std::max(1.0, std::round(policy.review_period_days))),
+        period_days_(static_cast<double>(review_days(policy.review_period_days))),
         window_(
             static_cast<std::size_t>(std::max(1.0, std::round(policy.window_days / period_days_))),
             0.0) {}

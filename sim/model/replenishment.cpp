@@ -9,18 +9,6 @@
 namespace c2msim::model {
 namespace {
 
-double review_period_days(const ReplenishmentPolicy& policy) {
-  return std::visit(
-      [](const auto& p) -> double {
-        if constexpr (requires { p.review_period_days; }) {
-          return p.review_period_days;
-        } else {
-          return 0.0;
-        }
-      },
-      policy);
-}
-
 bool reads_pos(const NodeSpec& node) {
   const auto* fp = node.stock ? std::get_if<ForecastPolicy>(&node.stock->policy) : nullptr;
   return fp != nullptr && fp->signal == DemandSignal::kPos;
@@ -93,8 +81,7 @@ Replenishment::Replenishment(const ArmPlan& plan, const Stock& stock, const Prod
       continuous_[node] = 1;
       continue;
     }
-    review_period_[node] =
-        static_cast<std::int64_t>(std::max(1.0, std::round(review_period_days(spec->policy))));
+    review_period_[node] = review_days(spec->policy);
     if (const auto* fp = std::get_if<ForecastPolicy>(&spec->policy)) {
       for (Index s = 0; s < plan.sku_count(); ++s) {
         forecasts_[plan.cell(node, s)] = DemandForecast(*fp);

@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <variant>
 
@@ -76,6 +77,27 @@ struct ForecastPolicy {
 
 using ReplenishmentPolicy = std::variant<SsPolicy, BaseStockPolicy, RQPolicy, ForecastPolicy>;
 
+// Stock is reviewed at day ends, so a periodic policy reviews every whole number of days nearest
+// its period, at least 1. The scenario loader takes whole numbers only; every part of the model
+// (the reviews, the forecast's periods and the days its level covers, the bullwhip buckets, the
+// run-size estimate) uses this one figure.
+inline std::int64_t review_days(double review_period_days) {
+  return std::max<std::int64_t>(1, std::llround(review_period_days));
+}
+
+// The whole days between a policy's reviews; 0 for continuous review (r, Q), which has none.
+inline std::int64_t review_days(const ReplenishmentPolicy& policy) {
+  return std::visit(
+      [](const auto& p) -> std::int64_t {
+        if constexpr (requires { p.review_period_days; }) {
+          return review_days(p.review_period_days);
+        } else {
+          return 0;
+        }
+      },
+      policy);
+}
+
 // Order constraints applied to any positive order: at least `min_order_qty`, in whole case packs.
 struct OrderConstraints {
   double min_order_qty = 0.0;
@@ -110,7 +132,7 @@ inline double order_quantity(const RQPolicy& p, double position) {
 // The forecast policy's order-up-to level for a per-day forecast and its standard deviation.
 inline double forecast_level(const ForecastPolicy& p, double forecast_per_day, double sd_per_day,
                              double lead_time_days) {
-  const double cover = lead_time_days + p.review_period_days;
+  const double cover = lead_time_days + static_cast<double>(review_days(p.review_period_days));
   return forecast_per_day * cover + p.safety_factor * sd_per_day * std::sqrt(cover);
 }
 

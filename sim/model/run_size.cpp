@@ -18,19 +18,6 @@ constexpr double kBytesPerCell = 256.0;
 // How long an order stays open when customers wait as long as it takes (a guess: a week).
 constexpr double kOpenDaysWithoutPatience = 7.0;
 
-// Days between reviews: continuous review is taken as daily.
-double review_days(const ReplenishmentPolicy& policy) {
-  return std::visit(
-      [](const auto& p) {
-        if constexpr (requires { p.review_period_days; }) {
-          return std::max(1.0, std::round(p.review_period_days));
-        } else {
-          return 1.0;
-        }
-      },
-      policy);
-}
-
 }  // namespace
 
 ReplicationSize estimate_replication(const ArmPlan& plan) {
@@ -68,7 +55,7 @@ ReplicationSize estimate_replication(const ArmPlan& plan) {
     // Over-dispersed markets draw each day's customers with an event of their own.
     if (market.process == ArrivalProcess::kNegativeBinomial) size.events += days;
   }
-  size.events += days;  // day ends
+  size.events += 2.0 * days;  // day ends and day closes
   double cells = 0;
   for (Index node = 0; node < plan.node_count(); ++node) {
     const auto& stock = plan.node(node).stock;
@@ -76,7 +63,9 @@ ReplicationSize estimate_replication(const ArmPlan& plan) {
       if (!stock || !plan.stocks(node, sku)) continue;
       cells += 1;
       // Each review may place an order, which arrives at the supplier and ships.
-      size.events += 2.0 * days / review_days(stock->policy);
+      // Continuous review is taken as daily.
+      const auto every = std::max<std::int64_t>(1, review_days(stock->policy));
+      size.events += 2.0 * days / static_cast<double>(every);
     }
     if (const auto& f = plan.node(node).factory; f && f->batching_window_days > 0) {
       size.events += spec.horizon_days / f->batching_window_days;

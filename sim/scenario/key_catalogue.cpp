@@ -402,11 +402,9 @@ struct Catalogue {
           "forecast of the signal and its standard deviation, L the lead time"),
   };
 
-  // Stock is reviewed at day ends, at most once a day (model.md), yet R enters the order-up-to
-  // level; a review period must still be a period.
+  // Stock is reviewed at day ends (model.md): a review period is a whole number of days.
   KeyInfo review_period =
-      number("review_period_days", between(limits::kMinPeriodDays, limits::kMaxDays),
-             "R, the days between reviews")
+      whole("review_period_days", 1, limits::kMaxDays, "R, the whole days between reviews")
           .require();
   const Bounds order_point = between(-limits::kMaxUnits, limits::kMaxUnits);
 

@@ -318,6 +318,12 @@ Bounds MapReader::range(std::string_view key) const {
 }
 
 std::optional<double> MapReader::number(std::string_view key) {
+  // A key declared whole (a review period in days) is held in a double by the model, but read as
+  // a whole number: 2.5 is refused, not rounded.
+  if (declared(key).type == ValueType::kWhole) {
+    const auto v = count(key);
+    return v ? std::optional<double>(*v) : std::nullopt;
+  }
   const SourceNode* v = get(key);
   return v ? reader_.number(*v, range(key)) : std::nullopt;
 }

@@ -143,9 +143,9 @@ const std::vector<KeyBounds> kKeys{
      "{mode: hybrid, to_order_share: @, capacity_per_day: 50}"},
     // Stock and policies.
     {"arms.traditional.nodes[plant].stock.policy.base_stock.level", 0, false, 1e9},
-    {"arms.traditional.nodes[plant].stock.policy.base_stock.review_period_days", 0.01, false,
-     36'500},
-    {"arms.traditional.nodes[dc].stock.policy.s_S.review_period_days", 0.01, false, 36'500},
+    {"arms.traditional.nodes[plant].stock.policy.base_stock.review_period_days", 1, false, 36'500,
+     true},
+    {"arms.traditional.nodes[dc].stock.policy.s_S.review_period_days", 1, false, 36'500, true},
     {"arms.traditional.nodes[dc].stock.policy.s_S.s",
      -1e9,
      false,
@@ -162,7 +162,7 @@ const std::vector<KeyBounds> kKeys{
      {"arms.traditional.nodes[dc].stock.policy.s_S.s=0"}},
     {"arms.traditional.nodes[shop].stock.policy.r_Q.r", -1e9, false, 1e9},
     {"arms.traditional.nodes[shop].stock.policy.r_Q.Q", 0, true, 1e9},
-    {"arms.traditional.nodes[shop].stock.policy", 0.01, false, 36'500, false,
+    {"arms.traditional.nodes[shop].stock.policy", 1, false, 36'500, true,
      "{forecast_order_up_to: {review_period_days: @, forecast: {moving_average: {window_days: "
      "7}}}}"},
     {"arms.traditional.nodes[shop].stock.policy", 0, false, 10, false,

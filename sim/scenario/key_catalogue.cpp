@@ -370,7 +370,10 @@ struct Catalogue {
                          "`all`; N, the N most popular variants; or a list of variant numbers "
                          "such as `[1, 2, 5]` (1 = most popular)");
         k.range = between(1, limits::kMaxVariants);
-        return k.shared("stocked_variants").by_default_word("all");
+        return k.shared("stocked_variants")
+            .by_default_note(
+                "all at a warehouse or retailer; at a make-to-stock factory, the variants its "
+                "customers stock");
       }(),
       number("substitution_probability", probability(),
              "a customer whose variant is not stocked takes another with this probability; "

@@ -81,6 +81,16 @@ void read_arms(ValueReader& reader, MapReader& map, const SourceNode& arms, Read
 void read_compare(ValueReader& reader, const SourceNode& node, Scenario& s) {
   MapReader map(reader, node, Section::kCompare);
   map.read("service_target_days", s.compare.service_target_days);
+  // service_level judges the customers who arrive in the measured window at least the target
+  // before the horizon: a target as long as the window would leave none.
+  const double window = s.horizon_days - s.warmup_days;
+  if (const SourceNode* target = map.get("service_target_days");
+      target && window > 0 && s.compare.service_target_days >= window) {
+    reader.error(*target, fmt::format("must be shorter than the measured window (horizon_days - "
+                                      "warmup_days = {} days), or no customer can be judged; "
+                                      "got {}",
+                                      window, target->scalar));
+  }
   const SourceNode* baseline = map.get("baseline");
   if (!baseline) return;
   std::vector<std::string_view> names;

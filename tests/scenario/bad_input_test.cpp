@@ -359,6 +359,11 @@ const std::vector<BadInput> kCases{
   {"a service target beyond the longest horizon", "replications: 2",
    "replications: 2\ncompare: {baseline: traditional, service_target_days: ^36501}",
    "compare.service_target_days", "must be in (0, 36500], got 36501"},
+  {"a service target as long as the measured window", "replications: 2",
+   "replications: 2\ncompare: {baseline: traditional, service_target_days: ^90}",
+   "compare.service_target_days",
+   "must be shorter than the measured window (horizon_days - warmup_days = 90 days), or no "
+   "customer can be judged; got 90"},
   {"negative payment terms on a lane", "cost_per_unit: 5}", "cost_per_unit: 5, payment_terms_days: ^-1}",
    "arms.traditional.lanes[0].payment_terms_days", "must be between 0 and 36500, got -1"},
   {"payment terms beyond the longest horizon", "cost_per_unit: 5}",

@@ -15,7 +15,7 @@ Production::Production(const ArmPlan& plan, Calendar& calendar) : plan_(plan), c
     f.lines_on_sku.assign(plan.sku_count(), 0);
     factories_.push_back(std::move(f));
   }
-  plan_waiting_of_sku_.assign(plan.sku_count(), 0);
+  plan_head_of_sku_.assign(plan.sku_count(), kNoJob);
 }
 
 void Production::start() {
@@ -28,41 +28,35 @@ void Production::start() {
   }
 }
 
-void Production::sort_batch(const Factory& f, Index extra_sku) const {
-  // By variant, so that a batch changes over once per variant; first come first served within a
-  // variant. Sorting (variant, position) keys in a reused buffer keeps the order of
-  // std::stable_sort without its temporary buffer, which would allocate at every release.
-  batch_keys_.clear();
-  for (std::uint32_t i = 0; i < f.batch.size(); ++i)
-    batch_keys_.push_back({jobs_[f.batch[i]].sku, i});
-  if (extra_sku != kNone) {
-    batch_keys_.push_back({extra_sku, static_cast<std::uint32_t>(f.batch.size())});
-  }
-  std::sort(batch_keys_.begin(), batch_keys_.end());
+namespace {
+
+// Where a job of `sku` joins a batch kept in release order: after the last of its variant.
+auto batch_place(const std::vector<std::pair<Index, std::uint32_t>>& batch, Index sku) {
+  return std::upper_bound(batch.begin(), batch.end(), sku,
+                          [](Index s, const auto& entry) { return s < entry.first; });
 }
+
+}  // namespace
 
 namespace {
 
 // The dispatch rule, over the jobs at positions [begin, end) of which live(i) says which still
-// wait: the first job of the line's own variant, or else the first of a variant no line is set up
-// for (unclaimed(sku); so that lines do not follow one another through the same variants), or
-// else the first. Returns end when none waits. `own_waiting` says whether a job of the own variant
-// waits.
+// wait: the first job of the line's own variant (at `own_at`, or end when none waits), or else the
+// first of a variant no line is set up for (unclaimed(sku); so that lines do not follow one
+// another through the same variants), or else the first. Returns end when none waits. Every pick
+// is thus the first waiting job of its variant, which lets plan() find the own variant's job in
+// constant time.
 template <class Live, class SkuOf, class Unclaimed>
-std::size_t choose_job(std::size_t begin, std::size_t end, Index own, bool own_waiting, Live live,
+std::size_t choose_job(std::size_t begin, std::size_t end, std::size_t own_at, Live live,
                        SkuOf sku_of, Unclaimed unclaimed) {
-  std::size_t first = end, fresh = end;
+  if (own_at < end) return own_at;
+  std::size_t first = end;
   for (std::size_t i = begin; i < end; ++i) {
     if (!live(i)) continue;
-    const Index sku = sku_of(i);
-    if (own_waiting && sku == own) return i;
     if (first == end) first = i;
-    if (fresh == end && unclaimed(sku)) {
-      fresh = i;
-      if (!own_waiting) break;
-    }
+    if (unclaimed(sku_of(i))) return i;
   }
-  return fresh != end ? fresh : first;
+  return first;
 }
 
 }  // namespace
@@ -86,17 +80,30 @@ double Production::plan(Index factory, Index sku, double units) const {
   const bool batching = f.spec->batching_window_days > 0;
   std::size_t own = released;
   if (batching) {
-    sort_batch(f, sku);
-    for (const auto& [key_sku, position] : batch_keys_) {
-      if (position == f.batch.size()) own = plan_jobs_.size();
-      const double q = position == f.batch.size() ? units : jobs_[f.batch[position]].quantity;
-      plan_jobs_.push_back({key_sku, q * unit_days});
+    const auto place = batch_place(f.batch, sku);
+    for (auto it = f.batch.begin(); it != f.batch.end(); ++it) {
+      if (it == place) {
+        own = plan_jobs_.size();
+        plan_jobs_.push_back({sku, units * unit_days});
+      }
+      plan_jobs_.push_back({it->first, jobs_[it->second].quantity * unit_days});
+    }
+    if (place == f.batch.end()) {
+      own = plan_jobs_.size();
+      plan_jobs_.push_back({sku, units * unit_days});
     }
   } else {
     plan_jobs_.push_back({sku, units * unit_days});
   }
+  // Each variant's waiting jobs in planned order, as a list threaded through plan_next_: its head
+  // is the job a line set up for the variant takes next.
   plan_waiting_.assign(plan_jobs_.size(), 1);
-  for (const PlannedJob& job : plan_jobs_) ++plan_waiting_of_sku_[job.sku];
+  plan_next_.resize(plan_jobs_.size());
+  for (std::size_t i = plan_jobs_.size(); i-- > 0;) {
+    std::size_t& head = plan_head_of_sku_[plan_jobs_[i].sku];
+    plan_next_[i] = head;
+    head = i;
+  }
   const auto unclaimed = [&](Index s) {
     return std::none_of(plan_lines_.begin(), plan_lines_.end(),
                         [s](const auto& line) { return line.second == s; });
@@ -116,13 +123,13 @@ double Production::plan(Index factory, Index sku, double units) const {
       for (auto& line : plan_lines_) line.first = std::max(line.first, release);
       continue;
     }
+    const std::size_t own_at = set_up != kNone ? plan_head_of_sku_[set_up] : kNoJob;
     const std::size_t pick = choose_job(
-        front, available, set_up, set_up != kNone && plan_waiting_of_sku_[set_up] > 0,
-        [&](std::size_t i) { return plan_waiting_[i] != 0; },
+        front, available, own_at, [&](std::size_t i) { return plan_waiting_[i] != 0; },
         [&](std::size_t i) { return plan_jobs_[i].sku; }, unclaimed);
     const PlannedJob& job = plan_jobs_[pick];
     plan_waiting_[pick] = 0;
-    --plan_waiting_of_sku_[job.sku];
+    plan_head_of_sku_[job.sku] = plan_next_[pick];  // the pick was its variant's head
     const bool changes_over = set_up != kNone && set_up != job.sku;
     free_at += (changes_over ? f.spec->changeover_days : 0.0) + job.work_days;
     set_up = job.sku;
@@ -131,9 +138,7 @@ double Production::plan(Index factory, Index sku, double units) const {
       break;
     }
   }
-  for (std::size_t i = 0; i < plan_jobs_.size(); ++i) {
-    if (plan_waiting_[i] != 0) --plan_waiting_of_sku_[plan_jobs_[i].sku];
-  }
+  for (const PlannedJob& job : plan_jobs_) plan_head_of_sku_[job.sku] = kNoJob;
   return done;
 }
 
@@ -161,7 +166,7 @@ void Production::enqueue(Index factory, Job job) {
   }
   const std::uint32_t id = jobs_.add(job);
   if (f.spec->batching_window_days > 0 && job.customer != kNoRecord) {
-    f.batch.push_back(id);
+    f.batch.insert(batch_place(f.batch, job.sku), {job.sku, id});
     return;
   }
   f.queue.push_back(id);
@@ -171,9 +176,8 @@ void Production::enqueue(Index factory, Job job) {
 
 void Production::release_batch(Index factory) {
   Factory& f = factories_[factory];
-  sort_batch(f, kNone);
-  for (const auto& [sku, position] : batch_keys_) {
-    f.queue.push_back(f.batch[position]);
+  for (const auto& [sku, id] : f.batch) {
+    f.queue.push_back(id);
     ++f.queued_of_sku[sku];
   }
   f.batch.clear();
@@ -183,12 +187,15 @@ void Production::release_batch(Index factory) {
 }
 
 std::uint32_t Production::take_next(Factory& f, const Line& line) {
-  const bool own_waiting = line.last_sku != kNone && f.queued_of_sku[line.last_sku] > 0;
-  const std::size_t pick = choose_job(
-      0, f.queue.size(), line.last_sku, own_waiting,
-      [&](std::size_t i) { return f.queue[i] != kNoRecord; },
-      [&](std::size_t i) { return jobs_[f.queue[i]].sku; },
-      [&](Index s) { return f.lines_on_sku[s] == 0; });
+  const auto live = [&](std::size_t i) { return f.queue[i] != kNoRecord; };
+  const auto sku_of = [&](std::size_t i) { return jobs_[f.queue[i]].sku; };
+  std::size_t own_at = f.queue.size();
+  if (line.last_sku != kNone && f.queued_of_sku[line.last_sku] > 0) {
+    own_at = 0;
+    while (!live(own_at) || sku_of(own_at) != line.last_sku) ++own_at;
+  }
+  const std::size_t pick = choose_job(0, f.queue.size(), own_at, live, sku_of,
+                                      [&](Index s) { return f.lines_on_sku[s] == 0; });
   std::uint32_t id = kNoRecord;
   std::swap(id, f.queue[pick]);  // a job taken out of turn leaves a hole
   --f.queued_of_sku[jobs_[id].sku];

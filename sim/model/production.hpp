@@ -116,7 +116,9 @@ class Production {
     RingQueue<std::uint32_t> queue;
     std::vector<std::uint32_t> queued_of_sku;  // live jobs of each variant in `queue`
     std::vector<std::uint32_t> lines_on_sku;   // lines set up for each variant
-    std::vector<std::uint32_t> batch;  // make-to-order jobs waiting for the next batch release
+    // Make-to-order jobs waiting for the next batch release, as (variant, job), kept in release
+    // order: by variant, first come first served within one (each joins after its variant's last).
+    std::vector<std::pair<Index, std::uint32_t>> batch;
     double next_release = 0;           // time of the next batch release
     std::uint64_t changeovers = 0;
     stats::RunningMoments lateness;  // finished make-to-order jobs: completion - planned_done
@@ -137,20 +139,19 @@ class Production {
   // Takes the job `line` should make next out of the queue, by the dispatch rule (the queue holds
   // a live job).
   std::uint32_t take_next(Factory& f, const Line& line);
-  // The batch, and a job of `extra_sku` joining it last unless kNone, in release order (by
-  // variant, then arrival) into batch_keys_ as (variant, position in the batch).
-  void sort_batch(const Factory& f, Index extra_sku) const;
   void count_stock_jobs(Factory& f, double now, double change);
 
-  mutable std::vector<std::pair<Index, std::uint32_t>> batch_keys_;  // the batch's sort buffer
-  // quote's scratch: the jobs it plans, which still wait, how many of each variant, the lines.
+  // plan()'s scratch: the jobs it plans, which still wait, each variant's first waiting job and
+  // the next of the same variant, the lines.
   struct PlannedJob {
     Index sku;
     double work_days;
   };
+  static constexpr std::size_t kNoJob = ~std::size_t{0};
   mutable std::vector<PlannedJob> plan_jobs_;
   mutable std::vector<std::uint8_t> plan_waiting_;
-  mutable std::vector<std::uint32_t> plan_waiting_of_sku_;    // all 0 between quotes
+  mutable std::vector<std::size_t> plan_head_of_sku_;         // all kNoJob between plans
+  mutable std::vector<std::size_t> plan_next_;                // kNoJob: the variant's last
   mutable std::vector<std::pair<double, Index>> plan_lines_;  // (free at, set-up variant)
   double wip_unit_cost_days_ = 0;
 };

@@ -19,7 +19,6 @@ using c2msim::model::Transport;
 
 namespace {
 
-constexpr Index kFactory = 0, kRetailer = 1;
 constexpr Index kInbound = 0, kToMarket = 1;
 
 // factory -> retailer (2-day lead time, capacity as given) -> consumers (lead time as given).

@@ -6,7 +6,7 @@
 // the busy servers of an M/G/S/S loss system (Zipkin 2000, sec. 7.3). The optimal level for a
 // holding cost h and a backorder cost p, each per unit and unit of time, is the newsvendor
 // fractile of the lead-time demand: the smallest S with P(D(L) <= S) >= p / (p + h)
-// (Zipkin 2000, sec. 6.4; Axsäter 2015, sec. 5.2).
+// (Zipkin 2000, ch. 6; Axsäter 2015, sec. 5.2).
 
 #include <cmath>
 #include <stdexcept>

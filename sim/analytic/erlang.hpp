@@ -1,6 +1,6 @@
 #pragma once
 // Erlang's loss (B) and delay (C) formulas for c servers and offered load a = lambda / mu
-// (Kleinrock, Queueing Systems I, 1975, sec. 3.6 and 3.10).
+// (Kleinrock, Queueing Systems I, 1975, ch. 3).
 
 #include <stdexcept>
 

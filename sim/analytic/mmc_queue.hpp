@@ -1,6 +1,6 @@
 #pragma once
 // The M/M/c queue in steady state: Poisson arrivals at rate lambda, c exponential servers at
-// rate mu each, lambda < c mu (Kleinrock 1975, sec. 3.5; Little's law for L).
+// rate mu each, lambda < c mu (Kleinrock 1975, ch. 3; Little's law for L).
 
 #include "sim/analytic/erlang.hpp"
 

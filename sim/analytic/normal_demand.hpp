@@ -1,7 +1,7 @@
 #pragma once
 // Normal demand D ~ N(mean, sd^2): the standard normal loss function, which turns expected
 // shortages and sales into closed forms (Porteus, Foundations of Stochastic Inventory Theory,
-// 2002, sec. 1.3; Axsäter 2015, sec. 5.3).
+// 2002, ch. 1; Axsäter 2015, sec. 5.3).
 
 #include <boost/math/distributions/normal.hpp>
 

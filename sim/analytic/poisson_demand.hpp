@@ -1,7 +1,7 @@
 #pragma once
 // Poisson lead-time demand D ~ Poisson(mean): its probabilities and its loss functions, the
 // building blocks of every Poisson inventory formula here (Axsäter, Inventory Control, 3rd ed.,
-// 2015, sec. 5.2; Zipkin, Foundations of Inventory Management, 2000, sec. 6.2). A mean of zero
+// 2015, sec. 5.2; Zipkin, Foundations of Inventory Management, 2000, ch. 6). A mean of zero
 // is the demand of a zero lead time: D = 0 for certain (Boost refuses a zero mean).
 
 #include <boost/math/distributions/poisson.hpp>

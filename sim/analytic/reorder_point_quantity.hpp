@@ -2,7 +2,7 @@
 // Continuous review (r, Q) with unit Poisson demand at rate lambda, constant lead time L and
 // backorders: an order of Q goes out whenever the inventory position falls to r. The position
 // is then uniform on r+1..r+Q and independent of the next lead time's demand, so the level is
-// IP - D(L) (Axsäter 2015, sec. 5.3; Zipkin 2000, sec. 6.5). With a holding cost h and a
+// IP - D(L) (Axsäter 2015, sec. 5.3; Zipkin 2000, ch. 6). With a holding cost h and a
 // backorder cost p per unit and unit of time and a fixed cost K per order, the cost per unit of
 // time is C(r, Q) = (K lambda + sum_{y=r+1}^{r+Q} G(y)) / Q with G(y) = h E[(y - D)^+] +
 // p E[(D - y)^+]; optimal_rq minimises it exactly by the algorithm of Federgruen and Zheng,

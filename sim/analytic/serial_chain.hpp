@@ -1,13 +1,14 @@
 #pragma once
 // A serial chain of N stages under echelon base-stock policies, solved exactly by the
 // Clark-Scarf decomposition in the discrete form of Chen and Zheng, Management Science 40
-// (1994) 1426-1443, and Shang and Song, Management Science 49 (2003) 618-638 (also Zipkin 2000,
-// sec. 8.3). Stage 1 serves the customers; stage j is supplied by stage j + 1 after a constant
-// transit time L_j, and stage N by an unlimited source. Demand is Poisson at rate lambda, one
-// unit at a time, continuous review; stage 1 backorders what it cannot serve at a cost p per
-// unit and unit of time. Stage j's echelon holding cost h_j > 0 is the value it adds: a unit
-// on hand at stage j costs H_j = h_j + ... + h_N per unit of time, a unit in transit to stage
-// j < N costs H_{j+1} (the stage it left), a unit on its way from the source nothing.
+// (1994) 1426-1443, and Shang and Song, Management Science 49 (2003) 618-638; the decomposition
+// is Clark and Scarf's, Management Science 6 (1960) 475-490. Stage 1 serves the customers; stage j
+// is supplied by stage j + 1 after a constant transit time L_j, and stage N by an unlimited source.
+// Demand is Poisson at rate lambda, one unit at a time, continuous review; stage 1 backorders what
+// it cannot serve at a cost p per unit and unit of time. Stage j's echelon holding cost h_j > 0 is
+// the value it adds: a unit on hand at stage j costs H_j = h_j + ... + h_N per unit of time, a unit
+// in transit to stage j < N costs H_{j+1} (the stage it left), a unit on its way from the source
+// nothing.
 //
 // Echelon base stock: stage j orders so that its echelon inventory position (its stock, all
 // stock downstream of it and in transit to it, less stage 1's backorders) stays at s_j. Clark

@@ -22,6 +22,8 @@ class Simulation {
   // Events handled since construction (or the last reset).
   [[nodiscard]] std::uint64_t events_processed() const noexcept { return events_processed_; }
   [[nodiscard]] std::size_t pending_events() const noexcept { return calendar_.size(); }
+  // The time of the next pending event (+infinity when none is left).
+  [[nodiscard]] double next_time() { return calendar_.next_time(); }
   [[nodiscard]] bool pending(EventHandle handle) const noexcept {
     return calendar_.pending(handle);
   }

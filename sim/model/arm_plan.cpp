@@ -150,7 +150,8 @@ void ArmPlan::derive_prices() {
 // A stocking node keeps the top-N variants (variant 0 is the most popular) of every product it
 // handles, plus whatever any node it supplies keeps, so that every order can be filled. A factory
 // whose scenario chose no variants keeps only that: what the nodes it supplies keep, and every
-// variant a market it serves or a node without stock (which passes its demand on) may ask for.
+// variant a market it serves, a node without stock (which passes its demand on) or a platform
+// (which passes on the variants it does not keep) may ask for.
 void ArmPlan::derive_stocked_variants() {
   const std::size_t n = spec_.nodes.size();
   const std::size_t np = spec_.products.size();
@@ -169,7 +170,12 @@ void ArmPlan::derive_stocked_variants() {
     if (!stock) continue;
     if (spec_.nodes[node].kind == NodeKind::kFactory && !stock->variants_given) {
       for (const LaneSpec& l : spec_.lanes) {
-        if (l.from != node || (!l.to_market && spec_.nodes[l.to].stock)) continue;
+        // A stocking node asks for what it keeps (added below, from the bottom up), except a
+        // platform, which passes on the customers of every variant it does not keep.
+        if (l.from != node || (!l.to_market && spec_.nodes[l.to].stock &&
+                               spec_.nodes[l.to].kind != NodeKind::kPlatform)) {
+          continue;
+        }
         for (Index p = 0; p < np; ++p) {
           const bool asked = l.to_market ? spec_.markets[l.to].product == p : handles(l.to, p);
           if (!asked || !handles(node, p)) continue;
@@ -254,8 +260,7 @@ double ArmPlan::calendar_factor(const Calendar& c, std::size_t day) const {
     const auto& rates = spec_.markets[m].arrivals_per_day;
     expected += w * (day < rates.size() ? rates[day] : 0.0);
   }
-  // A day with no expected demand is not divided (its counts are 0 but for late orders).
-  return expected > 0 ? expected / c.mean : 1.0;
+  return expected / c.mean;
 }
 
 }  // namespace c2msim::model

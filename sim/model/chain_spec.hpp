@@ -144,6 +144,9 @@ struct ChainSpec {
   TerminalValuation terminal_valuation = TerminalValuation::kCost;
   // The service level counts the units delivered within this long of the customer's order.
   double service_target_days = 7.0;
+  // The days of the system bullwhip's buckets, the same in every arm of a comparison (the
+  // scenario builder sets the longest of any arm's); 0: this arm's own, the longest of its nodes'.
+  std::int64_t system_bucket_days = 0;
   std::vector<ProductSpec> products;
   std::vector<MarketSpec> markets;
   std::vector<NodeSpec> nodes;

@@ -2,9 +2,8 @@
 // The conservation checks run at the end of every replication, over the whole run: for every
 // node, opening stock + units received or produced = units shipped + salvaged + on hand; for the
 // chain, opening stock + production = units sold to consumers + salvaged + in transit + on hand;
-// and what
-// buyers paid equals what sellers received, between nodes and from consumers. A violation is a
-// bug: ConservationError names the node and the numbers.
+// and what buyers paid equals what sellers received, between nodes and from consumers. A
+// violation is a bug: ConservationError names the node and the numbers.
 
 #include <stdexcept>
 

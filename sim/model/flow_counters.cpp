@@ -7,14 +7,6 @@
 namespace c2msim::model {
 namespace {
 
-// The bucket of a node's review-period bullwhip: its review period, or a week for a node that
-// reviews continuously or places no periodic orders (a make-to-order factory, a platform that
-// forwards its orders).
-std::int64_t review_bucket_days(const NodeSpec& node) {
-  const std::int64_t days = node.stock ? review_days(node.stock->policy) : 0;
-  return days > 0 ? days : 7;
-}
-
 void add(OrderVariances& v, double demand, double orders) {
   v.demand.add(demand);
   v.orders.add(orders);
@@ -31,9 +23,23 @@ FlowCounters::FlowCounters(const ArmPlan& plan)
     // order upstream of it weekly: the chain's bucket is the longest of every node's.
     chain_.bucket_days = std::max(chain_.bucket_days, nodes_[n].bucket_days);
   }
+  if (plan.spec().system_bucket_days > 0) chain_.bucket_days = plan.spec().system_bucket_days;
+}
+
+std::int64_t review_bucket_days(const NodeSpec& node) {
+  const std::int64_t days = node.stock ? review_days(node.stock->policy) : 0;
+  return days > 0 ? days : 7;
+}
+
+void FlowCounters::opening_review_done() {
+  for (Flow& f : nodes_) f.opening_orders = f.today.orders;
+  chain_.opening_orders = chain_.today.orders;
 }
 
 void FlowCounters::close_day(Flow& f, std::int64_t day, bool measured, double calendar) {
+  // The opening review's orders (at time 0) answer no demand: they are in no bucket.
+  f.today.orders -= f.opening_orders;
+  f.opening_orders = 0;
   if (measured) add(f.variances.daily, f.today.demand, f.today.orders);
   f.review.sum.demand += f.today.demand;
   f.review.sum.orders += f.today.orders;
@@ -48,8 +54,10 @@ void FlowCounters::close_day(Flow& f, std::int64_t day, bool measured, double ca
     // days), not day by day: an order placed on the bucket's last day answers the whole bucket's
     // demand, and dividing it by that one day's factor would count a festival's edge as
     // amplification.
+    // A bucket with no expected demand (closed days only) is not divided.
     if (f.review.measured) {
-      const double factor = f.review.calendar / static_cast<double>(f.review.days);
+      const double mean = f.review.calendar / static_cast<double>(f.review.days);
+      const double factor = mean > 0 ? mean : 1.0;
       add(f.variances.review, f.review.sum.demand / factor, f.review.sum.orders / factor);
     }
     f.review = Buckets{};

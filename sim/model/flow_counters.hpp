@@ -25,6 +25,11 @@ struct FlowVariances {
   OrderVariances weekly;  // raw, days 1-7, 8-14, ... of the run
 };
 
+// The bucket of a node's review-period bullwhip: its review period, or a week for a node that
+// reviews continuously or places no periodic orders (a make-to-order factory, a platform that
+// forwards its orders).
+std::int64_t review_bucket_days(const NodeSpec& node);
+
 class FlowCounters {
  public:
   explicit FlowCounters(const ArmPlan& plan);
@@ -39,6 +44,9 @@ class FlowCounters {
   [[nodiscard]] double orders_today(Index node) const { return nodes_[node].today.orders; }
   [[nodiscard]] double received_today(Index node) const { return received_today_[node]; }
 
+  // The orders placed so far (by the opening review at time 0, which answers no demand) count in
+  // the day's snapshot but in no bucket.
+  void opening_review_done();
   // Closes day `day` of the run (the day [day - 1, day)); it is in the measured window when
   // `measured`.
   void end_day(std::int64_t day, bool measured);
@@ -65,6 +73,7 @@ class FlowCounters {
   struct Flow {
     std::int64_t bucket_days = 7;
     Pair today;
+    double opening_orders = 0;  // of today's orders, the opening review's
     Buckets review, week;
     FlowVariances variances;
   };

@@ -132,8 +132,8 @@ constexpr std::array kCatalogue{
              "the list markup; markup_step_PRODUCT when the arm has several products"},
   MetricInfo{"unsold_units", kSystem, false, "units", "Unsold units", Better::kLower, false,
              false,
-             "units salvaged in the measured window: at season ends, and at the horizon with "
-             "terminal_valuation: salvage"},
+             "units salvaged in the measured window: at season ends (and what arrives after its "
+             "season), and the stock on hand at the horizon with terminal_valuation: salvage"},
   MetricInfo{"unsold_value", kSystem, false, "money", "Unsold value", Better::kLower, false,
              false, "the same units at the chain's cost"},
   MetricInfo{"salvage_revenue", kSystem, false, "money", "Salvage revenue", Better::kNeither,

@@ -29,6 +29,11 @@ double turnover(double cogs_per_day, double average_value) {
 double days_of_inventory(double cogs_per_day, double average_value) {
   return cogs_per_day > 0 ? average_value / cogs_per_day : kNaN;
 }
+// The value-weighted days a receivable or payable is outstanding (value x days over the value);
+// 0 when nothing was sold or bought, so that the cash-to-cash cycle has no such term.
+double days_outstanding(double value_days, double value) {
+  return value > 0 ? value_days / value : 0.0;
+}
 
 }  // namespace
 
@@ -65,9 +70,8 @@ ReplicationResult measure(const MeasuredRun& run) {
     transport_total += acc.transport_cost;
     const double cogs_per_day = acc.cogs / measured_days;
     const double inventory_days = days_of_inventory(cogs_per_day, average_value);
-    const double receivable_days = acc.revenue > 0 ? acc.receivable_value_days / acc.revenue : 0.0;
-    const double payable_days =
-        acc.paid_to_suppliers > 0 ? acc.payable_value_days / acc.paid_to_suppliers : 0.0;
+    const double receivable_days = days_outstanding(acc.receivable_value_days, acc.revenue);
+    const double payable_days = days_outstanding(acc.payable_value_days, acc.paid_to_suppliers);
     emit(id, "inventory_turnover", turnover(cogs_per_day, average_value));
     emit(id, "days_of_inventory", inventory_days);
     emit(id, "cash_to_cash_days", inventory_days + receivable_days - payable_days);
@@ -138,8 +142,10 @@ ReplicationResult measure(const MeasuredRun& run) {
   const std::string sys = "system";
   emit(sys, "inventory_turnover", turnover(consumer_cost_per_day, system_value));
   emit(sys, "days_of_inventory", system_inventory_days);
+  // The chain buys nothing from outside it: no payable term.
   emit(sys, "cash_to_cash_days",
-       system_inventory_days + ratio(chain.consumer_receivable_value_days, chain.consumer_revenue));
+       system_inventory_days +
+           days_outstanding(chain.consumer_receivable_value_days, chain.consumer_revenue));
   emit(sys, "list_markup", ratio(s.list_value, s.list_cost));
   emit(sys, "realised_markup", ratio(chain.consumer_revenue, chain.consumer_cost_value));
   emit(sys, "service_level", ratio(s.units_on_time, s.units_demanded_for_service));

@@ -87,6 +87,7 @@ class Replication {
     }
     if (spec.horizon_days >= 1.0) calendar_.schedule_at(1.0, {EventKind::kDayEnd, false, 0, 0});
     review(0);
+    flows_.opening_review_done();
   }
 
   void handle(const ModelEvent& e) {
@@ -114,7 +115,14 @@ class Replication {
         patience_runs_out(e.target);
         break;
       case EventKind::kDayEnd:
-        day_end();
+        // The day's end comes after everything else due at that instant (a customer, a shipment
+        // or a release at exactly the day's end belongs to the day that ends, and its review sees
+        // it): while other events are due now, it steps behind them.
+        if (calendar_.next_time() <= now()) {
+          calendar_.schedule_at(now(), {EventKind::kDayEnd, false, 0, 0});
+        } else {
+          day_end();
+        }
         break;
       case EventKind::kDayClose:
         day_close();

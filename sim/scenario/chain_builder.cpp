@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/model/flow_counters.hpp"
+
 namespace c2msim::scenario {
 namespace {
 
@@ -113,8 +115,27 @@ std::vector<double> daily_multipliers(const Scenario& scenario, const Demand& de
   return m;
 }
 
+namespace {
+
+// The system bullwhip's bucket, the same in every arm of the scenario (whichever arms a command
+// runs): the longest of any arm's nodes' buckets.
+std::int64_t system_bucket_days(const Scenario& scenario) {
+  std::int64_t days = 1;
+  for (const Arm& a : scenario.arms) {
+    for (const Node& node : a.nodes) {
+      model::NodeSpec spec;
+      if (node.stock) spec.stock = to_model(*node.stock);
+      days = std::max(days, model::review_bucket_days(spec));
+    }
+  }
+  return days;
+}
+
+}  // namespace
+
 model::ChainSpec build_chain(const Scenario& scenario, const Arm& arm) {
   model::ChainSpec chain;
+  chain.system_bucket_days = system_bucket_days(scenario);
   chain.arm = arm.name;
   chain.horizon_days = scenario.horizon_days;
   chain.warmup_days = scenario.warmup_days;

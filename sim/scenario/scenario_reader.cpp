@@ -91,11 +91,11 @@ void read_compare(ValueReader& reader, const SourceNode& node, Scenario& s) {
                                       "got {}",
                                       window, target->scalar));
   }
-  const SourceNode* baseline = map.get("baseline");
-  if (!baseline) return;
-  std::vector<std::string_view> names;
-  for (const Arm& arm : s.arms) names.push_back(arm.name);
-  if (auto i = reader.reference(*baseline, names, "arm")) s.compare.baseline = s.arms[*i].name;
+  if (const SourceNode* baseline = map.get("baseline")) {
+    std::vector<std::string_view> names;
+    for (const Arm& arm : s.arms) names.push_back(arm.name);
+    if (auto i = reader.reference(*baseline, names, "arm")) s.compare.baseline = s.arms[*i].name;
+  }
 }
 
 }  // namespace

@@ -42,6 +42,10 @@ TEST_CASE("a make-to-stock factory stocks by default what the nodes it supplies 
     spec.nodes[1].stock.reset();
     CHECK(stocked(ArmPlan(spec), 0) == std::vector<bool>(5, true));
   }
+  SECTION("every variant when a stocking platform it supplies passes on what it does not keep") {
+    spec.nodes[1].kind = NodeKind::kPlatform;  // keeps the top 2, forwards the rest to the factory
+    CHECK(stocked(ArmPlan(spec), 0) == std::vector<bool>(5, true));
+  }
   SECTION("what the scenario sets, when it sets it") {
     spec.nodes[0].stock->variants_given = true;  // `all`
     CHECK(stocked(ArmPlan(spec), 0) == std::vector<bool>(5, true));

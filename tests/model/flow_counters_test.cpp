@@ -124,3 +124,43 @@ TEST_CASE("days closed in the warm-up count in no bucket", "[model][flows]") {
   CHECK(flows.chain().weekly.demand.count() == 0);
   CHECK(flows.chain().review.demand.count() == 0);
 }
+
+TEST_CASE("a bucket's calendar is the mean expected demand of its days, closed days at 0",
+          "[model][flows]") {
+  // A retailer reviewing every 3 days serves a market closed on every 7th day (rate 0) and open
+  // at 6 on the others, for 63 days. Demand exactly as expected, divided by the bucket's mean
+  // factor, is 3 days of the mean rate in every bucket, closed day or not: no variance is left.
+  // (Counting a closed day's factor as 1 would put a bucket with a closed day at 12 / (10 / 9) =
+  // 10.8 against 18 / (7 / 6) = 15.4 for the others.)
+  ChainSpec spec = small_chain(1, 63.0);
+  for (std::size_t d = 0; d < 63; ++d) spec.markets[0].arrivals_per_day[d] = d % 7 == 6 ? 0.0 : 6.0;
+  spec.nodes[1].stock->policy = BaseStockPolicy{3.0, 0.0};
+  const ArmPlan plan(spec);
+  FlowCounters flows(plan);
+  for (std::int64_t day = 1; day <= 63; ++day) {
+    flows.demand(1, spec.markets[0].arrivals_per_day[static_cast<std::size_t>(day - 1)]);
+    flows.order(1, static_cast<double>(day % 2));
+    flows.end_day(day, true);
+  }
+  const auto& review = flows.node(1).review;
+  REQUIRE(review.demand.count() == 21);
+  CHECK(review.demand.mean() == Approx(3.0 * 6.0 * 6.0 / 7.0));
+  CHECK(review.demand.variance() == Approx(0.0).margin(1e-9));
+}
+
+TEST_CASE("the opening review's orders are in the day's snapshot but in no bucket",
+          "[model][flows]") {
+  const ArmPlan plan = two_nodes();
+  FlowCounters flows(plan);
+  flows.order(1, 40.0);  // the review at time 0 fills the opening position
+  flows.opening_review_done();
+  for (std::int64_t day = 1; day <= 7; ++day) {
+    flows.demand(1, 2.0);
+    flows.order(1, 2.0);
+    if (day == 1) CHECK(flows.orders_today(1) == 42.0);
+    flows.end_day(day, true);
+  }
+  CHECK(flows.node(1).daily.orders.mean() == Approx(2.0));
+  CHECK(flows.node(1).daily.orders.variance() == Approx(0.0));
+  CHECK(flows.node(1).weekly.orders.mean() == Approx(14.0));
+}

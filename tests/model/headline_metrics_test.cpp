@@ -7,8 +7,12 @@
 #include <cmath>
 #include <vector>
 
+#include "sim/model/flow_counters.hpp"
 #include "sim/model/replication.hpp"
+#include "sim/scenario/chain_builder.hpp"
+#include "sim/scenario/scenario_loader.hpp"
 #include "tests/model/chain_fixtures.hpp"
+#include "tests/scenario/scenario_test_support.hpp"
 
 using namespace c2msim::testing;
 using c2msim::model::run_replication;
@@ -149,4 +153,46 @@ TEST_CASE("a make-to-order factory counts every request as an order, taken or tu
   // A customer taken is never lost afterwards: the turned-away units are the lost ones.
   CHECK(share == Approx(r.get("system", "lost_sales_rate")));
   CHECK(r.get("system", "turned_away_share") == Approx(share));
+}
+
+TEST_CASE("the system bullwhip has the same buckets in every arm of a scenario",
+          "[model][bullwhip]") {
+  // example-monitors with every traditional tier on daily review: its own longest review period
+  // is a day, but the C2M arms' nodes without periodic review bucket by the week, and every arm's
+  // system buckets are the longest of any arm's.
+  const auto loaded = c2msim::scenario::load_scenario_file(c2msim::test::source_dir() /
+                                                           "scenarios" / "example-monitors.yaml");
+  REQUIRE(loaded.ok());
+  c2msim::scenario::Scenario scenario = *loaded.scenario;
+  for (auto& arm : scenario.arms) {
+    if (arm.name != "traditional") continue;
+    for (auto& node : arm.nodes) {
+      if (node.stock) node.stock->policy = BaseStockPolicy{1.0, 100.0};
+    }
+  }
+  for (const auto& arm : scenario.arms) {
+    INFO(arm.name);
+    const ArmPlan plan(c2msim::scenario::build_chain(scenario, arm));
+    CHECK(c2msim::model::FlowCounters(plan).chain_bucket_days() == 7);
+  }
+  // An arm of daily reviews alone would bucket by the day.
+  ChainSpec daily = base_stock_shop(1.0, 70.0);
+  CHECK(c2msim::model::FlowCounters(ArmPlan(daily)).chain_bucket_days() == 1);
+  daily.system_bucket_days = 7;
+  CHECK(c2msim::model::FlowCounters(ArmPlan(daily)).chain_bucket_days() == 7);
+}
+
+TEST_CASE("a customer at the very end of a day is in that day's review", "[model][bullwhip]") {
+  // 10 customers a day, the 10th at exactly the day's end; the shop reviews daily (base stock).
+  // Its first day-end review sees all 10 and orders 10, as its demand that day says.
+  ChainSpec spec = base_stock_shop(1.0, 30.0);
+  spec.warmup_days = 0.0;
+  spec.markets[0].process = ArrivalProcess::kDeterministic;
+  std::vector<c2msim::model::DailySnapshot> days;
+  run_replication(spec, 1, 0, [&](const c2msim::model::DailySnapshot& s) {
+    if (s.node == 1) days.push_back(s);
+  });
+  REQUIRE(days.size() >= 2);
+  CHECK(days[0].demand_received == 10.0);
+  CHECK(days[0].orders_placed == 10.0);
 }

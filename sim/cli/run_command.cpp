@@ -7,6 +7,8 @@
 #include <chrono>
 #include <cmath>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "c2msim/version.hpp"
 #include "sim/cli/arm_choice.hpp"
@@ -67,6 +69,16 @@ std::string mean_with_ci(const montecarlo::Summary& s) {
   return fmt::format("{:.4g} ± {:.2g}", s.mean, (s.ci95_high - s.ci95_low) / 2);
 }
 
+// The width a cell takes on a terminal: its UTF-8 code points (the table's "±" is one column).
+std::size_t display_width(const std::string& text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+// The headline table: a row per headline metric, a column per arm (mean ± half the 95% CI) and
+// per arm against the baseline (paired difference [95% CI]); each column as wide as its widest
+// cell, so that long arm names do not run into each other.
 void print_table(const montecarlo::ResultsTable& table) {
   const auto summaries = table.summaries();
   const auto comparisons = table.comparisons();
@@ -78,18 +90,19 @@ void print_table(const montecarlo::ResultsTable& table) {
     }
     return nullptr;
   };
-  fmt::print("{:<20}", "metric (system)");
-  for (const auto& arm : arms) fmt::print("{:>22}", arm);
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> header{"metric (system)"};
+  for (const auto& arm : arms) header.push_back(arm);
   for (std::size_t a = 0; a < arms.size(); ++a) {
     if (a != table.baseline())
-      fmt::print("{:>36}", fmt::format("{} - {} [95% CI]", arms[a], arms[table.baseline()]));
+      header.push_back(fmt::format("{} - {} [95% CI]", arms[a], arms[table.baseline()]));
   }
-  fmt::print("\n");
+  rows.push_back(std::move(header));
   for (const std::string& metric : model::headline_metrics()) {
-    fmt::print("{:<20}", metric);
+    std::vector<std::string> row{metric};
     for (const auto& arm : arms) {
       const auto* s = find_summary(arm, metric);
-      fmt::print("{:>22}", s ? mean_with_ci(*s) : "-");
+      row.push_back(s ? mean_with_ci(*s) : "-");
     }
     for (std::size_t a = 0; a < arms.size(); ++a) {
       if (a == table.baseline()) continue;
@@ -102,9 +115,22 @@ void print_table(const montecarlo::ResultsTable& table) {
                      : fmt::format("{}", d.mean);
         }
       }
-      fmt::print("{:>36}", cell);
+      row.push_back(std::move(cell));
     }
-    fmt::print("\n");
+    rows.push_back(std::move(row));
+  }
+  std::vector<std::size_t> widths(rows.front().size(), 0);
+  for (const auto& row : rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      widths[c] = std::max(widths[c], display_width(row[c]));
+    }
+  }
+  for (const auto& row : rows) {
+    std::string line = row[0] + std::string(widths[0] - display_width(row[0]), ' ');
+    for (std::size_t c = 1; c < row.size(); ++c) {
+      line += std::string(2 + widths[c] - display_width(row[c]), ' ') + row[c];
+    }
+    fmt::print("{}\n", line);
   }
 }
 

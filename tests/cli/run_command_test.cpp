@@ -45,6 +45,41 @@ TEST_CASE("run writes the output directory and prints the headline table", "[cli
   CHECK(r.err.empty());  // no progress bar when stderr is not a terminal
 }
 
+TEST_CASE("the headline table keeps its columns apart however long the arm names", "[cli][e2e]") {
+  // quickstart's arms include traditional-full-range (22 characters), and the comparison
+  // headers are longer still: each column is as wide as its widest cell, two spaces apart, so
+  // every line of the table is as long as the header and each header appears whole.
+  TempDir dir;
+  const auto r = run_cli("run " + quickstart() + " -n 2 --out " + quoted(dir.path() / "o"), dir);
+  REQUIRE(r.status == 0);
+  std::vector<std::string> table;
+  std::size_t at = 0;
+  while (at < r.out.size()) {
+    const std::size_t end = r.out.find('\n', at);
+    const std::string line = r.out.substr(at, end - at);
+    at = end == std::string::npos ? r.out.size() : end + 1;
+    if (line.rfind("metric (system)", 0) == 0 || !table.empty()) {
+      if (line.rfind("results in", 0) == 0) break;
+      table.push_back(line);
+    }
+  }
+  REQUIRE(table.size() > 5);
+  const auto columns = [](const std::string& line) {  // in code points: "±" is one
+    return std::count_if(line.begin(), line.end(),
+                         [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+  };
+  for (const std::string& line : table) {
+    INFO(line);
+    CHECK(columns(line) == columns(table.front()));
+  }
+  for (const char* header :
+       {"  traditional  ", "  c2m  ", "  traditional-full-range  ",
+        "  c2m - traditional [95% CI]  ", "  traditional-full-range - traditional [95% CI]"}) {
+    INFO(header << "\n" << table.front());
+    CHECK(table.front().find(header) != std::string::npos);
+  }
+}
+
 TEST_CASE("the same seed gives byte-identical results for any thread count",
           "[cli][e2e][parallel]") {
   TempDir dir;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the dependencies (if missing), configures one CMake preset and builds TARGETs (default:
 # the c2msim command line alone; `all` for everything, the tests and the benchmark too).
-# Usage: scripts/build.sh [release|debug|asan-ubsan|tsan|clang-integer] [TARGET...]
+# Usage: scripts/build.sh [release|debug|asan-ubsan|tsan] [TARGET...]
 #   (default: release c2msim)
 set -euo pipefail
 preset="${1:-release}"
@@ -10,7 +10,7 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then targets=(c2msim); fi
 cd "$(dirname "$0")/.."
 extra=()
-if [ "$preset" = clang-integer ]; then extra=(--with-fuzzer); fi  # clang's sanitizer runtimes
+if [ "$preset" = asan-ubsan ]; then extra=(--with-fuzzer); fi  # clang and its sanitizer runtimes
 bash scripts/install-deps.sh "${extra[@]}"
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset" --target "${targets[@]}"

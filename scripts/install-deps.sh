@@ -3,8 +3,8 @@
 # Idempotent: when everything is already installed it returns at once without touching apt.
 # Usage: scripts/install-deps.sh [--with-browser] [--with-fuzzer]
 #   --with-browser adds headless Chromium, which only the report's end-to-end test needs;
-#   --with-fuzzer adds clang and its sanitizer and libFuzzer runtimes, which only the fuzz and
-#   clang-integer presets need.
+#   --with-fuzzer adds clang and its sanitizer and libFuzzer runtimes, which only the clang presets
+#   (asan-ubsan and fuzz) need.
 set -euo pipefail
 
 packages=(

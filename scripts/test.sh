@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds everything of one CMake preset and runs its test suite through CTest.
-# Usage: scripts/test.sh [release|debug|asan-ubsan|tsan|clang-integer]   (default: release)
+# Usage: scripts/test.sh [release|debug|asan-ubsan|tsan]   (default: release)
 set -euo pipefail
 preset="${1:-release}"
 cd "$(dirname "$0")/.."

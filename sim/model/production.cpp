@@ -99,10 +99,10 @@ double Production::plan(Index factory, Index sku, double units) const {
   // is the job a line set up for the variant takes next.
   plan_waiting_.assign(plan_jobs_.size(), 1);
   plan_next_.resize(plan_jobs_.size());
-  for (std::size_t i = plan_jobs_.size(); i-- > 0;) {
-    std::size_t& head = plan_head_of_sku_[plan_jobs_[i].sku];
-    plan_next_[i] = head;
-    head = i;
+  for (std::size_t i = plan_jobs_.size(); i > 0; --i) {
+    std::size_t& head = plan_head_of_sku_[plan_jobs_[i - 1].sku];
+    plan_next_[i - 1] = head;
+    head = i - 1;
   }
   const auto unclaimed = [&](Index s) {
     return std::none_of(plan_lines_.begin(), plan_lines_.end(),

@@ -28,7 +28,7 @@ std::vector<double> poisson(double m) {
 double cost_by_installation(const an::SerialChain& chain, const std::vector<int>& s) {
   const std::size_t n = chain.stages.size();
   std::vector<double> H(n + 1, 0.0);
-  for (std::size_t j = n; j-- > 0;) H[j] = H[j + 1] + chain.stages[j].echelon_holding_cost;
+  for (std::size_t j = n; j > 0; --j) H[j - 1] = H[j] + chain.stages[j - 1].echelon_holding_cost;
   std::map<int, double> position{{s[n - 1], 1.0}};
   double cost = 0.0;
   for (std::size_t j = n; j-- > 0;) {

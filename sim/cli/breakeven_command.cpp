@@ -23,6 +23,7 @@
 #include "sim/cli/interrupt_guard.hpp"
 #include "sim/cli/manifest_context.hpp"
 #include "sim/cli/option_checks.hpp"
+#include "sim/cli/parameter_values.hpp"
 #include "sim/cli/progress_bar.hpp"
 #include "sim/cli/run_fit.hpp"
 #include "sim/cli/scenario_input.hpp"
@@ -66,16 +67,6 @@ struct BreakevenOptions {
 class BadSearchInput : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
-
-// Whole numbers are searched only between ends of at most 2^53 (whole_range), so the cast is
-// exact and cannot wrap.
-constexpr double kLargestWholeNumber = 9007199254740992.0;  // 2^53
-
-std::string value_text(double value, bool whole_numbers) {
-  return whole_numbers && std::fabs(value) <= kLargestWholeNumber
-             ? fmt::format("{}", static_cast<long long>(value))
-             : fmt::format("{:.12g}", value);
-}
 
 class Search {
  public:
@@ -124,19 +115,16 @@ class Search {
     replications_ = options.replications;
     std::vector<double> differences;
     std::set<std::string> metrics_seen;  // for the message on an unknown metric
-    bool reported = false;
     events_ += montecarlo::run_experiment(arms, options, [&](montecarlo::ReplicationBatch&& b) {
       const double base = b.arms[0].get(o_.scope, o_.metric);
       const double x = b.arms[1].get(o_.scope, o_.metric);
-      if (!reported) {
-        for (const auto& m : b.arms[1].metrics) {
-          if (m.scope == o_.scope) metrics_seen.insert(m.metric);
-          if (m.scope == o_.scope && m.metric == o_.metric) reported = true;
-        }
-      }
+      if (metrics_seen.empty()) metrics_seen = metrics_at(b.arms[1], o_.scope);
       if (!std::isnan(base) && !std::isnan(x)) differences.push_back(x - base);
     });
-    if (!reported) throw BadSearchInput(unknown_metric_message(metrics_seen));
+    if (!metrics_seen.contains(o_.metric)) {
+      throw BadSearchInput(unreported_metric_message(
+          metrics_seen, {"--metric", "--scope", o_.metric, o_.scope}, arm_));
+    }
     if (differences.empty()) {
       throw BadSearchInput(
           fmt::format("--metric {}: undefined (nan) in every replication of {} "
@@ -161,22 +149,6 @@ class Search {
   [[nodiscard]] const std::string& text() const { return *text_; }
 
  private:
-  std::string unknown_metric_message(const std::set<std::string>& seen) const {
-    if (seen.empty()) {
-      return fmt::format(
-          "--scope {}: {} reports no metric at this scope (a scope is 'system' or "
-          "a node id)",
-          o_.scope, arm_);
-    }
-    const std::vector<std::string_view> names(seen.begin(), seen.end());
-    const auto suggestion = scenario::did_you_mean(o_.metric, names);
-    std::string listed;
-    for (std::string_view n : names) listed += fmt::format("{}{}", listed.empty() ? "" : ", ", n);
-    return fmt::format("--metric {}: no such metric at scope '{}'{}; the metrics are {}", o_.metric,
-                       o_.scope,
-                       suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "", listed);
-  }
-
   const BreakevenOptions& o_;
   std::string arm_;
   std::string baseline_;

@@ -21,6 +21,7 @@
 #include "sim/cli/run_fit.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/cli/sweep_run.hpp"
+#include "sim/cli/tuned_arms.hpp"
 #include "sim/model/metric_catalogue.hpp"
 #include "sim/model/replication.hpp"
 #include "sim/montecarlo/experiment.hpp"
@@ -55,6 +56,7 @@ struct RunOptions {
   std::vector<std::string> sweeps;          // --sweep KEY=VALUES
   bool no_sweep = false;                    // ignore the file's sweep: section
   bool report = false;
+  std::vector<std::string> tuned;           // --tuned DIR: folders c2msim tune wrote
 };
 
 constexpr std::uint64_t kReportTimeseriesReplications = 3;
@@ -168,9 +170,17 @@ int run(const RunOptions& o) {
   for (const std::string& set : o.sets) overrides.sets.push_back({"--set", set});
   overrides.sweeps = o.sweeps;
   overrides.file_sweep = !o.no_sweep;
+  const auto tuned = read_tuned_arms(o.tuned, overrides, "run");
+  if (!tuned) return kBadInput;
   int status = 0;
   const auto loaded = load_points_or_report(o.file, overrides, status);
   if (!loaded) return status;
+  if (!check_tuned_on(*tuned, o.file, output::sha256_hex(loaded->source_text), "run")) {
+    return kBadInput;
+  }
+  // With --tuned and no --arm, each tuned arm runs in place of the arm it tunes.
+  const std::vector<std::string> arm_names =
+      o.arms.empty() && !tuned->arms.empty() ? arms_with_tuned(*loaded->base, *tuned) : o.arms;
   if (!loaded->swept_keys.empty()) {
     if (o.target_ci || o.timeseries.value_or(0) > 0) {
       fmt::print(stderr,
@@ -180,15 +190,19 @@ int run(const RunOptions& o) {
       return kBadInput;
     }
     status = run_sweep(
-        {o.file, o.arms, o.replications, o.seed, o.out, o.force, o.threads, o.quiet, o.sets},
+        {o.file, arm_names, o.replications, o.seed, o.out, o.force, o.threads, o.quiet, o.sets},
         *loaded);
     return status == 0 ? report_if_asked(o) : status;
   }
   const scenario::Scenario& sc = *loaded->base;
 
-  const auto choice = choose_arms(sc, o.arms, "run", o.file);
+  auto choice = choose_arms(sc, arm_names, "run", o.file);
   if (!choice) return kBadInput;
   const std::vector<const scenario::Arm*>& chosen = choice->arms;
+  // A tuned baseline is the baseline.
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    if (chosen[i]->name == tuned_name(*tuned, sc.compare.baseline)) choice->baseline = i;
+  }
   const std::size_t baseline = choice->baseline;
   std::vector<montecarlo::ArmChain> arms;
   std::vector<std::string> names;
@@ -273,6 +287,11 @@ int run(const RunOptions& o) {
       {"wall_seconds", wall},
       {"timeseries_replications", std::min(timeseries_replications, options.replications)}};
   manifest.update(scenario_context(sc));
+  if (!tuned->arms.empty()) {
+    nlohmann::json arms_tuned = nlohmann::json::array();
+    for (const auto& t : tuned->arms) arms_tuned.push_back({{"arm", t.name}, {"extends", t.extends}});
+    manifest["tuned"] = {{"dirs", tuned->dirs}, {"arms", arms_tuned}};
+  }
   if (precision) {
     const auto& c = precision->check;
     manifest["precision"] = {
@@ -340,6 +359,11 @@ void add_run_command(CLI::App& app, int& exit_code) {
       ->type_name("KEY=VALUES")
       ->allow_extra_args(false);
   cmd->add_flag("--no-sweep", o->no_sweep, "Run the file as written, without its sweep: grid");
+  cmd->add_option("--tuned", o->tuned,
+                  "A folder `c2msim tune` wrote: its tuned arms run in place of the arms they "
+                  "tune (repeatable)")
+      ->type_name("DIR")
+      ->allow_extra_args(false);
   cmd->add_flag("--report", o->report,
                 "Then write OUT/report.html, the HTML report (analysis/report.py)");
   cmd->callback([o, &exit_code] { exit_code = run(*o); });

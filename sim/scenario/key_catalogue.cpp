@@ -138,6 +138,8 @@ struct Catalogue {
         return k.require();
       }(),
       map("compare", Section::kCompare, "how the arms are [compared](#compare)"),
+      map("tune", Section::kTune,
+          "what [`c2msim tune`](#tune-the-policies-of-an-arm) tunes, and toward what"),
       [] {
         // Read by sweep.hpp, not by the scenario's reader; `range` bounds a range's steps.
         KeyInfo k = make("sweep", ValueType::kSweep,
@@ -531,6 +533,44 @@ struct Catalogue {
           .by_default(kScenario.compare.service_target_days),
   };
 
+  // ---- tune: (c2msim tune) -------------------------------------------------------------------
+  std::vector<KeyInfo> tune{
+      map("objective", Section::kTuneObjective,
+          "the metric to maximise or minimise; default: maximise the chain's `profit`"),
+      maps("constraints", Section::kTuneConstraint,
+           "metrics that must meet a bound, judged by their 95% confidence interval"),
+      maps("variables", Section::kTuneVariable,
+           "the values to tune; an arm with none here gets every parameter of its stock "
+           "policies and its factories' batching windows, within default bounds (README)"),
+      whole("budget", 1, limits::kMaxReplications,
+            "replications the tuning of one arm may run in all (as `tune --budget`)")
+          .by_default_note("200 x the file's `replications`"),
+  };
+  std::vector<KeyInfo> tune_objective{
+      make("metric", ValueType::kText, "a metric of `c2msim metrics`").by_default_note("`profit`"),
+      make("scope", ValueType::kText, "`system` or a node id").by_default_note("`system`"),
+      word("goal", kTuneGoalNames, "`maximise` or `minimise`").by_default(TuneGoal::kMaximise),
+  };
+  std::vector<KeyInfo> tune_constraint{
+      make("metric", ValueType::kText, "a metric of `c2msim metrics`").require(),
+      make("scope", ValueType::kText, "`system` or a node id").by_default_note("`system`"),
+      number("at_least", any_number(), "the metric must be at least this")
+          .required_when("exactly one of `at_least` and `at_most`"),
+      number("at_most", any_number(), "the metric must be at most this")
+          .required_when("exactly one of `at_least` and `at_most`"),
+  };
+  std::vector<KeyInfo> tune_variable{
+      make("key", ValueType::kText,
+           "the [key path](#key-paths) of the value, under `arms.ARM.`, as for `--set`")
+          .require(),
+      number("from", any_number(), "the smallest value searched").require(),
+      number("to", any_number(), "the largest value searched; more than `from`").require(),
+      make("whole", ValueType::kBoolean, "search whole numbers only")
+          .by_default_note("whole when the key takes only whole numbers"),
+      number("start", any_number(), "where the search starts; from `from` to `to`")
+          .by_default_note("the arm's value"),
+  };
+
   std::vector<KeySection> sections{
       {Section::kScenario, "scenario", false, scenario, {}, {}, false},
       {Section::kProduct, "product", false, product, {}, {}, false},
@@ -646,6 +686,10 @@ struct Catalogue {
        false},
       {Section::kEmpiricalDistribution, "empirical_distribution", false, empirical, {}, {}, false},
       {Section::kCompare, "compare", false, compare, {}, {}, false},
+      {Section::kTune, "tune", false, tune, {}, {}, false},
+      {Section::kTuneObjective, "tune_objective", false, tune_objective, {}, {}, false},
+      {Section::kTuneConstraint, "tune_constraint", false, tune_constraint, {}, {}, false},
+      {Section::kTuneVariable, "tune_variable", false, tune_variable, {}, {}, false},
   };
 
   Catalogue() {

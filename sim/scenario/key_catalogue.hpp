@@ -53,6 +53,10 @@ enum class Section : std::uint8_t {
   kTriangularDistribution,
   kEmpiricalDistribution,
   kCompare,
+  kTune,
+  kTuneObjective,
+  kTuneConstraint,
+  kTuneVariable,
 };
 
 // What a key's value is.

@@ -210,6 +210,46 @@ struct Comparison {
   double service_target_days = model::ChainSpec{}.service_target_days;
 };
 
+// The `tune:` section: what `c2msim tune` tunes, and toward what. Metric names are checked
+// against the metric catalogue; scopes, and whether a variable's ends are accepted, when tuning.
+enum class TuneGoal : unsigned char { kMaximise, kMinimise };
+inline constexpr std::array<std::string_view, 2> kTuneGoalNames{"maximise", "minimise"};
+inline std::string_view to_string(TuneGoal v) {
+  return kTuneGoalNames[static_cast<std::size_t>(v)];
+}
+
+struct TuneObjective {
+  std::string metric = "profit";
+  std::string scope = "system";
+  TuneGoal goal = TuneGoal::kMaximise;
+};
+
+struct TuneConstraint {
+  std::string metric;
+  std::string scope = "system";
+  bool at_least = true;  // metric >= bound; false: metric <= bound
+  double bound = 0.0;
+};
+
+struct TuneVariable {
+  std::string key;                // a key path under `arms.ARM.`, as for --set
+  double from = 0.0;              // the range searched, both ends included
+  double to = 0.0;
+  std::optional<bool> whole;      // none: whole when the key takes only whole numbers
+  std::optional<double> start;    // none: the arm's value
+  std::string source_path;        // where it is written, e.g. tune.variables[2]
+  int line = 0;                   // of the entry in the file
+  int column = 0;
+};
+
+struct TuneSection {
+  bool given = false;
+  TuneObjective objective;
+  std::vector<TuneConstraint> constraints;
+  std::vector<TuneVariable> variables;  // of every arm; `tune --arm A` takes those under arms.A
+  std::optional<std::uint64_t> budget;  // replications
+};
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -225,6 +265,7 @@ struct Scenario {
   std::vector<Market> markets;
   std::vector<Arm> arms;  // in file order
   Comparison compare;
+  TuneSection tune;
 
   [[nodiscard]] const Arm* find_arm(std::string_view name) const;
   [[nodiscard]] std::optional<std::size_t> product_index(std::string_view id) const;

@@ -660,6 +660,98 @@ ScenarioPoints load_scenario_points(const std::filesystem::path& path,
   return load_scenario_points_text(*text, path.string(), overrides);
 }
 
+namespace {
+
+// An overlay's arm in block style, its values in flow style: `extends: ARM`, `nodes:` then one
+// `- {id: ..., ...}` line per entry.
+std::string overlay_arm_text(const SourceNode& arm) {
+  std::string out;
+  for (const auto& [key, value] : arm.entries) {
+    if (value.is_list() && !value.items.empty()) {
+      out += fmt::format("    {}:\n", key.name);
+      for (const SourceNode& item : value.items) out += fmt::format("      - {}\n", flow_text(item));
+    } else {
+      out += fmt::format("    {}: {}\n", key.name, flow_text(value));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> arm_overlay_text(std::string_view text, const std::string& file_name,
+                                            const std::string& arm, const std::string& name,
+                                            const std::vector<std::string>& values,
+                                            std::string_view header, std::string& error) {
+  Diagnostics diagnostics(file_name);
+  std::optional<SourceNode> root = parse(text, diagnostics);
+  SourceNode* arms = root && root->is_map() ? root->find("arms") : nullptr;
+  if (!arms || !arms->is_map() || !arms->find(arm) || arms->find(name)) {
+    error = fmt::format("{} has no arm '{}' to extend, or already an arm '{}'", file_name, arm,
+                        name);
+    return std::nullopt;
+  }
+  SourceNode derived;
+  derived.kind = SourceNode::Kind::kMap;
+  SourceNode parent;
+  parent.kind = SourceNode::Kind::kScalar;
+  parent.scalar = arm;
+  derived.entries.emplace_back(SourceKey{"extends", {}}, std::move(parent));
+  arms->entries.emplace_back(SourceKey{name, {}}, std::move(derived));
+  assign_paths(arms->entries.back().second, child_path(arms->path, name));
+  for (const std::string& set : values) {
+    const std::size_t equals = set.find('=');
+    const ParsedKeyPath path =
+        parse_key_path(std::string_view(set).substr(0, std::min(equals, set.size())));
+    if (equals == std::string::npos || !path.path || path.path->steps.size() < 3 ||
+        path.path->steps[0].text != "arms" || path.path->steps[1].text != arm) {
+      error = fmt::format("{}: expected KEY=VALUE with the key under arms.{}.", set, arm);
+      return std::nullopt;
+    }
+    KeyPath in_derived = *path.path;
+    in_derived.steps[1].text = name;
+    auto value = parse_argument_value(std::string_view(set).substr(equals + 1), {}, error);
+    if (!value) return std::nullopt;
+    const OverrideResult placed = apply_override(*root, in_derived, std::move(*value));
+    if (!placed.placed_at) {
+      error = fmt::format("{}: {}", set, placed.error);
+      return std::nullopt;
+    }
+  }
+  return fmt::format("{}arms:\n  {}:\n{}", header, name,
+                     overlay_arm_text(*root->find("arms")->find(name)));
+}
+
+ArmOverlay read_arm_overlay(const std::filesystem::path& path, std::string_view option) {
+  ArmOverlay out;
+  Diagnostics diagnostics(path.string());
+  const std::optional<std::string> text = read_file(path, diagnostics);
+  std::optional<SourceNode> root;
+  if (text) root = parse(*text, diagnostics);
+  if (root) {
+    ValueReader reader(diagnostics);
+    const SourceNode* arms = root->is_map() ? root->find("arms") : nullptr;
+    if (!root->is_map() || root->entries.size() != 1 || !arms) {
+      reader.error(*root, "an overlay is a map with the one key `arms`");
+    } else if (!arms->is_map() || arms->entries.empty()) {
+      reader.error(*arms, "expected a map from new arm names to arms");
+    } else {
+      for (const auto& [key, arm] : arms->entries) {
+        const SourceNode* extends = arm.is_map() ? arm.find("extends") : nullptr;
+        if (!extends || !extends->is_scalar()) {
+          reader.error(key.position, arm.path,
+                       "an overlay's arm extends an arm of the scenario: `extends: ARM`");
+          continue;
+        }
+        out.arms.push_back({key.name, extends->scalar});
+        out.sets.push_back({std::string(option), fmt::format("arms.{}={}", key.name, flow_text(arm))});
+      }
+    }
+  }
+  out.diagnostics = diagnostics.sorted();
+  return out;
+}
+
 std::optional<SourceNode> parse_argument_value(std::string_view text, SourcePosition position,
                                                std::string& error) {
   Diagnostics diagnostics("");

@@ -74,6 +74,41 @@ ScenarioPoints load_scenario_points(const std::filesystem::path& path,
 ScenarioPoints load_scenario_points_text(std::string_view text, const std::string& file_name,
                                          const ScenarioOverrides& overrides);
 
+// ---- Arm overlays: a derived arm in a file of its own (`c2msim tune`'s tuned-ARM.yaml) --------
+
+// The text of an overlay file, `header` (comment lines, each starting with `#`) then
+//   arms:
+//     NAME:
+//       extends: ARM
+//       ...
+// where the arm NAME extends ARM of the scenario `text` with `values`, each a KEY=VALUE as for
+// `--set` with its key path under `arms.ARM.`: the value goes to the same place in NAME (a node or
+// lane NAME only inherits gets an entry of its own). Nothing, with the problem in `error`, when a
+// value cannot be placed.
+std::optional<std::string> arm_overlay_text(std::string_view text, const std::string& file_name,
+                                            const std::string& arm, const std::string& name,
+                                            const std::vector<std::string>& values,
+                                            std::string_view header, std::string& error);
+
+struct OverlayArm {
+  std::string name;
+  std::string extends;
+};
+
+struct ArmOverlay {
+  std::vector<OverlayArm> arms;               // in file order
+  std::vector<CommandLineOverride> sets;      // `arms.NAME=VALUE` for each, labelled `option`
+  std::vector<Diagnostic> diagnostics;        // of the overlay file itself
+
+  [[nodiscard]] bool ok() const noexcept { return diagnostics.empty(); }
+};
+
+// Reads an overlay file: a map with the one key `arms`, a map from new arm names to arms that each
+// extend an arm (`extends`). Its arms come back as `--set` overrides that add them to a scenario,
+// where they are checked like the file's own; the overlay's shape is checked here, with the
+// overlay's FILE:LINE:COLUMN.
+ArmOverlay read_arm_overlay(const std::filesystem::path& path, std::string_view option);
+
 // Parses `text` as one YAML value given on the command line; every part of it gets `position`.
 // Nothing, with the problem in `error`, when it is not one well-formed YAML value.
 std::optional<SourceNode> parse_argument_value(std::string_view text, SourcePosition position,

@@ -8,6 +8,7 @@
 #include "sim/scenario/demand_reader.hpp"
 #include "sim/scenario/network_checks.hpp"
 #include "sim/scenario/scale_checks.hpp"
+#include "sim/scenario/tune_reader.hpp"
 
 namespace c2msim::scenario {
 namespace {
@@ -119,6 +120,7 @@ ReadScenario read_scenario(ValueReader& reader, const SourceNode& root) {
   }
   if (const SourceNode* arms = map.get("arms")) read_arms(reader, map, *arms, out);
   if (const SourceNode* compare = map.get("compare")) read_compare(reader, *compare, s);
+  if (const SourceNode* tune = map.get("tune")) read_tune(reader, *tune, s);
   return out;
 }
 

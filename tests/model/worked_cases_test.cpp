@@ -383,15 +383,20 @@ namespace {
 
 // A retailer with no stock that never reorders, supplied by a large factory; customers at 1.5,
 // 2.5, ..., 39.5 wait 2 days and leave. Horizon 40, warm-up 10.
+// Customers for one unit at 1.5, 2.5, ... who wait `patience` days at most.
+MarketSpec impatient_market(double days, double patience) {
+  MarketSpec m = market(1.0, days, ArrivalProcess::kDeterministic);
+  m.arrivals_per_day = half_then_one(days);
+  m.patience_days = c2msim::random::Constant{patience};
+  return m;
+}
+
 ChainSpec impatient_customers() {
   ChainSpec c;
   c.horizon_days = 40.0;
   c.warmup_days = 10.0;
   c.products = {product(10.0)};
-  MarketSpec m = market(1.0, 40.0, ArrivalProcess::kDeterministic);
-  m.arrivals_per_day = half_then_one(40.0);
-  m.patience_days = c2msim::random::Constant{2.0};
-  c.markets = {m};
+  c.markets = {impatient_market(40.0, 2.0)};
   c.nodes = {stocked_factory("factory", 100.0),
              stock_node("retailer", NodeKind::kRetailer, 0.5, SsPolicy{1.0, -1e9, 0.0}, 0.0)};
   c.lanes = {lane(0, 1, 1.0), lane(1, 0, 0.0, true)};
@@ -519,10 +524,7 @@ TEST_CASE("a platform's customers waiting for a factory's stock are charged at t
   ChainSpec c;
   c.horizon_days = 5.0;
   c.products = {product(10.0)};
-  MarketSpec m = market(1.0, 5.0, ArrivalProcess::kDeterministic);
-  m.arrivals_per_day = half_then_one(5.0);
-  m.patience_days = c2msim::random::Constant{1.0};
-  c.markets = {m};
+  c.markets = {impatient_market(5.0, 1.0)};
   NodeSpec f = stocked_factory("factory", 1.0);
   f.stock->policy = SsPolicy{1.0, -1e9, 0.0};  // never makes more, backorders or not
   f.stock->variants_given = true;

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "validation/theory.hpp"
+#include "sim/analytic/bullwhip.hpp"
 #include "validation/validation_support.hpp"
 
-namespace th = c2msim::validation::theory;
+namespace an = c2msim::analytic;
 namespace v = c2msim::validation;
 using c2msim::model::ForecastPolicy;
 
@@ -31,7 +31,7 @@ TEST_CASE("bullwhip of a moving-average order-up-to policy matches Chen et al. (
     const double p = fp->window_days / R;
     const double L =
         (c2msim::random::mean(lane.lead_time_days) + lane.information_delay_days + R) / R;
-    const double theory = th::chen_bullwhip(L, p);
+    const double theory = an::chen_bullwhip(L, p);
     // The metric is a ratio of two sample variances over n days. To first order its bias is
     // ratio x (CV^2(var^D) - cov(var^q, var^D) / (var q var D)) with CV the coefficient of
     // variation of a sample variance: 2/(n-1) for i.i.d. near-normal daily demand, at most
@@ -54,9 +54,9 @@ TEST_CASE("beer game: bullwhip grows upstream on orders and is damped by shared 
   const auto runs = v::run(s, {{"traditional", traditional}, {"c2m", c2m}});
 
   // Theory: with no safety stock every tier's orders are a linear filter of consumer demand
-  // (theory.hpp, serial_chain_orders). Each tier's cover, in review periods, is read from the
-  // chain: (its replenishment time + R) / R, the replenishment time being the supplier lane's
-  // lead time plus information delay, or a factory's unit_production_days (the model's
+  // (sim/analytic/bullwhip.hpp, serial_chain_orders). Each tier's cover, in review periods, is read
+  // from the chain: (its replenishment time + R) / R, the replenishment time being the supplier
+  // lane's lead time plus information delay, or a factory's unit_production_days (the model's
   // convention for a factory's own lead time).
   auto covers_and_window = [&](const c2msim::model::ChainSpec& chain, bool pos) {
     std::vector<double> covers;
@@ -106,16 +106,16 @@ TEST_CASE("beer game: bullwhip grows upstream on orders and is damped by shared 
   for (std::size_t arm = 0; arm < 2; ++arm) {
     const bool pos = arm == 1;
     const auto [covers, p] = covers_and_window(pos ? c2m : traditional, pos);
-    const auto filters = th::serial_chain_orders(covers, p, pos);
+    const auto filters = an::serial_chain_orders(covers, p, pos);
     for (std::size_t t = 0; t < tiers.size(); ++t) {
-      const double theory = th::variance_ratio(filters[t]);
+      const double theory = an::variance_ratio(filters[t]);
       // Allowance 1, the ratio of two sample variances over n days (first-order bias):
       // ratio (CV^2(demand variance) + CV(order variance) CV(demand variance)), with the CV^2
       // of a sample variance 2 (1 + 2 sum_k rho_k^2) / (n - 1) (Bartlett), rho the
       // autocorrelations of the filter (none for demand).
       double rho2 = 0;
       for (std::size_t k = 1; k < filters[t].size(); ++k) {
-        const double r = th::autocorrelation(filters[t], k);
+        const double r = an::autocorrelation(filters[t], k);
         rho2 += r * r;
       }
       const double cv2_demand = 2.0 / (days - 1.0);
@@ -128,13 +128,13 @@ TEST_CASE("beer game: bullwhip grows upstream on orders and is damped by shared 
       // resulting variance, over that of demand.
       double rounding = 0;
       for (std::size_t j = 0; j <= t; ++j) {
-        th::Filter path{1.0, -1.0};  // e_t - e_{t-1}
+        an::Filter path{1.0, -1.0};  // e_t - e_{t-1}
         if (!pos) {
           for (std::size_t i = j + 1; i <= t; ++i)
-            path = th::filter_multiply(
-                path, th::filter_add(th::Filter{1.0}, th::level_change(covers[i], p)));
+            path = an::filter_multiply(
+                path, an::filter_add(an::Filter{1.0}, an::level_change(covers[i], p)));
         }
-        rounding += th::variance_ratio(path) / 12.0;
+        rounding += an::variance_ratio(path) / 12.0;
       }
       bias += 2.0 * rounding / demand_variance;
       const auto sample = cumulative(arm, t);

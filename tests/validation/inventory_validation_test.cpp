@@ -8,10 +8,11 @@
 #include <variant>
 #include <vector>
 
-#include "validation/theory.hpp"
+#include "sim/analytic/base_stock.hpp"
+#include "sim/analytic/reorder_point_quantity.hpp"
 #include "validation/validation_support.hpp"
 
-namespace th = c2msim::validation::theory;
+namespace an = c2msim::analytic;
 namespace v = c2msim::validation;
 using c2msim::model::RQPolicy;
 
@@ -59,7 +60,7 @@ TEST_CASE(
     const ShopParameters p = shop_parameters(chain);
     REQUIRE(p.Q == 1);
     const int S = p.r + 1;
-    const auto theory = th::base_stock_backorder(p.lambda, p.lead_time, S);
+    const auto theory = an::base_stock_backorder(p.lambda, p.lead_time, S);
     const auto runs = v::run(s, {{arm, chain}})[0];
     const std::string name = "base stock, backorders, S = " + std::to_string(S);
     if (arm == "traditional") compare_demand("base stock, backorders", p.lambda, chain, runs);
@@ -76,7 +77,7 @@ TEST_CASE("base stock with lost sales: the Erlang loss formula", "[validation]")
     const ShopParameters p = shop_parameters(chain);
     REQUIRE(p.Q == 1);
     const int S = p.r + 1;
-    const auto theory = th::base_stock_lost_sales(p.lambda, p.lead_time, S);
+    const auto theory = an::base_stock_lost_sales(p.lambda, p.lead_time, S);
     const auto runs = v::run(s, {{arm, chain}})[0];
     const std::string name = "base stock, lost sales, S = " + std::to_string(S);
     if (arm == "traditional") compare_demand("base stock, lost sales", p.lambda, chain, runs);
@@ -140,7 +141,7 @@ TEST_CASE("continuous-review (r, Q): fill rate, on hand and backorders", "[valid
   for (const std::string arm : {"traditional", "c2m"}) {
     const auto chain = v::chain(s, arm);
     const ShopParameters p = shop_parameters(chain);
-    const auto theory = th::rq_policy(p.lambda, p.lead_time, p.r, p.Q);
+    const auto theory = an::rq_policy(p.lambda, p.lead_time, p.r, p.Q);
     const auto runs = v::run(s, {{arm, chain}})[0];
     const std::string name = "(r, Q), r = " + std::to_string(p.r) + ", Q = " + std::to_string(p.Q);
     if (arm == "traditional") compare_demand("(r, Q)", p.lambda, chain, runs);

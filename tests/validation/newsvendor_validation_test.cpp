@@ -5,17 +5,17 @@
 #include <cmath>
 #include <string>
 
-#include "validation/theory.hpp"
+#include "sim/analytic/newsvendor.hpp"
 #include "validation/validation_support.hpp"
 
-namespace th = c2msim::validation::theory;
+namespace an = c2msim::analytic;
 namespace v = c2msim::validation;
 using c2msim::model::ChainSpec;
 
 namespace {
 
 // Price, cost and salvage value of the shop, from the chain built from the file.
-th::NewsvendorPrices prices(const ChainSpec& chain) {
+an::NewsvendorPrices prices(const ChainSpec& chain) {
   const auto& shop = v::node(chain, "shop");
   const auto& supplier = v::node(chain, "supplier");
   REQUIRE(supplier.markup == 0.0);
@@ -54,12 +54,12 @@ std::vector<double> differences(const std::vector<c2msim::model::ReplicationResu
 TEST_CASE("newsvendor, normal demand: optimal quantity and expected profit", "[validation]") {
   const auto s = v::load("newsvendor-normal.yaml");
   const ChainSpec chain = v::chain(s, "traditional");
-  const th::NewsvendorPrices k = prices(chain);
+  const an::NewsvendorPrices k = prices(chain);
   const auto* demand = std::get_if<c2msim::random::Normal>(&chain.markets[0].quantity);
   REQUIRE(demand != nullptr);
   REQUIRE(chain.markets[0].process == c2msim::model::ArrivalProcess::kDeterministic);
   const double mean = demand->mu, sd = demand->sigma;
-  const double q_star = th::newsvendor_normal_quantity(k, mean, sd);
+  const double q_star = an::newsvendor_normal_quantity(k, mean, sd);
   const double q_file = v::node(chain, "shop").stock->initial_on_hand;
   // The file's opening stock is the optimal quantity, rounded to a whole unit.
   CHECK(q_file == std::round(q_star));
@@ -75,15 +75,15 @@ TEST_CASE("newsvendor, normal demand: optimal quantity and expected profit", "[v
   for (std::size_t i = 0; i < 3; ++i) {
     const double q = q_file + (static_cast<double>(i) - 1.0) * delta;
     v::compare(name, fmt::format("expected profit at Q = {}", q),
-               th::newsvendor_normal_profit(k, mean, sd, q), v::values(runs[i], "shop", "profit"),
+               an::newsvendor_normal_profit(k, mean, sd, q), v::values(runs[i], "shop", "profit"),
                bias);
   }
   // Q* is the best: its paired profit advantage over Q* -/+ sd/2 is what the formula says, and
   // positive. Each of the two profits moves by at most 1/2 unit of (p - v) under rounding.
   for (std::size_t i : {std::size_t{0}, std::size_t{2}}) {
     const double q = q_file + (static_cast<double>(i) - 1.0) * delta;
-    const double gain = th::newsvendor_normal_profit(k, mean, sd, q_file) -
-                        th::newsvendor_normal_profit(k, mean, sd, q);
+    const double gain = an::newsvendor_normal_profit(k, mean, sd, q_file) -
+                        an::newsvendor_normal_profit(k, mean, sd, q);
     REQUIRE(gain > 0);
     const auto d = differences(runs[1], runs[i]);
     v::compare(name, fmt::format("profit(Q*) - profit({})", q), gain, d, 2.0 * bias);
@@ -95,7 +95,7 @@ TEST_CASE("newsvendor, normal demand: optimal quantity and expected profit", "[v
 TEST_CASE("newsvendor, Poisson demand: optimal quantity and expected profit", "[validation]") {
   const auto s = v::load("newsvendor-poisson.yaml");
   const ChainSpec chain = v::chain(s, "traditional");
-  const th::NewsvendorPrices k = prices(chain);
+  const an::NewsvendorPrices k = prices(chain);
   REQUIRE(chain.markets[0].process == c2msim::model::ArrivalProcess::kPoisson);
   const auto* units = std::get_if<c2msim::random::Constant>(&chain.markets[0].quantity);
   REQUIRE((units != nullptr && units->value == 1.0));
@@ -103,7 +103,7 @@ TEST_CASE("newsvendor, Poisson demand: optimal quantity and expected profit", "[
   double mean = 0;
   for (double r : chain.markets[0].arrivals_per_day) mean += r;
   REQUIRE(static_cast<double>(chain.markets[0].arrivals_per_day.size()) == chain.horizon_days);
-  const int q_star = th::newsvendor_poisson_quantity(k, mean);
+  const int q_star = an::newsvendor_poisson_quantity(k, mean);
   const double q_file = v::node(chain, "shop").stock->initial_on_hand;
   CHECK(q_file == q_star);
 
@@ -116,13 +116,13 @@ TEST_CASE("newsvendor, Poisson demand: optimal quantity and expected profit", "[
   for (int i = 0; i < 3; ++i) {
     const int q = q_star + (i - 1) * delta;
     v::compare(name, fmt::format("expected profit at Q = {}", q),
-               th::newsvendor_poisson_profit(k, mean, q),
+               an::newsvendor_poisson_profit(k, mean, q),
                v::values(runs[static_cast<std::size_t>(i)], "shop", "profit"));
   }
   for (int i : {0, 2}) {
     const int q = q_star + (i - 1) * delta;
     const double gain =
-        th::newsvendor_poisson_profit(k, mean, q_star) - th::newsvendor_poisson_profit(k, mean, q);
+        an::newsvendor_poisson_profit(k, mean, q_star) - an::newsvendor_poisson_profit(k, mean, q);
     REQUIRE(gain > 0);
     const auto d = differences(runs[1], runs[static_cast<std::size_t>(i)]);
     v::compare(name, fmt::format("profit(Q*) - profit({})", q), gain, d);

@@ -5,10 +5,10 @@
 #include <cmath>
 #include <string>
 
-#include "validation/theory.hpp"
+#include "sim/analytic/mmc_queue.hpp"
 #include "validation/validation_support.hpp"
 
-namespace th = c2msim::validation::theory;
+namespace an = c2msim::analytic;
 namespace v = c2msim::validation;
 
 namespace {
@@ -51,7 +51,7 @@ TEST_CASE("a make-to-order factory is M/M/1 and M/M/c; Little's law holds on eve
     const double lambda = v::arrival_rate(chain);
     const double mu = 1.0 / (q.mean * factory.factory->unit_production_days);
     const int c = static_cast<int>(factory.factory->lines);
-    const th::MMc theory = th::mmc(lambda, mu, c);
+    const an::MMc theory = an::mmc(lambda, mu, c);
     // The service time is exponential only up to the rounding of units: its squared coefficient
     // of variation is scv, not 1. For M/G/1 the mean wait is exactly (1 + scv)/2 times M/M/1's
     // (Pollaczek-Khinchine); for M/G/c that factor is the standard approximation (Lee and

@@ -104,19 +104,22 @@ TEST_CASE(
     const double penalty = stock.lost_sale_cost_per_unit;
     REQUIRE(v::node(chain, "supplier").holding_cost_per_unit_day == 0.0);
     REQUIRE(v::node(chain, "supplier").holding_cost_rate_per_year == 0.0);
-    const double m = p.lambda * p.lead_time;
-    // The file's c2m arm is the newsvendor optimum: underage b, overage h.
-    const th::NewsvendorPrices fractile{b + h, h, 0.0};
-    if (arm == "c2m") REQUIRE(S == th::newsvendor_poisson_quantity(fractile, m));
+    // The file's c2m arm is the optimal base stock, the fractile b / (b + h).
+    if (arm == "c2m") {
+      const auto optimum = an::optimal_base_stock(p.lambda, p.lead_time, {h, b});
+      REQUIRE(S == optimum.level);
+      REQUIRE(optimum.expected_cost ==
+              Approx(an::base_stock_cost(p.lambda, p.lead_time, {h, b}, S)));
+    }
     const bool backorders = stock.shortage == c2msim::model::ShortageMode::kBackorder;
     // The shortage cost a day: b E[(D - S)^+], or the penalty x lambda B(S, lambda L).
     double holding = 0, shortage = 0;
     if (backorders) {
-      const auto level = th::base_stock_backorder(p.lambda, p.lead_time, S);
+      const auto level = an::base_stock_backorder(p.lambda, p.lead_time, S);
       holding = h * level.on_hand;
       shortage = b * level.backorders;
     } else {
-      const auto loss = th::base_stock_lost_sales(p.lambda, p.lead_time, S);
+      const auto loss = an::base_stock_lost_sales(p.lambda, p.lead_time, S);
       holding = h * loss.on_hand;
       shortage = penalty * p.lambda * (1.0 - loss.fill_rate);
     }

@@ -44,7 +44,6 @@ void FlowCounters::close_day(Flow& f, std::int64_t day, bool measured, double ca
   f.review.sum.demand += f.today.demand;
   f.review.sum.orders += f.today.orders;
   f.review.calendar += calendar;
-  ++f.review.days;
   f.review.measured = f.review.measured && measured;
   f.week.sum.demand += f.today.demand;
   f.week.sum.orders += f.today.orders;
@@ -56,7 +55,7 @@ void FlowCounters::close_day(Flow& f, std::int64_t day, bool measured, double ca
     // amplification.
     // A bucket with no expected demand (closed days only) is not divided.
     if (f.review.measured) {
-      const double mean = f.review.calendar / static_cast<double>(f.review.days);
+      const double mean = f.review.calendar / static_cast<double>(f.bucket_days);
       const double factor = mean > 0 ? mean : 1.0;
       add(f.variances.review, f.review.sum.demand / factor, f.review.sum.orders / factor);
     }

@@ -67,7 +67,6 @@ class FlowCounters {
   struct Buckets {
     Pair sum;
     double calendar = 0;
-    std::int64_t days = 0;
     bool measured = true;
   };
   struct Flow {

@@ -47,7 +47,7 @@ class MarketArrivals {
   Calendar& calendar_;
   std::vector<random::RandomStream> arrival_streams_, attribute_streams_;
   std::vector<DailyRatePosition> positions_;  // each market's place on its cumulative rate
-  std::vector<double> day_times_;              // draw_day's buffer
+  std::vector<double> day_times_;             // draw_day's buffer
 };
 
 inline void MarketArrivals::schedule_next(Index m) {

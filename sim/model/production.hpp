@@ -119,7 +119,7 @@ class Production {
     // Make-to-order jobs waiting for the next batch release, as (variant, job), kept in release
     // order: by variant, first come first served within one (each joins after its variant's last).
     std::vector<std::pair<Index, std::uint32_t>> batch;
-    double next_release = 0;           // time of the next batch release
+    double next_release = 0;  // time of the next batch release
     std::uint64_t changeovers = 0;
     stats::RunningMoments lateness;  // finished make-to-order jobs: completion - planned_done
     // Stock jobs, for Little's law: how many are in the factory, since when, the area under that

@@ -89,6 +89,10 @@ struct StockSpec {
   bool variants_given = false;
   ShortageMode shortage = ShortageMode::kBackorder;
   double substitution_probability = 0.0;  // a customer whose variant is not stocked takes another
+  // Shortage costs (docs/model.md, "Metrics"): money per unit-day a consumer's unit is owed by
+  // this stock, and per consumer's unit this stock lost. Costs, not cash: profit leaves them out.
+  double backorder_cost_per_unit_day = 0.0;
+  double lost_sale_cost_per_unit = 0.0;
 };
 
 // A factory's production settings; the scenario loader reads a file's `production` into it.

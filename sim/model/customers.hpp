@@ -86,13 +86,17 @@ class Customers {
 
   // Schedules the end of the customer's patience, if it has one.
   void await_patience(std::uint32_t id);
-  // The customer's remaining units are lost; the order is closed.
-  void lose(std::uint32_t id);
+  // The customer's remaining units are lost by the stock of `stock_node` (kNone: by no stock, as
+  // at a make-to-order factory's quote); the order is closed.
+  void lose(std::uint32_t id, Index stock_node);
   // Closes the order: served in full, or not. A customer not waiting in a backlog is released.
   void close(std::uint32_t id, bool served_in_full);
 
   [[nodiscard]] const ServiceCounts& node_service(Index node) const { return node_[node]; }
   [[nodiscard]] const ChainService& chain_service() const { return chain_; }
+  // Units of the measured customers lost by the node's stock (the consumer-facing node's, or a
+  // factory's it was asked of): what a lost-sale cost is charged on.
+  [[nodiscard]] double units_lost_by_stock(Index node) const { return lost_by_stock_[node]; }
   // Arrival to last delivery of the measured customers served in full.
   [[nodiscard]] const stats::StreamQuantiles& lead_times() const { return lead_times_; }
 
@@ -101,6 +105,7 @@ class Customers {
   double warmup_days_, service_cutoff_days_, target_days_;
   ObjectPool<Customer> pool_;
   std::vector<ServiceCounts> node_;
+  std::vector<double> lost_by_stock_;
   ChainService chain_;
   stats::StreamQuantiles lead_times_;
 };
@@ -134,11 +139,12 @@ inline void Customers::await_patience(std::uint32_t id) {
   }
 }
 
-inline void Customers::lose(std::uint32_t id) {
+inline void Customers::lose(std::uint32_t id, Index stock_node) {
   Customer& c = pool_[id];
   if (c.measured) {
     node_[c.node].units_lost += c.remaining;
     chain_.units_lost += c.remaining;
+    if (stock_node != kNone) lost_by_stock_[stock_node] += c.remaining;
   }
   close(id, false);
 }

@@ -110,6 +110,17 @@ constexpr std::array kCatalogue{
              "rate_per_year x time-average on-hand value / 365 a day, or per_unit_day x units"},
   MetricInfo{"transport_cost", false, kNode, "money", "Transport cost", Better::kLower, false,
              false, "cost_per_unit of the lanes the node ships on x units shipped"},
+  MetricInfo{"backorder_cost", kSystem, kNode, "money", "Backorder cost", Better::kLower, false,
+             false,
+             "stock's backorder_cost_per_unit_day x the unit-days its stock owed consumers in the "
+             "measured window (the time-integral of backorders_mean); system: the nodes' sum"},
+  MetricInfo{"lost_sales_cost", kSystem, kNode, "money", "Lost-sales cost", Better::kLower, false,
+             false,
+             "stock's lost_sale_cost_per_unit x the measured customers' units its stock lost (none "
+             "at a make-to-order quote); system: the nodes' sum"},
+  MetricInfo{"total_cost", kSystem, kNode, "money", "Total cost", Better::kLower, false, false,
+             "holding + transport + backorder + lost-sales cost; system: the nodes' sum. Shortage "
+             "costs are not cash: profit leaves them out"},
   MetricInfo{"salvage_loss", kSystem, kNode, "money", "Salvage loss", Better::kLower, false,
              false,
              "units salvaged x their cost (node: its unit cost; system: the chain's) - salvage "

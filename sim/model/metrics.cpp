@@ -50,7 +50,7 @@ ReplicationResult measure(const MeasuredRun& run) {
     out.push_back({scope, metric, value});
   };
 
-  double holding_total = 0, transport_total = 0;
+  double holding_total = 0, transport_total = 0, backorder_total = 0, lost_sales_total = 0;
   double busy = 0, available = 0, requested = 0, turned_away = 0;
   for (Index node = 0; node < plan.node_count(); ++node) {
     const NodeSpec& ns = plan.node(node);
@@ -66,8 +66,18 @@ ReplicationResult measure(const MeasuredRun& run) {
                            ns.holding_cost_per_unit_day * inv.units.integral(end);
     const double salvage_loss = acc.salvaged_cost - acc.salvage_revenue;
     const double profit = acc.revenue - acc.cogs - salvage_loss - holding - acc.transport_cost;
+    // Shortage costs, textbook style: p x unit-days owed to consumers by this stock, and a penalty
+    // per unit it lost, both over the measured window. Not cash: profit leaves them out.
+    const double backorder_cost = ns.stock ? ns.stock->backorder_cost_per_unit_day *
+                                                 run.stock.consumer_backorders(node).integral(end)
+                                           : 0.0;
+    const double lost_sales_cost =
+        ns.stock ? ns.stock->lost_sale_cost_per_unit * run.customers.units_lost_by_stock(node)
+                 : 0.0;
     holding_total += holding;
     transport_total += acc.transport_cost;
+    backorder_total += backorder_cost;
+    lost_sales_total += lost_sales_cost;
     const double cogs_per_day = acc.cogs / measured_days;
     const double inventory_days = days_of_inventory(cogs_per_day, average_value);
     const double receivable_days = days_outstanding(acc.receivable_value_days, acc.revenue);
@@ -81,6 +91,9 @@ ReplicationResult measure(const MeasuredRun& run) {
     emit(id, "revenue", acc.revenue);
     emit(id, "holding_cost", holding);
     emit(id, "transport_cost", acc.transport_cost);
+    emit(id, "backorder_cost", backorder_cost);
+    emit(id, "lost_sales_cost", lost_sales_cost);
+    emit(id, "total_cost", holding + acc.transport_cost + backorder_cost + lost_sales_cost);
     emit(id, "salvage_loss", salvage_loss);
     emit(id, "profit", profit);
     emit(id, "bullwhip", bullwhip(flow.review));
@@ -169,6 +182,9 @@ ReplicationResult measure(const MeasuredRun& run) {
   emit(sys, "utilisation", ratio(busy, available));
   emit(sys, "profit", chain_profit);
   emit(sys, "salvage_loss", salvage_loss);
+  emit(sys, "backorder_cost", backorder_total);
+  emit(sys, "lost_sales_cost", lost_sales_total);
+  emit(sys, "total_cost", holding_total + transport_total + backorder_total + lost_sales_total);
   emit(sys, "ending_inventory_value",
        run.stock.value_at_chain_cost() + run.transport.value_at_chain_cost());
   emit(sys, "consumer_spending", chain.consumer_revenue);

@@ -195,7 +195,7 @@ class Replication {
   void fill_from_stock(std::uint32_t id, Index node) {
     Customer& c = customers_[id];
     if (!plan_.node(node).stock || !choose_stocked_sku(node, c)) {
-      customers_.lose(id);
+      customers_.lose(id, plan_.node(node).stock ? node : kNone);
       return;
     }
     const Index sku = c.sku;
@@ -212,7 +212,7 @@ class Replication {
     // order reaches the factory after the information delay).
     if (plan_.node(node).stock->shortage == ShortageMode::kLostSales ||
         c.arrival + c.patience <= now()) {
-      customers_.lose(id);
+      customers_.lose(id, node);
       consider_continuous_review(node, sku);
       return;
     }
@@ -228,7 +228,7 @@ class Replication {
     const Index node = c.waiting_at;
     const Index sku = c.sku;
     stock_.add_backorders(now(), node, sku, -c.remaining, true);
-    customers_.lose(id);
+    customers_.lose(id, node);
     // The backlog still holds the customer and skips it when it gets there. So that a long
     // stock-out does not keep every lost customer's record, the backlog drops its lost customers
     // once they are most of it: memory stays proportional to the customers really waiting.
@@ -307,7 +307,7 @@ class Replication {
     const bool turned_away = production_.quote(fi, planned, transport) - c.arrival > c.patience;
     if (c.measured) production_.count_request(fi, c.remaining, turned_away);
     if (turned_away) {
-      customers_.lose(id);
+      customers_.lose(id, kNone);  // by the quote, not by a stock
       return;
     }
     production_.enqueue(fi, Job{c.sku, c.remaining, id, planned});
@@ -522,7 +522,7 @@ class Replication {
       if (r.is_customer) {
         if (customers_[r.id].open) {
           stock_.add_backorders(now(), node, sku, -customers_[r.id].remaining, true);
-          customers_.lose(r.id);
+          customers_.lose(r.id, node);
         }
         customers_.release(r.id);
       } else {

@@ -136,6 +136,8 @@ Stock read_stock(ValueReader& reader, const SourceNode& node, std::uint32_t max_
     reader.error(*map.get("holding_cost_per_unit_day"),
                  "give holding_cost_rate_per_year or holding_cost_per_unit_day, not both");
   }
+  map.read("backorder_cost_per_unit_day", s.backorder_cost_per_unit_day);
+  map.read("lost_sale_cost_per_unit", s.lost_sale_cost_per_unit);
   return s;
 }
 

@@ -39,6 +39,8 @@ model::StockSpec to_model(const Stock& stock) {
   out.variants_given = stock.stocked_variants.given;
   out.shortage = stock.shortage;
   out.substitution_probability = stock.substitution_probability;
+  out.backorder_cost_per_unit_day = stock.backorder_cost_per_unit_day;
+  out.lost_sale_cost_per_unit = stock.lost_sale_cost_per_unit;
   return out;
 }
 

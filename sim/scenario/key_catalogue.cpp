@@ -391,6 +391,15 @@ struct Catalogue {
       number("holding_cost_per_unit_day", up_to(limits::kMaxMoney),
              "or: holding cost in money per unit per day; give one of the two")
           .by_default(kStock.holding_cost.per_unit_day),
+      number("backorder_cost_per_unit_day", up_to(limits::kMaxMoney),
+             "cost in money per unit per day a consumer's unit waits backordered at this stock "
+             "(the `backorder_cost` metric; not cash, so not in profit)")
+          .by_default(kStock.backorder_cost_per_unit_day),
+      number("lost_sale_cost_per_unit", up_to(limits::kMaxMoney),
+             "cost in money per unit of consumer demand this stock loses: turned away for lack "
+             "of stock or when a waiting customer's patience runs out (the `lost_sales_cost` "
+             "metric; not in profit)")
+          .by_default(kStock.lost_sale_cost_per_unit),
   };
 
   std::vector<KeyInfo> policy{

@@ -28,8 +28,8 @@ inline constexpr double kMaxUnitsPerCustomer = 1e6;  // a quantity distribution'
 inline constexpr double kMaxZipfExponent = 100;
 inline constexpr double kMaxWeight = 1e9;  // relative weights (variants, empirical values)
 
-// Money per unit (costs, prices, transport, holding per day), and the highest price the markups
-// of a chain may build up to.
+// Money per unit (costs, prices, transport, holding and backorders per day, a lost sale), and the
+// highest price the markups of a chain may build up to.
 inline constexpr double kMaxMoney = 1e12;
 inline constexpr double kMaxDerivedPrice = 1e15;
 inline constexpr double kMaxMarkup = 100;  // a markup or commission, as a fraction: 10,000%

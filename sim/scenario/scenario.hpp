@@ -160,6 +160,8 @@ struct Stock {
   double substitution_probability = 0.0;  // a customer whose variant is not stocked takes another
   ShortageMode shortage = ShortageMode::kBackorder;
   HoldingCost holding_cost;
+  double backorder_cost_per_unit_day = 0.0;  // a consumer's unit owed by this stock, per day
+  double lost_sale_cost_per_unit = 0.0;      // a consumer's unit this stock lost
 };
 
 // A factory's `production`, as the model takes it (the file gives unit_production_days, or

@@ -101,14 +101,20 @@ TEST_CASE("a lost customer's remaining units are lost, and it is not served",
   Fixture f;
   const auto id = f.customers.add(at_retailer(1.0, 3.0));
   f.customers[id].remaining = 2.0;  // one unit shipped before
-  f.customers.lose(id);
+  f.customers.lose(id, kRetailer);
   CHECK(f.customers.node_service(kRetailer).units_lost == 2.0);
+  CHECK(f.customers.units_lost_by_stock(kRetailer) == 2.0);
   CHECK(f.customers.chain_service().units_lost == 2.0);
   CHECK(f.customers.chain_service().customers_served == 0.0);
   CHECK(f.customers.lead_times().count() == 0);
   // A customer of the warm-up is lost uncounted.
-  f.customers.lose(f.customers.add(at_retailer(0.5, 5.0, false)));
+  f.customers.lose(f.customers.add(at_retailer(0.5, 5.0, false)), kRetailer);
   CHECK(f.customers.chain_service().units_lost == 2.0);
+  CHECK(f.customers.units_lost_by_stock(kRetailer) == 2.0);
+  // Lost by no stock (a make-to-order quote): a lost unit of the node, of no stock's.
+  f.customers.lose(f.customers.add(at_retailer(1.0, 1.0)), kNone);
+  CHECK(f.customers.node_service(kRetailer).units_lost == 3.0);
+  CHECK(f.customers.units_lost_by_stock(kRetailer) == 2.0);
 }
 
 TEST_CASE("a customer served in full records its lead time, and a match when preferred",
@@ -168,7 +174,7 @@ TEST_CASE("a closed customer's record is freed unless a backlog still holds it",
   CHECK(f.customers.peak_records() == 1);
   const auto b = f.customers.add(at_retailer(1.0, 1.0));
   f.customers[b].waiting_at = kRetailer;
-  f.customers.lose(b);  // lost while waiting: the backlog releases it when it gets there
+  f.customers.lose(b, kRetailer);  // lost while waiting: the backlog releases it when it gets there
   f.customers.add(at_retailer(1.0, 1.0));
   CHECK(f.customers.peak_records() == 3);
 }
@@ -182,7 +188,7 @@ TEST_CASE("a customer who arrived in the warm-up counts in no service figure",
   f.customers.count_delivery(f.customers[id], 1.0, 1.0);
   f.customers[id].last_delivery = 2.0;
   f.customers.close(id, true);
-  f.customers.lose(f.customers.add(at_retailer(1.0, 1.0, false)));
+  f.customers.lose(f.customers.add(at_retailer(1.0, 1.0, false)), kRetailer);
   const auto& n = f.customers.node_service(kRetailer);
   CHECK(n.units_demanded == 0.0);
   CHECK(n.units_demanded_for_service == 0.0);

@@ -383,15 +383,20 @@ namespace {
 
 // A retailer with no stock that never reorders, supplied by a large factory; customers at 1.5,
 // 2.5, ..., 39.5 wait 2 days and leave. Horizon 40, warm-up 10.
+// Customers for one unit at 1.5, 2.5, ... who wait `patience` days at most.
+MarketSpec impatient_market(double days, double patience) {
+  MarketSpec m = market(1.0, days, ArrivalProcess::kDeterministic);
+  m.arrivals_per_day = half_then_one(days);
+  m.patience_days = c2msim::random::Constant{patience};
+  return m;
+}
+
 ChainSpec impatient_customers() {
   ChainSpec c;
   c.horizon_days = 40.0;
   c.warmup_days = 10.0;
   c.products = {product(10.0)};
-  MarketSpec m = market(1.0, 40.0, ArrivalProcess::kDeterministic);
-  m.arrivals_per_day = half_then_one(40.0);
-  m.patience_days = c2msim::random::Constant{2.0};
-  c.markets = {m};
+  c.markets = {impatient_market(40.0, 2.0)};
   c.nodes = {stocked_factory("factory", 100.0),
              stock_node("retailer", NodeKind::kRetailer, 0.5, SsPolicy{1.0, -1e9, 0.0}, 0.0)};
   c.lanes = {lane(0, 1, 1.0), lane(1, 0, 0.0, true)};
@@ -447,4 +452,95 @@ TEST_CASE("unsold units and unsold value count the same stock", "[model][worked]
   CHECK(r.get("system", "salvage_revenue") == Approx(55.0));  // 11 x 5
   CHECK(r.get("system", "unsold_units") == 11.0);
   CHECK(r.get("system", "unsold_value") == Approx(110.0));
+}
+
+// Shortage costs (docs/model.md, "Metrics"): backorder_cost_per_unit_day x the unit-days a stock
+// owed consumers in the window, lost_sale_cost_per_unit x the window's customers' units it lost.
+TEST_CASE("shortage costs charge the window's unit-days owed and units lost, and add up",
+          "[model][worked]") {
+  ChainSpec spec = impatient_customers();
+  spec.nodes[kFactory].holding_cost_per_unit_day = 0.01;
+  spec.nodes[kRetailer].stock->backorder_cost_per_unit_day = 0.5;
+  spec.nodes[kRetailer].stock->lost_sale_cost_per_unit = 4.0;
+  const auto r = run_replication(spec, 1, 0);
+  // 60 unit-days owed from 10 to 40 (the 2 owed in the warm-up are not charged) and 28 units of
+  // the window's customers lost (not those of 8.5 and 9.5, lost at 10.5 and 11.5: they arrived
+  // in the warm-up); the factory holds its 100 units for the 30 measured days.
+  CHECK(r.get("retailer", "backorder_cost") == Approx(60.0 * 0.5));
+  CHECK(r.get("retailer", "lost_sales_cost") == Approx(28.0 * 4.0));
+  CHECK(r.get("retailer", "total_cost") == Approx(30.0 + 112.0));
+  CHECK(r.get("factory", "backorder_cost") == 0.0);
+  CHECK(r.get("factory", "lost_sales_cost") == 0.0);
+  CHECK(r.get("factory", "holding_cost") == Approx(100.0 * 30.0 * 0.01));
+  CHECK(r.get("factory", "total_cost") == Approx(30.0));
+  CHECK(r.get("system", "backorder_cost") == Approx(30.0));
+  CHECK(r.get("system", "lost_sales_cost") == Approx(112.0));
+  CHECK(r.get("system", "total_cost") ==
+        Approx(r.get("factory", "total_cost") + r.get("retailer", "total_cost")));
+  // Costs, not cash: profit is what it was without them.
+  const auto free = run_replication(impatient_customers(), 1, 0);
+  CHECK(r.get("retailer", "profit") == free.get("retailer", "profit"));
+  CHECK(r.get("system", "profit") ==
+        Approx(free.get("system", "profit") - r.get("factory", "holding_cost")));
+  CHECK(free.get("system", "total_cost") == 0.0);
+}
+
+TEST_CASE("a unit turned away for lack of stock is charged its lost-sale cost at the stock",
+          "[model][worked]") {
+  // backordering_chain with lost sales: the customer of 1.5 takes 2 of the 3 units; 2.5 gets 1
+  // of 2; 3.5 finds none (the order of day 2 arrives at 4.25); 4.5 gets the 2 that came; 5.5
+  // gets the 1 of 5.25 of 2. Lost: 1 + 2 + 1 units of the 10 asked.
+  ChainSpec spec = backordering_chain();
+  spec.nodes[kRetailer].stock->shortage = ShortageMode::kLostSales;
+  spec.nodes[kRetailer].stock->lost_sale_cost_per_unit = 3.0;
+  spec.nodes[kRetailer].stock->backorder_cost_per_unit_day = 100.0;  // nothing waits
+  const auto r = run_replication(spec, 1, 0);
+  REQUIRE(r.get("system", "lost_sales_rate") == Approx(0.4));
+  CHECK(r.get("retailer", "lost_sales_cost") == Approx(4.0 * 3.0));
+  CHECK(r.get("retailer", "backorder_cost") == 0.0);
+  CHECK(r.get("system", "lost_sales_cost") == Approx(12.0));
+}
+
+TEST_CASE("backorder cost is the unit-days owed to consumers, from the warm-up's end",
+          "[model][worked]") {
+  // backordering_chain owes consumers 7.5 unit-days over [0, 6], 0.5 of them (1 unit on
+  // [2.5, 3)) before a warm-up of 3 days.
+  ChainSpec spec = backordering_chain();
+  spec.nodes[kRetailer].stock->backorder_cost_per_unit_day = 2.0;
+  CHECK(run_replication(spec, 1, 0).get("retailer", "backorder_cost") == Approx(7.5 * 2.0));
+  spec.warmup_days = 3.0;
+  const auto r = run_replication(spec, 1, 0);
+  CHECK(r.get("retailer", "backorder_cost") == Approx(7.0 * 2.0));
+  CHECK(r.get("system", "backorder_cost") == Approx(14.0));
+  CHECK(r.get("system", "total_cost") ==
+        Approx(r.get("factory", "total_cost") + r.get("retailer", "total_cost")));
+}
+
+TEST_CASE("a platform's customers waiting for a factory's stock are charged at the factory",
+          "[model][worked]") {
+  // consumers -> platform (no stock: it forwards every order) -> factory with 1 unit that never
+  // makes more and ships direct. Customers at 1.5, 2.5, 3.5, 4.5 with a day's patience: 1.5 is
+  // served; 2.5 and 3.5 wait a day at the factory and are lost; 4.5 waits to the horizon at 5.
+  ChainSpec c;
+  c.horizon_days = 5.0;
+  c.products = {product(10.0)};
+  c.markets = {impatient_market(5.0, 1.0)};
+  NodeSpec f = stocked_factory("factory", 1.0);
+  f.stock->policy = SsPolicy{1.0, -1e9, 0.0};  // never makes more, backorders or not
+  f.stock->variants_given = true;
+  f.stock->backorder_cost_per_unit_day = 2.0;
+  f.stock->lost_sale_cost_per_unit = 3.0;
+  NodeSpec platform;
+  platform.id = "platform";
+  platform.kind = NodeKind::kPlatform;
+  c.nodes = {f, platform};
+  c.lanes = {lane(0, 1, 1.0), lane(1, 0, 0.0, true)};
+  const auto r = run_replication(c, 1, 0);
+  REQUIRE(r.get("system", "units_sold") == 1.0);
+  CHECK(r.get("factory", "backorder_cost") == Approx((1.0 + 1.0 + 0.5) * 2.0));
+  CHECK(r.get("factory", "lost_sales_cost") == Approx(2.0 * 3.0));
+  CHECK(r.get("platform", "backorder_cost") == 0.0);
+  CHECK(r.get("platform", "lost_sales_cost") == 0.0);
+  CHECK(r.get("system", "backorder_cost") == Approx(5.0));
+  CHECK(r.get("system", "lost_sales_cost") == Approx(6.0));
 }

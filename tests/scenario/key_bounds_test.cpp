@@ -180,6 +180,8 @@ const std::vector<KeyBounds> kKeys{
     {"arms.traditional.nodes[shop].stock.substitution_probability", 0, false, 1},
     {"arms.traditional.nodes[shop].stock.holding_cost_rate_per_year", 0, false, 100},
     {"arms.traditional.nodes[shop].stock.holding_cost_per_unit_day", 0, false, 1e12},
+    {"arms.traditional.nodes[shop].stock.backorder_cost_per_unit_day", 0, false, 1e12},
+    {"arms.traditional.nodes[shop].stock.lost_sale_cost_per_unit", 0, false, 1e12},
     // A number of top variants: from 1 to the product's variants (4).
     {"arms.traditional.nodes[shop].stock.stocked_variants", 1, false, 4, true},
 };

@@ -88,6 +88,57 @@ TEST_CASE("base stock with lost sales: the Erlang loss formula", "[validation]")
   }
 }
 
+TEST_CASE(
+    "base stock's holding, backorder and lost-sales cost a day: the newsvendor cost and the Erlang "
+    "loss cost",
+    "[validation]") {
+  const auto s = v::load("base-stock-costs.yaml");
+  for (const std::string arm : {"traditional", "c2m", "high", "lost"}) {
+    const auto chain = v::chain(s, arm);
+    const ShopParameters p = shop_parameters(chain);
+    REQUIRE(p.Q == 1);
+    const int S = p.r + 1;
+    const auto& stock = *v::node(chain, "shop").stock;
+    const double h = v::node(chain, "shop").holding_cost_per_unit_day;
+    const double b = stock.backorder_cost_per_unit_day;
+    const double penalty = stock.lost_sale_cost_per_unit;
+    REQUIRE(v::node(chain, "supplier").holding_cost_per_unit_day == 0.0);
+    REQUIRE(v::node(chain, "supplier").holding_cost_rate_per_year == 0.0);
+    // The file's c2m arm is the optimal base stock, the fractile b / (b + h).
+    if (arm == "c2m") {
+      const auto optimum = an::optimal_base_stock(p.lambda, p.lead_time, {h, b});
+      REQUIRE(S == optimum.level);
+      REQUIRE(optimum.expected_cost ==
+              Approx(an::base_stock_cost(p.lambda, p.lead_time, {h, b}, S)));
+    }
+    const bool backorders = stock.shortage == c2msim::model::ShortageMode::kBackorder;
+    // The shortage cost a day: b E[(D - S)^+], or the penalty x lambda B(S, lambda L).
+    double holding = 0, shortage = 0;
+    if (backorders) {
+      const auto level = an::base_stock_backorder(p.lambda, p.lead_time, S);
+      holding = h * level.on_hand;
+      shortage = b * level.backorders;
+    } else {
+      const auto loss = an::base_stock_lost_sales(p.lambda, p.lead_time, S);
+      holding = h * loss.on_hand;
+      shortage = penalty * p.lambda * (1.0 - loss.fill_rate);
+    }
+    const double days = chain.horizon_days - chain.warmup_days;
+    const auto runs = v::run(s, {{arm, chain}})[0];
+    const auto per_day = [&](const std::string& scope, const std::string& metric) {
+      return v::values(runs, [&](const c2msim::model::ReplicationResult& r) {
+        return r.get(scope, metric) / days;
+      });
+    };
+    const std::string name = std::string("base stock costs, ") +
+                             (backorders ? "backorders" : "lost sales") +
+                             ", S = " + std::to_string(S);
+    v::compare(name, backorders ? "backorder cost per day" : "lost-sales cost per day", shortage,
+               per_day("shop", backorders ? "backorder_cost" : "lost_sales_cost"));
+    v::compare(name, "total cost per day", holding + shortage, per_day("system", "total_cost"));
+  }
+}
+
 TEST_CASE("continuous-review (r, Q): fill rate, on hand and backorders", "[validation]") {
   const auto s = v::load("r-q.yaml");
   for (const std::string arm : {"traditional", "c2m"}) {

@@ -117,7 +117,8 @@ double serial_chain_cost(const SerialChain& chain, const std::vector<int>& echel
 
 std::vector<int> local_base_stock_levels(const std::vector<int>& echelon_levels) {
   std::vector<int> capped(echelon_levels);
-  for (std::size_t j = capped.size(); j-- > 1;) capped[j - 1] = std::min(capped[j - 1], capped[j]);
+  for (std::size_t j = capped.size(); j > 1; --j)
+    capped[j - 2] = std::min(capped[j - 2], capped[j - 1]);
   std::vector<int> local(capped.size());
   for (std::size_t j = 0; j < capped.size(); ++j)
     local[j] = capped[j] - (j == 0 ? 0 : capped[j - 1]);

@@ -16,8 +16,7 @@ std::string value_text(double value, bool whole_numbers) {
              : fmt::format("{:.12g}", value);
 }
 
-std::set<std::string> metrics_at(const model::ReplicationResult& result,
-                                 const std::string& scope) {
+std::set<std::string> metrics_at(const model::ReplicationResult& result, const std::string& scope) {
   std::set<std::string> seen;
   for (const auto& m : result.metrics) {
     if (m.scope == scope) seen.insert(m.metric);

@@ -56,7 +56,7 @@ struct RunOptions {
   std::vector<std::string> sweeps;          // --sweep KEY=VALUES
   bool no_sweep = false;                    // ignore the file's sweep: section
   bool report = false;
-  std::vector<std::string> tuned;           // --tuned DIR: folders c2msim tune wrote
+  std::vector<std::string> tuned;  // --tuned DIR: folders c2msim tune wrote
 };
 
 constexpr std::uint64_t kReportTimeseriesReplications = 3;
@@ -289,7 +289,8 @@ int run(const RunOptions& o) {
   manifest.update(scenario_context(sc));
   if (!tuned->arms.empty()) {
     nlohmann::json arms_tuned = nlohmann::json::array();
-    for (const auto& t : tuned->arms) arms_tuned.push_back({{"arm", t.name}, {"extends", t.extends}});
+    for (const auto& t : tuned->arms)
+      arms_tuned.push_back({{"arm", t.name}, {"extends", t.extends}});
     manifest["tuned"] = {{"dirs", tuned->dirs}, {"arms", arms_tuned}};
   }
   if (precision) {

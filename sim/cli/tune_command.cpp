@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <limits>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -45,8 +45,6 @@
 namespace c2msim::cli {
 namespace {
 
-// Replications of one arm the tuning of it may run when neither --budget nor the file says.
-constexpr std::uint64_t kDefaultBudget = 4000;
 constexpr std::uint64_t kDefaultSearchReplications = 20;
 
 struct TuneOptions {
@@ -61,6 +59,7 @@ struct TuneOptions {
   std::uint64_t replications = kDefaultSearchReplications;
   std::uint64_t confirmation = 30;
   std::optional<double> indifference;
+  std::string start = "analytic";  // analytic: the analytic layer's optimum where one applies
   std::optional<std::uint64_t> seed;
   unsigned threads = 0;
   std::string out = "c2msim-tuned";
@@ -84,9 +83,10 @@ std::optional<tuning::Constraint> parse_constraint(const std::string& text, std:
   const std::size_t ge = text.find(">=");
   const std::size_t le = text.find("<=");
   if ((ge == std::string::npos) == (le == std::string::npos)) {
-    error = fmt::format("--constraint {}: expected METRIC>=BOUND or METRIC<=BOUND (a scope as "
-                        "METRIC@NODE), e.g. service_level>=0.95",
-                        text);
+    error = fmt::format(
+        "--constraint {}: expected METRIC>=BOUND or METRIC<=BOUND (a scope as "
+        "METRIC@NODE), e.g. service_level>=0.95",
+        text);
     return std::nullopt;
   }
   const std::size_t at = ge != std::string::npos ? ge : le;
@@ -100,14 +100,16 @@ std::optional<tuning::Constraint> parse_constraint(const std::string& text, std:
   c.metric = metric;
   const auto bound = scenario::parse_number(text.substr(at + 2));
   if (!bound || !std::isfinite(*bound)) {
-    error = fmt::format("--constraint {}: the bound '{}' is not a number", text, text.substr(at + 2));
+    error =
+        fmt::format("--constraint {}: the bound '{}' is not a number", text, text.substr(at + 2));
     return std::nullopt;
   }
   c.bound = *bound;
   if (model::find_metric(c.metric) == nullptr) {
     const auto suggestion = scenario::did_you_mean(c.metric, model::metric_names());
-    error = fmt::format("--constraint {}: no such metric '{}'{}; `c2msim metrics` lists them", text,
-                        c.metric, suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "");
+    error =
+        fmt::format("--constraint {}: no such metric '{}'{}; `c2msim metrics` lists them", text,
+                    c.metric, suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "");
     return std::nullopt;
   }
   return c;
@@ -132,10 +134,17 @@ class ArmTuning {
     }
     from_file_ = !chosen.empty();
     if (!from_file_) chosen = scenario::default_tune_variables(base_, arm);
+    // The analytic optimum is a start for a cost objective where the textbook system fits.
+    const bool cost_objective =
+        objective.metric == "total_cost" && objective.goal == tuning::Goal::kMinimise;
+    const auto analytic = o_.start == "analytic" && cost_objective
+                              ? scenario::analytic_starts(base_, arm)
+                              : std::vector<std::pair<std::string, double>>{};
     if (chosen.empty()) {
-      return fmt::format("--arm {}: the arm has no stock policy or batching window to tune; "
-                         "list the values in the file's tune: variables",
-                         arm_);
+      return fmt::format(
+          "--arm {}: the arm has no stock policy or batching window to tune; "
+          "list the values in the file's tune: variables",
+          arm_);
     }
     for (const auto& v : chosen) {
       tuning::Variable t;
@@ -143,15 +152,29 @@ class ArmTuning {
       t.low = v.from;
       t.high = v.to;
       const auto where = fmt::format("{}:{}:{}: {}", o_.file, v.line, v.column, v.source_path);
-      const auto start = v.start ? v.start : scenario::tunable_value(base_, arm, v.key);
+      // A start the file gives wins; then the analytic optimum; then the arm's value.
+      auto start = from_file_ ? v.start : std::nullopt;
+      const auto known = std::find_if(analytic.begin(), analytic.end(),
+                                      [&](const auto& a) { return a.first == v.key; });
+      if (!start && known != analytic.end()) {
+        start = known->second;
+        analytic_.push_back(v.key);
+      }
+      if (!start) start = v.start ? v.start : scenario::tunable_value(base_, arm, v.key);
       if (!start) {
-        return fmt::format("{}: {} has no value of the arm's stock policies or batching "
-                           "windows to start from; give `start:`",
-                           where, v.key);
+        return fmt::format(
+            "{}: {} has no value of the arm's stock policies or batching "
+            "windows to start from; give `start:`",
+            where, v.key);
       }
       t.start = std::clamp(*start, v.from, v.to);
+      const auto defaults = scenario::default_tune_variables(base_, arm);
+      const auto same = std::find_if(defaults.begin(), defaults.end(),
+                                     [&](const auto& d) { return d.key == v.key; });
       if (v.whole) {
         t.whole = *v.whole;
+      } else if (same != defaults.end()) {
+        t.whole = same->whole.value_or(false);  // a stock quantity is a whole number of units
       } else {
         // Whole when the key refuses a value between two whole numbers (as breakeven finds out).
         const double between = std::floor(v.from) + 0.5;
@@ -161,9 +184,10 @@ class ArmTuning {
         for (const double end : {v.from, v.to}) {
           const std::string text = value_text(tuning::snap(t, end), t.whole);
           if (auto problem = refusal({{v.key, text}})) {
-            return fmt::format("{}: {}={} is refused (with every other value as the file has it): "
-                               "{}",
-                               where, v.key, text, *problem);
+            return fmt::format(
+                "{}: {}={} is refused (with every other value as the file has it): "
+                "{}",
+                where, v.key, text, *problem);
           }
         }
       }
@@ -215,6 +239,10 @@ class ArmTuning {
 
   [[nodiscard]] const std::vector<tuning::Variable>& variables() const { return variables_; }
   [[nodiscard]] bool from_file() const { return from_file_; }
+  // The variables that start at the analytic layer's optimum.
+  [[nodiscard]] bool analytic_start(const std::string& key) const {
+    return std::find(analytic_.begin(), analytic_.end(), key) != analytic_.end();
+  }
   [[nodiscard]] std::uint64_t events() const { return events_; }
   [[nodiscard]] std::uint64_t seed() const { return o_.seed.value_or(base_.seed); }
   [[nodiscard]] const std::string& arm() const { return arm_; }
@@ -264,6 +292,7 @@ class ArmTuning {
   tuning::Objective objective_;
   std::vector<tuning::Constraint> constraints_;
   std::vector<tuning::Variable> variables_;
+  std::vector<std::string> analytic_;
   bool from_file_ = false;
   bool checked_ = false;  // the metrics were found in a replication
   std::uint64_t events_ = 0;
@@ -289,8 +318,8 @@ nlohmann::json assessment_json(const tuning::Assessment& a,
                                const std::vector<tuning::Constraint>& constraints) {
   nlohmann::json c = nlohmann::json::array();
   for (std::size_t j = 0; j < constraints.size(); ++j) {
-    c.push_back({{"constraint", constraints[j].to_string()},
-                 {"estimate", summary_json(a.constraints[j])}});
+    c.push_back(
+        {{"constraint", constraints[j].to_string()}, {"estimate", summary_json(a.constraints[j])}});
   }
   return {{"objective", summary_json(a.objective)}, {"feasible", a.feasible}, {"constraints", c}};
 }
@@ -319,8 +348,8 @@ void write_rows(output::CsvFile& csv, const std::string& arm,
     row("selection", evaluation++, r.search.iterations + 1, c == r.selection.selected, true,
         tuning::assess(r.selection.samples[c], {}), r.selection.samples[c].size(), x);
   }
-  row("confirmation-start", evaluation++, r.search.iterations + 2, false, true, r.confirmation.start,
-      r.confirmation.replications, r.search.evaluations.front().point);
+  row("confirmation-start", evaluation++, r.search.iterations + 2, false, true,
+      r.confirmation.start, r.confirmation.replications, r.search.evaluations.front().point);
   row("confirmation-selected", evaluation, r.search.iterations + 2,
       r.status == tuning::TuningStatus::kImproved, true, r.confirmation.selected,
       r.confirmation.replications, r.selected);
@@ -347,11 +376,17 @@ void print_result(const std::string& arm, const std::vector<tuning::Variable>& v
       fmt::print("  improved: the tuned values beat the start on fresh replications\n");
       break;
     case tuning::TuningStatus::kNotShown:
-      fmt::print("  not shown: the best point found is not shown to beat the start; the start is "
-                 "kept\n");
+      fmt::print(
+          "  not shown: the best point found is not shown to beat the start; the start is "
+          "kept\n");
       break;
     case tuning::TuningStatus::kStartIsBest:
       fmt::print("  start is best: ranking and selection kept the starting values\n");
+      break;
+    case tuning::TuningStatus::kInfeasible:
+      fmt::print(
+          "  infeasible: no point searched was shown to meet the constraints; the start is "
+          "kept\n");
       break;
   }
   const tuning::Point& start = r.search.evaluations.front().point;
@@ -405,15 +440,16 @@ int run_tune(const TuneOptions& o) {
   }
 
   tuning::TunerOptions options;
-  options.budget = o.budget.value_or(sc.tune.budget.value_or(kDefaultBudget));
+  options.budget = o.budget.value_or(sc.tune.budget);
   options.search_replications = o.replications;
   options.confirmation_replications = o.confirmation;
   options.indifference = o.indifference.value_or(0.0);
   if (options.budget < tuning::minimum_budget(options)) {
-    return bad(fmt::format("--budget {}: too small for {} replications per point, the selection "
-                           "of {} candidates and a confirmation of {}; at least {}",
-                           options.budget, options.search_replications, options.candidates,
-                           options.confirmation_replications, tuning::minimum_budget(options)));
+    return bad(
+        fmt::format("--budget {}: too small for {} replications per point, the selection "
+                    "of {} candidates and a confirmation of {}; at least {}",
+                    options.budget, options.search_replications, options.candidates,
+                    options.confirmation_replications, tuning::minimum_budget(options)));
   }
 
   std::vector<std::unique_ptr<ArmTuning>> arms;
@@ -424,10 +460,10 @@ int run_tune(const TuneOptions& o) {
 
   InterruptibleOutput output(o.out, o.force, {o.file});
   output::OutputDirectory& dir = output.dir();
-  output::CsvFile csv(dir.file("tuning.csv").string(),
-                      {"arm", "stage", "evaluation", "iteration", "incumbent", "accepted",
-                       "feasible", "replications", "objective_mean", "objective_ci95_low",
-                       "objective_ci95_high", "point"});
+  output::CsvFile csv(
+      dir.file("tuning.csv").string(),
+      {"arm", "stage", "evaluation", "iteration", "incumbent", "accepted", "feasible",
+       "replications", "objective_mean", "objective_ci95_low", "objective_ci95_high", "point"});
   const auto start = std::chrono::steady_clock::now();
   nlohmann::json tuned = nlohmann::json::array();
   std::uint64_t events = 0;
@@ -460,6 +496,7 @@ int run_tune(const TuneOptions& o) {
                       {"to", v.high},
                       {"whole", v.whole},
                       {"start", x0[i]},
+                      {"start_from", arm->analytic_start(v.name) ? "analytic optimum" : "file"},
                       {"selected", result.selected[i]},
                       {"tuned", result.tuned[i]}});
     }
@@ -469,11 +506,14 @@ int run_tune(const TuneOptions& o) {
         "# Status: {}. Compare it with `c2msim run {} --tuned DIR`; manifest.json says how.\n",
         arm->arm(), kVersion, objective.goal == tuning::Goal::kMaximise ? "maximise" : "minimise",
         objective.metric, objective.scope,
-        constraints.empty() ? "" : fmt::format(" subject to {}", [&] {
-          std::string list;
-          for (const auto& c : constraints) list += (list.empty() ? "" : ", ") + c.to_string();
-          return list;
-        }()),
+        constraints.empty() ? ""
+                            : fmt::format(" subject to {}",
+                                          [&] {
+                                            std::string list;
+                                            for (const auto& c : constraints)
+                                              list += (list.empty() ? "" : ", ") + c.to_string();
+                                            return list;
+                                          }()),
         tuning::to_string(result.status), o.file);
     std::string error;
     const auto overlay = scenario::arm_overlay_text(loaded->source_text, o.file, arm->arm(), name,
@@ -493,36 +533,35 @@ int run_tune(const TuneOptions& o) {
            {"selected", c == result.selection.selected}});
     }
     const auto& conf = result.confirmation;
-    tuned.push_back(
-        {{"arm", arm->arm()},
-         {"tuned_arm", name},
-         {"overlay", "tuned-" + arm->arm() + ".yaml"},
-         {"status", tuning::to_string(result.status)},
-         {"variables_from", arm->from_file() ? "tune section" : "defaults"},
-         {"variables", vars},
-         {"replications_used", result.replications_used},
-         {"search",
-          {{"method", "coordinate pattern search on common random numbers"},
-           {"replications_per_point", options.search_replications},
-           {"evaluations", result.search.evaluations.size()},
-           {"sweeps", result.search.iterations},
-           {"converged", result.search.converged},
-           {"replications", result.search.replications_used}}},
-         {"selection",
-          {{"method", "KN (Kim and Nelson 2001), common random numbers"},
-           {"alpha", options.alpha},
-           {"indifference", result.indifference},
-           {"first_stage", options.first_stage},
-           {"first_replication", result.selection_first_replication},
-           {"decided", result.selection.decided},
-           {"replications", result.selection.replications_used},
-           {"candidates", candidates}}},
-         {"confirmation",
-          {{"first_replication", conf.first_replication},
-           {"replications", conf.replications},
-           {"start", assessment_json(conf.start, constraints)},
-           {"selected", assessment_json(conf.selected, constraints)},
-           {"difference", summary_json(conf.difference)}}}});
+    tuned.push_back({{"arm", arm->arm()},
+                     {"tuned_arm", name},
+                     {"overlay", "tuned-" + arm->arm() + ".yaml"},
+                     {"status", tuning::to_string(result.status)},
+                     {"variables_from", arm->from_file() ? "tune section" : "defaults"},
+                     {"variables", vars},
+                     {"replications_used", result.replications_used},
+                     {"search",
+                      {{"method", "coordinate pattern search on common random numbers"},
+                       {"replications_per_point", options.search_replications},
+                       {"evaluations", result.search.evaluations.size()},
+                       {"sweeps", result.search.iterations},
+                       {"converged", result.search.converged},
+                       {"replications", result.search.replications_used}}},
+                     {"selection",
+                      {{"method", "KN (Kim and Nelson 2001), common random numbers"},
+                       {"alpha", options.alpha},
+                       {"indifference", result.indifference},
+                       {"first_stage", options.first_stage},
+                       {"first_replication", result.selection_first_replication},
+                       {"decided", result.selection.decided},
+                       {"replications", result.selection.replications_used},
+                       {"candidates", candidates}}},
+                     {"confirmation",
+                      {{"first_replication", conf.first_replication},
+                       {"replications", conf.replications},
+                       {"start", assessment_json(conf.start, constraints)},
+                       {"selected", assessment_json(conf.selected, constraints)},
+                       {"difference", summary_json(conf.difference)}}}});
     if (!o.quiet) print_result(arm->arm(), variables, objective, result);
   }
   csv.close();
@@ -583,7 +622,7 @@ void add_tune_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--budget", o->budget,
                   fmt::format("Replications the tuning of each arm may run in all (default: the "
                               "file's tune: budget, else {})",
-                              kDefaultBudget))
+                              scenario::Scenario{}.tune.budget))
       ->check(whole_number(1, scenario::limits::kMaxReplications));
   cmd->add_option("--replications,-n", o->replications, "Replications per point in the search")
       ->capture_default_str()
@@ -597,6 +636,12 @@ void add_tune_command(CLI::App& app, int& exit_code) {
                   "The selection's indifference zone, in the objective's units (default: 1% of "
                   "|the objective at the start|)")
       ->check(finite_number(0, std::numeric_limits<double>::max(), true));
+  cmd->add_option("--start", o->start,
+                  "analytic: start a value at its analytic optimum where the textbook system "
+                  "fits (a total_cost objective; docs/model.md), else at the file's; file: at "
+                  "the file's")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"analytic", "file"}));
   cmd->add_option("--set", o->sets, "KEY=VALUE: override a value of the file (repeatable)")
       ->type_name("KEY=VALUE")
       ->allow_extra_args(false);

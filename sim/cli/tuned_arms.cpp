@@ -19,7 +19,8 @@ bool fail(std::string_view command, const std::string& message) {
 }
 
 // The scenario_sha256 of DIR/manifest.json, or nothing after printing why there is none.
-std::optional<std::string> tuned_sha256(const std::filesystem::path& dir, std::string_view command) {
+std::optional<std::string> tuned_sha256(const std::filesystem::path& dir,
+                                        std::string_view command) {
   const std::filesystem::path path = dir / "manifest.json";
   std::ifstream in(path);
   nlohmann::json manifest = nlohmann::json::parse(in, nullptr, false);
@@ -59,7 +60,8 @@ std::optional<TunedArms> read_tuned_arms(const std::vector<std::string>& dirs,
       scenario::ArmOverlay overlay =
           scenario::read_arm_overlay(file, fmt::format("--tuned {}", file.string()));
       if (!overlay.ok()) {
-        for (const auto& d : overlay.diagnostics) fmt::print(stderr, "{}\n", scenario::to_string(d));
+        for (const auto& d : overlay.diagnostics)
+          fmt::print(stderr, "{}\n", scenario::to_string(d));
         return std::nullopt;
       }
       for (const auto& arm : overlay.arms) {

@@ -553,7 +553,7 @@ struct Catalogue {
            "policies and its factories' batching windows, within default bounds (README)"),
       whole("budget", 1, limits::kMaxReplications,
             "replications the tuning of one arm may run in all (as `tune --budget`)")
-          .by_default_note("200 x the file's `replications`"),
+          .by_default(kScenario.tune.budget),
   };
   std::vector<KeyInfo> tune_objective{
       make("metric", ValueType::kText, "a metric of `c2msim metrics`").by_default_note("`profit`"),
@@ -563,20 +563,26 @@ struct Catalogue {
   std::vector<KeyInfo> tune_constraint{
       make("metric", ValueType::kText, "a metric of `c2msim metrics`").require(),
       make("scope", ValueType::kText, "`system` or a node id").by_default_note("`system`"),
-      number("at_least", any_number(), "the metric must be at least this")
+      number("at_least", between(-limits::kMaxMoney, limits::kMaxMoney),
+             "the metric must be at least this")
           .required_when("exactly one of `at_least` and `at_most`"),
-      number("at_most", any_number(), "the metric must be at most this")
+      number("at_most", between(-limits::kMaxMoney, limits::kMaxMoney),
+             "the metric must be at most this")
           .required_when("exactly one of `at_least` and `at_most`"),
   };
   std::vector<KeyInfo> tune_variable{
       make("key", ValueType::kText,
            "the [key path](#key-paths) of the value, under `arms.ARM.`, as for `--set`")
           .require(),
-      number("from", any_number(), "the smallest value searched").require(),
-      number("to", any_number(), "the largest value searched; more than `from`").require(),
+      number("from", between(-limits::kMaxMoney, limits::kMaxMoney), "the smallest value searched")
+          .require(),
+      number("to", between(-limits::kMaxMoney, limits::kMaxMoney),
+             "the largest value searched; more than `from`")
+          .require(),
       make("whole", ValueType::kBoolean, "search whole numbers only")
-          .by_default_note("whole when the key takes only whole numbers"),
-      number("start", any_number(), "where the search starts; from `from` to `to`")
+          .by_default_note("whole for a stock quantity and where the key takes only whole numbers"),
+      number("start", between(-limits::kMaxMoney, limits::kMaxMoney),
+             "where the search starts; from `from` to `to`")
           .by_default_note("the arm's value"),
   };
 

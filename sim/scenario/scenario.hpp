@@ -234,13 +234,13 @@ struct TuneConstraint {
 };
 
 struct TuneVariable {
-  std::string key;                // a key path under `arms.ARM.`, as for --set
-  double from = 0.0;              // the range searched, both ends included
+  std::string key;    // a key path under `arms.ARM.`, as for --set
+  double from = 0.0;  // the range searched, both ends included
   double to = 0.0;
-  std::optional<bool> whole;      // none: whole when the key takes only whole numbers
-  std::optional<double> start;    // none: the arm's value
-  std::string source_path;        // where it is written, e.g. tune.variables[2]
-  int line = 0;                   // of the entry in the file
+  std::optional<bool> whole;    // none: whole when the key takes only whole numbers
+  std::optional<double> start;  // none: the arm's value
+  std::string source_path;      // where it is written, e.g. tune.variables[2]
+  int line = 0;                 // of the entry in the file
   int column = 0;
 };
 
@@ -249,7 +249,7 @@ struct TuneSection {
   TuneObjective objective;
   std::vector<TuneConstraint> constraints;
   std::vector<TuneVariable> variables;  // of every arm; `tune --arm A` takes those under arms.A
-  std::optional<std::uint64_t> budget;  // replications
+  std::uint32_t budget = 4000;          // replications the tuning of one arm may run in all
 };
 
 struct Scenario {

@@ -669,7 +669,8 @@ std::string overlay_arm_text(const SourceNode& arm) {
   for (const auto& [key, value] : arm.entries) {
     if (value.is_list() && !value.items.empty()) {
       out += fmt::format("    {}:\n", key.name);
-      for (const SourceNode& item : value.items) out += fmt::format("      - {}\n", flow_text(item));
+      for (const SourceNode& item : value.items)
+        out += fmt::format("      - {}\n", flow_text(item));
     } else {
       out += fmt::format("    {}: {}\n", key.name, flow_text(value));
     }
@@ -687,8 +688,8 @@ std::optional<std::string> arm_overlay_text(std::string_view text, const std::st
   std::optional<SourceNode> root = parse(text, diagnostics);
   SourceNode* arms = root && root->is_map() ? root->find("arms") : nullptr;
   if (!arms || !arms->is_map() || !arms->find(arm) || arms->find(name)) {
-    error = fmt::format("{} has no arm '{}' to extend, or already an arm '{}'", file_name, arm,
-                        name);
+    error =
+        fmt::format("{} has no arm '{}' to extend, or already an arm '{}'", file_name, arm, name);
     return std::nullopt;
   }
   SourceNode derived;
@@ -744,7 +745,8 @@ ArmOverlay read_arm_overlay(const std::filesystem::path& path, std::string_view 
           continue;
         }
         out.arms.push_back({key.name, extends->scalar});
-        out.sets.push_back({std::string(option), fmt::format("arms.{}={}", key.name, flow_text(arm))});
+        out.sets.push_back(
+            {std::string(option), fmt::format("arms.{}={}", key.name, flow_text(arm))});
       }
     }
   }

@@ -96,9 +96,9 @@ struct OverlayArm {
 };
 
 struct ArmOverlay {
-  std::vector<OverlayArm> arms;               // in file order
-  std::vector<CommandLineOverride> sets;      // `arms.NAME=VALUE` for each, labelled `option`
-  std::vector<Diagnostic> diagnostics;        // of the overlay file itself
+  std::vector<OverlayArm> arms;           // in file order
+  std::vector<CommandLineOverride> sets;  // `arms.NAME=VALUE` for each, labelled `option`
+  std::vector<Diagnostic> diagnostics;    // of the overlay file itself
 
   [[nodiscard]] bool ok() const noexcept { return diagnostics.empty(); }
 };

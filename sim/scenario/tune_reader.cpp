@@ -78,7 +78,9 @@ TuneVariable read_variable(ValueReader& reader, const SourceNode& node, const Sc
     } else if (!s.find_arm(steps[1].text)) {
       std::vector<std::string_view> names;
       for (const Arm& arm : s.arms) names.push_back(arm.name);
-      reader.reference(*map.get("key"), names, "arm");  // reports the unknown arm
+      SourceNode arm_name = *map.get("key");  // reported at the key, naming the arm alone
+      arm_name.scalar = steps[1].text;
+      reader.reference(arm_name, names, "arm");
     }
   }
   const auto from = map.number("from");
@@ -92,9 +94,9 @@ TuneVariable read_variable(ValueReader& reader, const SourceNode& node, const Sc
   v.whole = map.boolean("whole");
   v.start = map.number("start");
   if (v.start && from && to && (*v.start < *from || *v.start > *to)) {
-    reader.error(*map.get("start"), fmt::format("must be from {} to {}, got {}",
-                                                map.get("from")->scalar, map.get("to")->scalar,
-                                                map.get("start")->scalar));
+    reader.error(*map.get("start"),
+                 fmt::format("must be from {} to {}, got {}", map.get("from")->scalar,
+                             map.get("to")->scalar, map.get("start")->scalar));
   }
   return v;
 }
@@ -121,14 +123,14 @@ void read_tune(ValueReader& reader, const SourceNode& node, Scenario& s) {
       const TuneVariable& v = s.tune.variables.back();
       for (std::size_t j = 0; j + 1 < s.tune.variables.size() && !v.key.empty(); ++j) {
         if (s.tune.variables[j].key == v.key) {
-          reader.error(*item.find("key"), fmt::format("repeats the variable of line {}",
-                                                      s.tune.variables[j].line));
+          reader.error(*item.find("key"),
+                       fmt::format("repeats the variable of line {}", s.tune.variables[j].line));
           break;
         }
       }
     }
   }
-  if (const auto budget = map.count("budget")) s.tune.budget = *budget;
+  map.read("budget", s.tune.budget);
 }
 
 }  // namespace c2msim::scenario

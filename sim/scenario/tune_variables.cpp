@@ -7,6 +7,7 @@
 #include <type_traits>
 #include <variant>
 
+#include "sim/analytic/base_stock.hpp"
 #include "sim/scenario/limits.hpp"
 
 namespace c2msim::scenario {
@@ -97,7 +98,8 @@ std::vector<TuneVariable> default_tune_variables(const Scenario& s, const Arm& a
       const StockedVariants& stocked = node.stock->stocked_variants;
       const std::uint32_t most = most_variants(s, node);
       // A list of chosen variants is a decision of its own, not a count to tune.
-      if (stocked.listed.empty() && most > 1 && (stocked.given || node.kind != NodeKind::kFactory)) {
+      if (stocked.listed.empty() && most > 1 &&
+          (stocked.given || node.kind != NodeKind::kFactory)) {
         const double top = stocked.all() ? most : std::min(stocked.top, most);
         c.add("stock.stocked_variants", top, 1, most, true);
       }
@@ -109,6 +111,84 @@ std::vector<TuneVariable> default_tune_variables(const Scenario& s, const Arm& a
     for (TuneVariable& v : c.out) all.push_back(std::move(v));
   }
   return all;
+}
+
+namespace {
+
+bool constant(const random::Distribution& d, double value) {
+  const auto* c = std::get_if<random::Constant>(&d);
+  return c != nullptr && c->value == value;
+}
+std::optional<double> constant_value(const random::Distribution& d) {
+  const auto* c = std::get_if<random::Constant>(&d);
+  return c ? std::optional<double>(c->value) : std::nullopt;
+}
+
+// lambda of the node's one market, when that market fits the textbook's demand.
+std::optional<double> poisson_rate(const Scenario& s, const Arm& arm, const Node& node) {
+  const Lane* out = nullptr;
+  for (const Lane& lane : arm.lanes) {
+    if (lane.from_id != node.id) continue;
+    if (out != nullptr || !lane.to_market) return std::nullopt;
+    out = &lane;
+  }
+  if (out == nullptr || !constant(out->lead_time_days, 0.0)) return std::nullopt;
+  for (const Lane& lane : arm.lanes) {
+    if (lane.to_market && lane.to_id == out->to_id && &lane != out) return std::nullopt;
+  }
+  const auto m = s.market_index(out->to_id);
+  if (!m) return std::nullopt;
+  const Market& market = s.markets[*m];
+  const Demand& d = market.demand;
+  const bool flat = std::all_of(d.weekly_pattern.begin(), d.weekly_pattern.end(),
+                                [](double w) { return w == 1.0; });
+  if (market.products.size() != 1 || d.process != ArrivalProcess::kPoisson ||
+      !constant(d.quantity, 1.0) || d.patience_days || d.price_elasticity != 0.0 || !flat ||
+      !d.events.empty()) {
+    return std::nullopt;
+  }
+  return d.arrivals_per_day * market.products.front().share;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, double>> analytic_starts(const Scenario& s, const Arm& arm) {
+  std::vector<std::pair<std::string, double>> out;
+  for (const Node& node : arm.nodes) {
+    if (!node.stock || node.stock->shortage != ShortageMode::kBackorder) continue;
+    const Stock& stock = *node.stock;
+    const double h = stock.holding_cost.per_unit_day;
+    const double p = stock.backorder_cost_per_unit_day;
+    if (!(h > 0) || !(p > 0) || stock.holding_cost.rate_per_year != 0.0) continue;
+    if (s.products.size() != 1 || s.products.front().variants != 1) continue;
+    const auto lambda = poisson_rate(s, arm, node);
+    if (!lambda || !(*lambda > 0)) continue;
+    // The one lane in, of constant lead time, from a node whose opening stock covers the horizon.
+    const Lane* in = nullptr;
+    bool one = true;
+    for (const Lane& lane : arm.lanes) {
+      if (lane.to_market || lane.to_id != node.id) continue;
+      one = in == nullptr;
+      in = &lane;
+    }
+    const auto L = in ? constant_value(in->lead_time_days) : std::nullopt;
+    const Node* supplier = in ? arm.find_node(in->from_id) : nullptr;
+    if (!one || !L || in->information_delay_days != 0.0 || !supplier || !supplier->stock ||
+        supplier->stock->initial_on_hand.value_or(0.0) < *lambda * s.horizon_days) {
+      continue;
+    }
+    const std::string prefix = fmt::format("arms.{}.nodes[{}].stock.policy.", arm.name, node.id);
+    if (const auto* rq = std::get_if<RQPolicy>(&stock.policy); rq && rq->Q == 1.0) {
+      const int level = analytic::optimal_base_stock(*lambda, *L, {h, p}).level;
+      out.emplace_back(prefix + "r_Q.r", level - 1);
+    } else if (const auto* bs = std::get_if<BaseStockPolicy>(&stock.policy);
+               bs && bs->position == model::StockPosition::kInstallation) {
+      const double period = static_cast<double>(model::review_days(stock.policy));
+      out.emplace_back(prefix + "base_stock.level",
+                       analytic::optimal_base_stock(*lambda, *L + period, {h, p}).level);
+    }
+  }
+  return out;
 }
 
 std::optional<double> tunable_value(const Scenario& s, const Arm& arm, std::string_view key) {

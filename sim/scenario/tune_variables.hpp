@@ -9,7 +9,9 @@
 // node's most variants of any product; a batching window b: 0 to max(2b, 1) days.
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sim/scenario/scenario.hpp"
@@ -18,9 +20,22 @@ namespace c2msim::scenario {
 
 std::vector<TuneVariable> default_tune_variables(const Scenario& scenario, const Arm& arm);
 
+// Where the analytic layer knows the optimum of a tuned value, that optimum, as a start better than
+// the file's for an objective of minimising `total_cost`: a node whose policy is continuous-review
+// (r, Q) with Q = 1 or installation base stock, holding one product of one variant, with holding
+// cost h > 0 per unit-day and backorder cost p > 0 per unit-day, that is the only supplier of one
+// market (over a lane of constant lead time 0) whose customers arrive as a Poisson process of
+// constant rate lambda (no weekly pattern, event, price response or patience) and want one unit
+// each, and that is supplied over a lane of constant lead time L and no information delay by a
+// node whose opening stock covers the horizon's demand. Its optimal level is the newsvendor
+// fractile S* of Poisson(lambda L) at p / (p + h) (sim/analytic/base_stock.hpp): r = S* - 1; for
+// base stock reviewed every R days, the fractile of Poisson(lambda (L + R)), the textbook's
+// approximation. Key paths as default_tune_variables writes them.
+std::vector<std::pair<std::string, double>> analytic_starts(const Scenario& scenario,
+                                                            const Arm& arm);
+
 // The arm's value at `key` when it is one of default_tune_variables' keys (written the same way,
 // canonically), else nothing.
-std::optional<double> tunable_value(const Scenario& scenario, const Arm& arm,
-                                    std::string_view key);
+std::optional<double> tunable_value(const Scenario& scenario, const Arm& arm, std::string_view key);
 
 }  // namespace c2msim::scenario

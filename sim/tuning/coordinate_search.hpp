@@ -18,10 +18,14 @@
 // 1), sweep the coordinates in order; for coordinate i evaluate x + d_i e_i and x - d_i e_i
 // (snapped onto the space), move to the better of them if it is better than x (objective.hpp's
 // `better`) and double d_i (up to its first value), else halve d_i (a whole variable's step stays
-// at least 1). A sweep that moves nowhere with every step at its smallest (1 for a whole
-// variable, 1/128 of the range for a real one) ends the search: converged. The search also ends
-// when the next point would take the replications past the budget. Points already evaluated are
-// not run again.
+// at least 1). After a sweep that moves nowhere with every step at its smallest (1 for a whole
+// variable, 1/128 of the range for a real one), poll the transfer directions d_i e_i - d_j e_j
+// for every ordered pair i != j (one variable up by its smallest step, another down): where the
+// objective couples variables (units of stock at two stages of a chain, which can stand in for
+// each other), a coordinate poll stalls where moving both at once still gains. The search moves
+// to the first better transfer and sweeps on; when none is better it has converged, at a point no
+// coordinate or transfer neighbour improves. The search also ends when the next point would take
+// the replications past the budget. Points already evaluated are not run again.
 
 #include <cstddef>
 #include <cstdint>
@@ -54,8 +58,8 @@ struct SearchEvaluation {
 };
 
 struct SearchOptions {
-  std::uint64_t replications = 10;  // per point
-  std::uint64_t budget = 1000;      // replications the search may use in all
+  std::uint64_t replications = 10;     // per point
+  std::uint64_t budget = 1000;         // replications the search may use in all
   double real_resolution = 1.0 / 128;  // a real variable's smallest step, as a share of its range
 };
 

@@ -30,7 +30,8 @@ Assessment assess(const Samples& samples, const std::vector<Constraint>& constra
     a.constraints.push_back(s);
     // The unfavourable end of the interval must meet the bound; no interval, no feasibility.
     const double end = c.at_least ? s.ci95_low : s.ci95_high;
-    const bool shown = s.n >= 2 && std::isfinite(end) && (c.at_least ? end >= c.bound : end <= c.bound);
+    const bool shown =
+        s.n >= 2 && std::isfinite(end) && (c.at_least ? end >= c.bound : end <= c.bound);
     if (!shown) a.feasible = false;
     const double shortfall = s.n == 0 || std::isnan(s.mean)
                                  ? 1.0

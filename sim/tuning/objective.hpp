@@ -30,7 +30,8 @@ struct Constraint {
   bool at_least = true;  // metric >= bound; false: metric <= bound
   double bound = 0.0;
 
-  [[nodiscard]] std::string to_string() const;  // "service_level >= 0.95" (with scope if not system)
+  [[nodiscard]] std::string to_string()
+      const;  // "service_level >= 0.95" (with scope if not system)
 };
 
 struct Objective {
@@ -47,7 +48,7 @@ struct Objective {
 using Samples = std::vector<std::vector<double>>;
 
 struct Assessment {
-  montecarlo::Summary objective;               // over the replications where it is defined
+  montecarlo::Summary objective;                 // over the replications where it is defined
   std::vector<montecarlo::Summary> constraints;  // one per constraint
   bool feasible = true;
   double violation = 0.0;  // 0 when every constraint's mean meets its bound

@@ -86,9 +86,9 @@ SelectionResult select_best(const std::vector<Point>& systems, const Objective& 
         if (!alive[i]) continue;
         for (std::size_t l = 0; l < k && keep[i]; ++l) {
           if (l == i || !alive[l]) continue;
-          const double w = std::max(
-              0.0, o.indifference / (2 * rn) *
-                       (h2 * s2[i][l] / (o.indifference * o.indifference) - rn));
+          const double w =
+              std::max(0.0, o.indifference / (2 * rn) *
+                                (h2 * s2[i][l] / (o.indifference * o.indifference) - rn));
           if (sum[i] / rn < sum[l] / rn - w) keep[i] = false;
           // Two systems whose every replication so far is the same (parameters that change
           // nothing): more replications cannot separate them, so the later one goes.

@@ -32,18 +32,19 @@ namespace c2msim::tuning {
 
 struct SelectionOptions {
   double alpha = 0.05;
-  double indifference = 1.0;         // delta, in the objective's units (> 0)
-  std::uint64_t first_stage = 10;    // n0 >= 2
-  std::uint64_t batch = 8;           // replications per survivor per evaluation call
-  std::uint64_t budget = 1000;       // replications in all
+  double indifference = 1.0;            // delta, in the objective's units (> 0)
+  std::uint64_t first_stage = 10;       // n0 >= 2
+  std::uint64_t batch = 8;              // replications per survivor per evaluation call
+  std::uint64_t budget = 1000;          // replications in all
   std::uint64_t first_replication = 0;  // the procedure's replications are numbered from here
 };
 
 struct SelectionResult {
   std::size_t selected = 0;
-  bool decided = false;  // one survivor left; false: the budget ran out with several
-  std::vector<Samples> samples;                 // per system, every replication it ran
-  std::vector<std::uint64_t> eliminated_after;  // per system: replications when eliminated, 0 if not
+  bool decided = false;          // one survivor left; false: the budget ran out with several
+  std::vector<Samples> samples;  // per system, every replication it ran
+  std::vector<std::uint64_t>
+      eliminated_after;  // per system: replications when eliminated, 0 if not
   std::uint64_t replications_used = 0;
 };
 

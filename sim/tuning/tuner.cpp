@@ -15,6 +15,8 @@ std::string_view to_string(TuningStatus status) {
       return "not_shown";
     case TuningStatus::kStartIsBest:
       return "start_is_best";
+    case TuningStatus::kInfeasible:
+      return "infeasible";
   }
   return "";
 }
@@ -25,18 +27,22 @@ std::uint64_t reserve(const TunerOptions& o) {
   return o.first_stage * o.candidates + 2 * o.confirmation_replications;
 }
 
-// The candidates: the start, then the best other accepted points of the search.
+// The candidates: the start if it is shown feasible, then the best other feasible points.
 std::vector<std::size_t> candidates(const SearchResult& search, const Objective& objective,
                                     std::size_t count) {
+  const auto feasible = [&](std::size_t i) {
+    return search.evaluations[i].accepted && search.evaluations[i].assessment.feasible;
+  };
   std::vector<std::size_t> others;
   for (std::size_t i = 1; i < search.evaluations.size(); ++i) {
-    if (search.evaluations[i].accepted) others.push_back(i);
+    if (feasible(i)) others.push_back(i);
   }
   // Stable, so that ties keep the order in which the search met them.
   std::stable_sort(others.begin(), others.end(), [&](std::size_t a, std::size_t b) {
     return better(search.evaluations[a].assessment, search.evaluations[b].assessment, objective);
   });
-  std::vector<std::size_t> chosen{0};
+  std::vector<std::size_t> chosen;
+  if (feasible(0)) chosen.push_back(0);
   for (std::size_t i = 0; i < others.size() && chosen.size() < count; ++i) {
     chosen.push_back(others[i]);
   }
@@ -62,7 +68,8 @@ TuningResult tune(const std::vector<Variable>& variables, const Objective& objec
   TuningResult out;
   SearchOptions search;
   search.replications = o.search_replications;
-  const auto share = static_cast<std::uint64_t>(std::floor(static_cast<double>(o.budget) * o.search_share));
+  const auto share =
+      static_cast<std::uint64_t>(std::floor(static_cast<double>(o.budget) * o.search_share));
   search.budget = std::min(share, o.budget - reserve(o));
   search.budget = std::max(search.budget, o.search_replications);
   out.search = coordinate_search(variables, objective, constraints, search, evaluate);
@@ -74,11 +81,12 @@ TuningResult tune(const std::vector<Variable>& variables, const Objective& objec
 
   std::vector<Point> systems;
   for (std::size_t c : out.candidates) systems.push_back(out.search.evaluations[c].point);
+  if (systems.empty()) systems.push_back(start);  // nothing feasible: only the start to confirm
   SelectionOptions selection;
   selection.alpha = o.alpha;
   const double start_mean = out.search.evaluations.front().assessment.objective.mean;
-  out.indifference = o.indifference > 0 ? o.indifference
-                                        : std::max(1e-9, 0.01 * std::fabs(start_mean));
+  out.indifference =
+      o.indifference > 0 ? o.indifference : std::max(1e-9, 0.01 * std::fabs(start_mean));
   if (!std::isfinite(out.indifference)) out.indifference = 1e-9;
   selection.indifference = out.indifference;
   selection.first_stage = o.first_stage;
@@ -113,7 +121,9 @@ TuningResult tune(const std::vector<Variable>& variables, const Objective& objec
   out.replications_used =
       out.search.replications_used + out.selection.replications_used + 2 * c.replications;
 
-  if (out.selection.selected == 0) {
+  if (out.candidates.empty()) {
+    out.status = TuningStatus::kInfeasible;
+  } else if (out.candidates[out.selection.selected] == 0) {
     out.status = TuningStatus::kStartIsBest;
   } else {
     const double toward_goal_end =

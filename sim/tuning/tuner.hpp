@@ -9,12 +9,14 @@
 // the next m numbers after the most the selection ran. Every stage is a deterministic function of
 // the points and the replication numbers, so the result is the same for any thread count.
 //
-// The candidates are the starting point and the best `candidates - 1` other points of the search
-// (ranked by objective.hpp's `better`). The confirmation estimates the paired difference selected -
-// start of the objective; the improvement is shown when the selected point is not the start, it is
-// feasible on the confirmation's replications (constraints judged by their intervals) and either
-// the start is not, or the 95% interval of the difference lies wholly on the side of the goal.
-// Otherwise the tuned point is the start: the tuner never reports an improvement the paired
+// The candidates are the points of the search shown feasible (all of them, without constraints):
+// the starting point when it is one, and the best others (ranked by objective.hpp's `better`), at
+// most `candidates` in all; the selection compares their objectives only. With none, nothing is
+// selected: the start is kept (status infeasible). The confirmation estimates the paired difference
+// selected - start of the objective; the improvement is shown when the selected point is not the
+// start, it is feasible on the confirmation's replications (constraints judged by their intervals)
+// and either the start is not, or the 95% interval of the difference lies wholly on the side of the
+// goal. Otherwise the tuned point is the start: the tuner never reports an improvement the paired
 // interval does not support.
 
 #include <cstddef>
@@ -30,21 +32,22 @@
 namespace c2msim::tuning {
 
 struct TunerOptions {
-  std::uint64_t budget = 2000;              // replications in all
-  std::uint64_t search_replications = 10;   // per point in the search
+  std::uint64_t budget = 2000;             // replications in all
+  std::uint64_t search_replications = 10;  // per point in the search
   std::uint64_t confirmation_replications = 30;
-  std::size_t candidates = 5;               // the start and up to 4 points of the search
-  double alpha = 0.05;                      // of the selection
-  double indifference = 0.0;                // delta; 0: 1% of |objective at the start| (or 1e-9)
-  std::uint64_t first_stage = 10;           // of the selection
-  std::uint64_t batch = 8;                  // of the selection
-  double search_share = 0.6;                // of the budget, for the search
+  std::size_t candidates = 5;      // the start and up to 4 points of the search
+  double alpha = 0.05;             // of the selection
+  double indifference = 0.0;       // delta; 0: 1% of |objective at the start| (or 1e-9)
+  std::uint64_t first_stage = 10;  // of the selection
+  std::uint64_t batch = 8;         // of the selection
+  double search_share = 0.6;       // of the budget, for the search
 };
 
 enum class TuningStatus : unsigned char {
   kImproved,     // the selected point beats the start, shown on fresh replications
   kNotShown,     // the selected point is not shown to beat the start: the start is kept
   kStartIsBest,  // the selection chose the start
+  kInfeasible,   // the search found no point shown feasible: the start is kept
 };
 
 std::string_view to_string(TuningStatus status);
@@ -59,7 +62,7 @@ struct Confirmation {
 
 struct TuningResult {
   SearchResult search;
-  std::vector<std::size_t> candidates;  // indices into search.evaluations; the first is the start
+  std::vector<std::size_t> candidates;  // indices into search.evaluations (0 is the start)
   SelectionResult selection;            // systems in the order of `candidates`
   double indifference = 0.0;            // the delta used
   std::uint64_t selection_first_replication = 0;

@@ -14,8 +14,16 @@ using c2msim::engine::Simulation;
 
 // Counts every heap allocation in this test binary, so that a test can assert that the run loop
 // allocates nothing per event once the calendar has grown to its working size. The sanitizers
-// bring their own operator new, so the count is taken in the builds without them.
+// bring their own operator new, so the count is taken in the builds without them (g++ says so
+// with __SANITIZE_*__, clang with __has_feature).
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define C2MSIM_SANITIZED_ALLOCATOR 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define C2MSIM_SANITIZED_ALLOCATOR 1
+#endif
+#endif
+#if defined(C2MSIM_SANITIZED_ALLOCATOR)
 namespace {
 constexpr bool kCountingAllocations = false;
 std::size_t allocations() {

@@ -125,6 +125,7 @@ void print_columns(const std::vector<std::vector<std::string>>& rows) {
       line += (c ? "  " : "") + row[c];
       if (c + 1 < row.size()) line += std::string(width[c] - row[c].size(), ' ');
     }
+    line.erase(line.find_last_not_of(' ') + 1);  // empty cells at the end leave no blanks
     fmt::print("{}\n", line);
   }
 }

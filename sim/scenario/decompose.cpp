@@ -3,8 +3,6 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <bit>
-#include <numeric>
 #include <set>
 #include <string_view>
 #include <tuple>
@@ -206,12 +204,6 @@ std::optional<Decomposition> read_combinations(const SourceNode& root,
   constexpr std::size_t kMaxProblems = 100;
   const std::size_t n = section.levers.size();
   const std::size_t count = std::size_t{1} << n;
-  // Single levers first, then pairs, ...: a problem one lever causes is reported for that lever.
-  std::vector<std::size_t> order(count);
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [](std::size_t a, std::size_t b) {
-    return std::popcount(a) < std::popcount(b);
-  });
   const SourceNode tree = combination_tree(root, section.base);
   Decomposition out;
   out.base = section.base;
@@ -225,7 +217,9 @@ std::optional<Decomposition> read_combinations(const SourceNode& root,
   out.combinations.resize(count);
   const std::size_t problems_before = problems.size();
   std::set<std::tuple<int, int, int, std::string, std::string>> seen;
-  for (std::size_t mask : order) {
+  // In the order of the masks every subset of a combination comes before it, so a problem that
+  // one lever (or a pair) causes is reported for that lever (or pair), once.
+  for (std::size_t mask = 0; mask < count; ++mask) {
     if (problems.size() - problems_before >= kMaxProblems) break;
     SourceNode combination = tree;
     Diagnostics diagnostics = base;  // knows the command-line arguments

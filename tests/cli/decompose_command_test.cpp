@@ -23,6 +23,7 @@ using c2msim::test::quoted;
 using c2msim::test::read_text;
 using c2msim::test::run_cli;
 using c2msim::test::source_dir;
+using c2msim::test::split;
 using c2msim::test::TempDir;
 namespace fs = std::filesystem;
 
@@ -48,10 +49,7 @@ std::map<std::tuple<std::string, std::string, std::string>, Row> read_decomposit
   std::istringstream in(read_text(path));
   std::getline(in, header);
   for (std::string line; std::getline(in, line);) {
-    std::vector<std::string> f;
-    std::istringstream fields(line);
-    for (std::string field; std::getline(fields, field, ',');) f.push_back(field);
-    if (line.back() == ',') f.emplace_back();
+    const std::vector<std::string> f = split(line);
     REQUIRE(f.size() == 11);
     CHECK(f[1] == "system");
     const auto number = [](const std::string& s) { return s.empty() ? NAN : std::stod(s); };
@@ -163,9 +161,7 @@ TEST_CASE("quickstart's assortment lever alone gives the traditional-full-range 
   std::istringstream comparison(read_text(run / "comparison.csv"));
   int compared = 0;
   for (std::string line; std::getline(comparison, line);) {
-    std::vector<std::string> f;
-    std::istringstream fields(line);
-    for (std::string field; std::getline(fields, field, ',');) f.push_back(field);
+    const std::vector<std::string> f = split(line);
     if (f[2] != "system" || rows.count({f[3], "lever", "assortment"}) == 0) continue;
     INFO(f[3]);
     const double own = rows.at({f[3], "lever", "assortment"}).own;

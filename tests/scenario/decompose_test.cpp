@@ -92,25 +92,19 @@ TEST_CASE("the decomposition's target is c2m, or else the first arm that is not 
   REQUIRE(p.ok());
   CHECK(p.base->decompose->target == "c2m");
   // With c2m as the base, the first other arm.
-  p = load(text +
-           "decompose:\n"
-           "  base: c2m\n"
-           "  levers:\n"
-           "    commission:\n"
-           "      arms.c2m.nodes[platform].commission: 0.01\n");
+  // One lever on c2m, after the lines that name the base and target.
+  const std::string commission =
+      "  levers:\n"
+      "    commission:\n"
+      "      arms.c2m.nodes[platform].commission: 0.01\n";
+  p = load(text + "decompose:\n  base: c2m\n" + commission);
   INFO(all_problems(p));
   REQUIRE(p.ok());
   CHECK(p.base->decompose->base == "c2m");
   CHECK(p.base->decompose->target == "traditional");
   CHECK(p.base->decompose->combinations[1].find_node("platform")->commission == 0.01);
   // compare.baseline is the default base.
-  p = load(text +
-           "compare: {baseline: c2m}\n"
-           "decompose:\n"
-           "  target: alt\n"
-           "  levers:\n"
-           "    commission:\n"
-           "      arms.c2m.nodes[platform].commission: 0.01\n");
+  p = load(text + "compare: {baseline: c2m}\ndecompose:\n  target: alt\n" + commission);
   INFO(all_problems(p));
   REQUIRE(p.ok());
   CHECK(p.base->decompose->base == "c2m");

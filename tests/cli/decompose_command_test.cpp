@@ -144,32 +144,41 @@ TEST_CASE("the Shapley values in decomposition.csv add up to the total differenc
   }
 }
 
-TEST_CASE("quickstart's assortment lever alone gives the traditional-full-range arm",
+TEST_CASE("decompose's base and target are the arms run runs, and assortment is full range",
           "[cli][e2e][decompose]") {
-  // The lever holds the overrides of the traditional-full-range arm: its own effect is that arm's
-  // paired difference from traditional, which `run` computes on the same replications.
+  // The base and target rows are the arms as `run` runs them on the same replications; the
+  // assortment lever holds the overrides of the traditional-full-range arm, so its own effect is
+  // that arm's paired difference from traditional.
   TempDir dir;
   const fs::path out = decompose_quickstart(dir, "decomposed", "-n 3 -q");
   const fs::path run = dir.path() / "run";
-  const auto r =
-      run_cli("run " + quoted(kQuickstart) +
-                  " -n 3 -q --arm traditional --arm traditional-full-range --out " + quoted(run),
-              dir);
+  const auto r = run_cli("run " + quoted(kQuickstart) + " -n 3 -q --out " + quoted(run), dir);
   REQUIRE(r.status == 0);
   std::string header;
   const auto rows = read_decomposition(out / "decomposition.csv", header);
-  std::istringstream comparison(read_text(run / "comparison.csv"));
   int compared = 0;
-  for (std::string line; std::getline(comparison, line);) {
-    const std::vector<std::string> f = split(line);
-    if (f[2] != "system" || rows.count({f[3], "lever", "assortment"}) == 0) continue;
-    INFO(f[3]);
-    const double own = rows.at({f[3], "lever", "assortment"}).own;
-    const double difference = std::stod(f[5]);
-    CHECK(own == Approx(difference).epsilon(1e-12).margin(1e-12));
+  std::istringstream summary(read_text(run / "summary.csv"));
+  for (std::string line; std::getline(summary, line);) {
+    const std::vector<std::string> f = split(line);  // arm, scope, metric, n, mean, ...
+    const char* kind = f[0] == "traditional" ? "base" : f[0] == "c2m" ? "target" : nullptr;
+    if (kind == nullptr || f[1] != "system" || rows.count({f[2], kind, ""}) == 0) continue;
+    INFO(f[0] << " " << f[2]);
+    CHECK(rows.at({f[2], kind, ""}).mean == Approx(std::stod(f[4])).epsilon(1e-12).margin(1e-12));
     ++compared;
   }
-  CHECK(compared == 14);
+  std::istringstream comparison(read_text(run / "comparison.csv"));
+  for (std::string line; std::getline(comparison, line);) {
+    const std::vector<std::string> f = split(line);  // arm, baseline, scope, metric, n, mean, ...
+    if (f[0] != "traditional-full-range" || f[2] != "system" ||
+        rows.count({f[3], "lever", "assortment"}) == 0) {
+      continue;
+    }
+    INFO(f[3]);
+    const double own = rows.at({f[3], "lever", "assortment"}).own;
+    CHECK(own == Approx(std::stod(f[5])).epsilon(1e-12).margin(1e-12));
+    ++compared;
+  }
+  CHECK(compared == 3 * 14);
 }
 
 TEST_CASE("decompose gives the same decomposition.csv for 1 and 2 threads",

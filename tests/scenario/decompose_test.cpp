@@ -126,7 +126,8 @@ TEST_CASE("levers are applied in the order they are written", "[scenario][decomp
   CHECK(markup(c[3], "shop") == 0.15);  // the later lever wins
 }
 
-TEST_CASE("an arm extending the base is not part of the combinations", "[scenario][decompose]") {
+TEST_CASE("an arm extending the base is not part of the combinations, nor is compare",
+          "[scenario][decompose]") {
   // `tight` extends traditional with s = 50: a lever lowering traditional's S to 30 would give it
   // s > S, but the lever changes the base arm only.
   std::string text = c2msim::test::minimal_scenario();
@@ -137,17 +138,21 @@ TEST_CASE("an arm extending the base is not part of the combinations", "[scenari
                "      - id: dc\n"
                "        stock: {policy: {s_S: {s: 50}}}\n"
                "  c2m:\n");
-  const auto p = load(text +
-                      "decompose:\n"
-                      "  levers:\n"
-                      "    lower-S:\n"
-                      "      arms.traditional.nodes[dc].stock.policy.s_S.S: 30\n");
+  const std::string lever =
+      "decompose:\n"
+      "  levers:\n"
+      "    lower-S:\n"
+      "      arms.traditional.nodes[dc].stock.policy.s_S.S: 30\n";
+  const auto p = load(text + lever);
   INFO(all_problems(p));
   REQUIRE(p.ok());
   const auto& policy =
       std::get<sc::SsPolicy>(p.base->decompose->combinations[1].nodes[1].stock->policy);
   CHECK(policy.S == 30);
   CHECK(policy.s == 20);
+  // Nor is the comparison, which may name such an arm as its baseline.
+  INFO(all_problems(load(text + "compare: {baseline: tight}\n" + lever)));
+  CHECK(load(text + "compare: {baseline: tight}\n" + lever).ok());
   // The same lever given to `tight` itself is refused: the combination has s = 50 > S = 30.
   const auto bad = load(text +
                         "decompose:\n"

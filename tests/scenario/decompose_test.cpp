@@ -140,6 +140,7 @@ TEST_CASE("an arm extending the base is not part of the combinations, nor is com
                "  c2m:\n");
   const std::string lever =
       "decompose:\n"
+      "  base: traditional\n"
       "  levers:\n"
       "    lower-S:\n"
       "      arms.traditional.nodes[dc].stock.policy.s_S.S: 30\n";
@@ -151,8 +152,9 @@ TEST_CASE("an arm extending the base is not part of the combinations, nor is com
   CHECK(policy.S == 30);
   CHECK(policy.s == 20);
   // Nor is the comparison, which may name such an arm as its baseline.
-  INFO(all_problems(load(text + "compare: {baseline: tight}\n" + lever)));
-  CHECK(load(text + "compare: {baseline: tight}\n" + lever).ok());
+  const auto compared_with_tight = load(text + "compare: {baseline: tight}\n" + lever);
+  INFO(all_problems(compared_with_tight));
+  CHECK(compared_with_tight.ok());
   // The same lever given to `tight` itself is refused: the combination has s = 50 > S = 30.
   const auto bad = load(text +
                         "decompose:\n"

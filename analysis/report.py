@@ -4,9 +4,9 @@
 Usage: report.py OUTDIR [--output FILE] [--quiet]
 
 Reads the output directory of `c2msim run` (summary.csv, comparison.csv, replications.csv,
-metrics.csv, manifest.json, and when present timeseries.csv, network-ARM.dot, sweep.csv and
-breakeven.json) and writes OUTDIR/report.html: one self-contained file, every chart a PNG
-embedded as base64. Sections whose input file is absent are left out. Exit status 0 on success,
+metrics.csv, manifest.json, and when present timeseries.csv, network-ARM.dot, sweep.csv,
+breakeven.json and decomposition.csv) and writes OUTDIR/report.html: one self-contained file,
+every chart a PNG embedded as base64. Sections whose input file is absent are left out. Exit status 0 on success,
 2 when the folder is not a c2msim output directory (or one written by a c2msim too old to
 describe its metrics in metrics.csv), 1 on any other failure.
 

@@ -4,6 +4,7 @@ the arms' colours and error bars."""
 import base64
 import html
 import io
+import math
 
 import matplotlib
 
@@ -87,3 +88,13 @@ def arm_ticks(ax, run, rotation=20):
     """One tick per arm, labelled with its id, on an axis whose x is the arm's index."""
     ax.set_xticks(range(len(run.arms)))
     ax.set_xticklabels(run.arms, rotation=rotation, ha="right")
+
+
+def panels(metrics):
+    """A grid of two columns of panels, one per metric; the spare panel is hidden."""
+    cols = 2
+    nrows = math.ceil(len(metrics) / cols)
+    fig, axes = plt.subplots(nrows, cols, figsize=(12, 3.6 * nrows), squeeze=False)
+    for ax in list(axes.flat)[len(metrics):]:
+        ax.axis("off")
+    return fig, zip(axes.flat, metrics)

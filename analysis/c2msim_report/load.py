@@ -109,14 +109,17 @@ class Run:
     def __init__(self, outdir):
         self.dir = Path(outdir)
         # A run writes summary.csv and comparison.csv; a sweep (`run` of a file with `sweep:`)
-        # writes sweep.csv instead; `breakeven` writes breakeven.json. Each has a manifest.
+        # writes sweep.csv instead; `breakeven` writes breakeven.json; `decompose` writes
+        # decomposition.csv. Each has a manifest.
         has = {name: (self.dir / name).is_file() for name in
-               ("manifest.json", "summary.csv", "comparison.csv", "sweep.csv", "breakeven.json")}
+               ("manifest.json", "summary.csv", "comparison.csv", "sweep.csv", "breakeven.json",
+                "decomposition.csv")}
         if not has["manifest.json"] or not (has["summary.csv"] or has["sweep.csv"] or
-                                            has["breakeven.json"]):
+                                            has["breakeven.json"] or has["decomposition.csv"]):
             raise NotAnOutputDirectory(
-                f"{self.dir}: no manifest.json with summary.csv, sweep.csv or breakeven.json; is "
-                "this the output folder of `c2msim run` or `c2msim breakeven`?")
+                f"{self.dir}: no manifest.json with summary.csv, sweep.csv, breakeven.json or "
+                "decomposition.csv; is this the output folder of `c2msim run`, `c2msim "
+                "breakeven` or `c2msim decompose`?")
         if has["summary.csv"] and not has["comparison.csv"]:
             raise NotAnOutputDirectory(f"{self.dir}: summary.csv without comparison.csv")
         self._read_description()
@@ -130,6 +133,11 @@ class Run:
         self.sweep = read_csv(self.dir / "sweep.csv") if has["sweep.csv"] else None
         self.breakeven = (json.loads((self.dir / "breakeven.json").read_text(encoding="utf-8"))
                           if has["breakeven.json"] else None)
+        self.decomposition = None
+        if has["decomposition.csv"]:
+            self.decomposition = read_csv(self.dir / "decomposition.csv")
+            # The rows that are no lever have an empty lever.
+            self.decomposition["lever"] = self.decomposition["lever"].fillna("")
         arms = self.manifest.get("arms")
         if not arms:
             if self.summary is not None:

@@ -5,7 +5,8 @@ import html
 import sys
 from pathlib import Path
 
-from . import breakeven, bullwhip, headline, markup, networks, service, sweep, timeseries
+from . import (breakeven, bullwhip, decomposition, headline, markup, networks, service, sweep,
+               timeseries)
 from .load import NotAnOutputDirectory, Run
 
 STYLE = """
@@ -82,6 +83,8 @@ def build_html(run):
         body += sweep.sections(run)
     if run.breakeven is not None:
         body += breakeven.sections(run)
+    if run.decomposition is not None:
+        body += decomposition.sections(run)
     body += networks.sections(run)
     return ("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
             f"<title>{html.escape(title)}</title><style>{STYLE}</style>"
@@ -92,7 +95,7 @@ def build_html(run):
 def main(argv):
     parser = argparse.ArgumentParser(prog="report.py",
                                      description="Write the HTML report of a c2msim run.")
-    parser.add_argument("outdir", help="output folder of `c2msim run` or `c2msim breakeven`")
+    parser.add_argument("outdir", help="output folder of `c2msim run`, `breakeven` or `decompose`")
     parser.add_argument("--output", help="report file (default: OUTDIR/report.html)")
     parser.add_argument("--quiet", action="store_true", help="do not print the report's path")
     args = parser.parse_args(argv)

@@ -2,9 +2,8 @@
 swept values, and each arm's difference from the baseline across them."""
 
 import html
-import math
 
-from .charts import axis_unit, colour, figure, plt, png
+from .charts import axis_unit, colour, figure, panels, png
 from .format import finite, fmt_diff, verdict
 
 SWEEP_FIXED = {"point", "arm", "scope", "metric", "n", "mean", "ci95_low", "ci95_high",
@@ -39,16 +38,6 @@ def differenced_metrics(run, sw):
     others = sw[sw.arm != run.baseline]
     return [m for m in SWEEP_METRICS
             if others[others.metric == m].mean_difference.apply(finite).any()]
-
-
-def panels(metrics):
-    """A grid of two columns of panels, one per metric; the spare panel is hidden."""
-    cols = 2
-    nrows = math.ceil(len(metrics) / cols)
-    fig, axes = plt.subplots(nrows, cols, figsize=(12, 3.6 * nrows), squeeze=False)
-    for ax in list(axes.flat)[len(metrics):]:
-        ax.axis("off")
-    return fig, zip(axes.flat, metrics)
 
 
 def chart_sweep(run):

@@ -15,6 +15,7 @@ void add_breakeven_command(CLI::App& app, int& exit_code);
 void add_metrics_command(CLI::App& app, int& exit_code);
 void add_schema_command(CLI::App& app, int& exit_code);
 void add_tune_command(CLI::App& app, int& exit_code);
+void add_decompose_command(CLI::App& app, int& exit_code);
 
 // --out and --force of the commands that write an output directory (output::OutputDirectory).
 inline void add_output_options(CLI::App& cmd, std::string& out, bool& force) {

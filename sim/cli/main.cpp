@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   c2msim::cli::add_graph_command(app, exit_code);
   c2msim::cli::add_breakeven_command(app, exit_code);
   c2msim::cli::add_tune_command(app, exit_code);
+  c2msim::cli::add_decompose_command(app, exit_code);
   c2msim::cli::add_metrics_command(app, exit_code);
   c2msim::cli::add_schema_command(app, exit_code);
   const auto command = [&app] {

@@ -28,14 +28,14 @@ std::filesystem::path analysis_dir() {
   return C2MSIM_ANALYSIS_DIR_DEFAULT;
 }
 
-int write_report(const std::filesystem::path& out_dir) {
+int write_report(const std::filesystem::path& out_dir, std::string_view command) {
   const std::filesystem::path script = analysis_dir() / "report.py";
   std::error_code ec;
   if (!std::filesystem::is_regular_file(script, ec)) {
     fmt::print(stderr,
-               "c2msim run: error: no report script at {} (set C2MSIM_ANALYSIS_DIR to the "
+               "c2msim {}: error: no report script at {} (set C2MSIM_ANALYSIS_DIR to the "
                "folder holding report.py); the results are in {}/\n",
-               script.string(), out_dir.string());
+               command, script.string(), out_dir.string());
     return 1;
   }
   std::vector<std::string> args{kPython, script.string(), out_dir.string(), "--quiet"};
@@ -54,23 +54,24 @@ int write_report(const std::filesystem::path& out_dir) {
   posix_spawnattr_destroy(&attributes);
   if (spawned != 0) {
     fmt::print(stderr,
-               "c2msim run: error: cannot start {} for the report: {} (scripts/install-deps.sh "
+               "c2msim {}: error: cannot start {} for the report: {} (scripts/install-deps.sh "
                "installs it); the results are in {}/\n",
-               kPython, std::strerror(spawned), out_dir.string());
+               command, kPython, std::strerror(spawned), out_dir.string());
     return 1;
   }
   int status = 0;
   while (waitpid(pid, &status, 0) == -1) {
     if (errno != EINTR) {
-      fmt::print(stderr, "c2msim run: error: waiting for the report: {}\n", std::strerror(errno));
+      fmt::print(stderr, "c2msim {}: error: waiting for the report: {}\n", command,
+                 std::strerror(errno));
       return 1;
     }
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     fmt::print(stderr,
-               "c2msim run: error: the report failed ({} {} exited with status {}); the results "
+               "c2msim {}: error: the report failed ({} {} exited with status {}); the results "
                "are in {}/\n",
-               kPython, script.string(), WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+               command, kPython, script.string(), WIFEXITED(status) ? WEXITSTATUS(status) : -1,
                out_dir.string());
     return 1;
   }

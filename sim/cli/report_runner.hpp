@@ -3,6 +3,7 @@
 // analysis/report.py run with the system interpreter.
 
 #include <filesystem>
+#include <string_view>
 
 namespace c2msim::cli {
 
@@ -12,7 +13,7 @@ std::filesystem::path analysis_dir();
 
 // Runs report.py on `out_dir`, which writes out_dir/report.html. Prints a clear message on
 // stderr when the interpreter or the script is missing or the script fails. Returns the exit
-// status for the command line: 0 on success, 1 otherwise.
-int write_report(const std::filesystem::path& out_dir);
+// status for the command line: 0 on success, 1 otherwise. Messages name `c2msim COMMAND`.
+int write_report(const std::filesystem::path& out_dir, std::string_view command = "run");
 
 }  // namespace c2msim::cli

@@ -149,6 +149,10 @@ struct Catalogue {
         k.range = between(2, limits::kMaxSweepPoints);
         return k;
       }(),
+      // decompose: read by decompose.hpp, not by the scenario's reader.
+      map("decompose", Section::kDecompose,
+          "[where the difference between two arms comes from](#decompose-where-a-difference-"
+          "comes-from): levers that move one arm towards the other, for `c2msim decompose`"),
   };
 
   std::vector<KeyInfo> product{
@@ -586,6 +590,24 @@ struct Catalogue {
           .by_default_note("the arm's value"),
   };
 
+  // decompose (its own block, for merges)
+  std::vector<KeyInfo> decompose{
+      make("base", ValueType::kId,
+           "the arm the levers change; the levers' key paths start with `arms.BASE.`")
+          .by_default_note("`compare.baseline`"),
+      make("target", ValueType::kId,
+           "the arm the levers move the base towards: the residual is target − every lever, what "
+           "the levers leave unexplained; not the base")
+          .by_default_note("`c2m`, or the first arm that is not the base"),
+      [] {
+        KeyInfo k = make("levers", ValueType::kLevers,
+                         "map from lever name (an id) to a map of [key paths](#key-paths) under "
+                         "`arms.BASE.` to values, each as `--set` takes it; applied in this "
+                         "order");
+        return k.items(1, limits::kMaxLevers).require();
+      }(),
+  };
+
   std::vector<KeySection> sections{
       {Section::kScenario, "scenario", false, scenario, {}, {}, false},
       {Section::kProduct, "product", false, product, {}, {}, false},
@@ -705,6 +727,8 @@ struct Catalogue {
       {Section::kTuneObjective, "tune_objective", false, tune_objective, {}, {}, false},
       {Section::kTuneConstraint, "tune_constraint", false, tune_constraint, {}, {}, false},
       {Section::kTuneVariable, "tune_variable", false, tune_variable, {}, {}, false},
+      // decompose (its own block, for merges)
+      {Section::kDecompose, "decompose", false, decompose, {}, {}, false},
   };
 
   Catalogue() {

@@ -57,6 +57,8 @@ enum class Section : std::uint8_t {
   kTuneObjective,
   kTuneConstraint,
   kTuneVariable,
+  // decompose (its own block, for merges)
+  kDecompose,
 };
 
 // What a key's value is.
@@ -79,6 +81,8 @@ enum class ValueType : std::uint8_t {
   kChoice,           // a one-key map of the one-of section `of`, naming one alternative
   kStockedVariants,  // `all`, a number of the most popular variants, or a list of variant numbers
   kSweep,            // key paths to lists of values or ranges; `range` bounds a range's steps
+  // decompose (its own block, for merges)
+  kLevers,  // a map from lever names to maps of key paths to values; at most `max_items`
 };
 
 enum class Need : std::uint8_t {

@@ -183,6 +183,20 @@ Json sweep_schema(const KeyInfo& k) {
               {"additionalProperties", {{"oneOf", Json::array({values, range})}}}};
 }
 
+// decompose (its own block, for merges): lever names to maps of key paths to values.
+Json levers_schema(const KeyInfo& k) {
+  Json overrides{{"type", "object"},
+                 {"minProperties", 1},
+                 {"description",
+                  "From key paths under arms.BASE. to their values, each as it would be written at "
+                  "the key path."}};
+  return Json{{"type", "object"},
+              {"minProperties", k.min_items},
+              {"maxProperties", k.max_items},
+              {"propertyNames", ref_to("id")},
+              {"additionalProperties", overrides}};
+}
+
 // Every definition but the top level's has two forms. An arm with `extends` merges each entry of
 // its `nodes` and `lanes` into the inherited one, maps within maps too (arm_inheritance.cpp), so
 // there a map may leave out any key but those that name the entry: its `_override` form.
@@ -289,6 +303,8 @@ class SchemaWriter {
         return stocked_variants_schema(k);
       case ValueType::kSweep:
         return sweep_schema(k);
+      case ValueType::kLevers:
+        return levers_schema(k);
     }
     return Json::object();
   }
@@ -475,6 +491,8 @@ std::string range_text(const KeyInfo& k, std::optional<std::string_view> owner =
       return fmt::format("every parameter in {}", interval(k.range));
     case ValueType::kSweep:
       return fmt::format("a range's `steps` {}", whole(k.range));
+    case ValueType::kLevers:
+      return fmt::format("{} to {} levers", k.min_items, k.max_items);
     case ValueType::kChoice: {
       // The ranges of the alternatives that are plain values (`zipf`, `weights`).
       std::string out;

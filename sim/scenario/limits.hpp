@@ -60,4 +60,7 @@ inline constexpr std::uint32_t kMaxSweepPoints = 10'000;  // a bigger grid is su
 // Nodes of an arm x variants of all products: the model keeps state for every pair.
 inline constexpr std::uint64_t kMaxNodeVariants = 100'000;
 
+// decompose: every combination of the levers runs, 2^8 = 256 arms at most.
+inline constexpr std::uint32_t kMaxLevers = 8;
+
 }  // namespace c2msim::scenario::limits

@@ -252,6 +252,29 @@ struct TuneSection {
   std::uint32_t budget = 4000;          // replications the tuning of one arm may run in all
 };
 
+// ---- decompose: where a difference between two arms comes from (scenarios/README.md) -------
+
+// One value a lever sets: a key path under `arms.BASE.` and its value in YAML flow style.
+struct LeverOverride {
+  std::string key_path;
+  std::string value;
+};
+
+// A named set of overrides that moves the base arm towards the target.
+struct Lever {
+  std::string name;
+  std::vector<LeverOverride> overrides;
+};
+
+struct Decomposition {
+  std::string base;    // the arm the levers change
+  std::string target;  // the arm they move it towards
+  std::vector<Lever> levers;
+  // The base arm with the levers of each combination applied (in lever order), indexed by bit
+  // mask: bit i set means lever i is applied. 2^levers of them; [0] is the base arm itself.
+  std::vector<Arm> combinations;
+};
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -268,6 +291,7 @@ struct Scenario {
   std::vector<Arm> arms;  // in file order
   Comparison compare;
   TuneSection tune;
+  std::optional<Decomposition> decompose;  // the file's `decompose:` section
 
   [[nodiscard]] const Arm* find_arm(std::string_view name) const;
   [[nodiscard]] std::optional<std::size_t> product_index(std::string_view id) const;

@@ -16,6 +16,7 @@
 #include <streambuf>
 #include <tuple>
 
+#include "sim/scenario/decompose.hpp"
 #include "sim/scenario/key_path.hpp"
 #include "sim/scenario/scenario_reader.hpp"
 #include "sim/scenario/source_tree.hpp"
@@ -535,10 +536,24 @@ ScenarioPoints load_points(std::string_view text, const std::string& file_name,
     }
     // Read even after a problem in an argument, to report the file's problems too.
     ReadScenario base = read_scenario(reader, *root);
+    // decompose: read after --set, like the rest of the file; its arms must have been read.
+    std::optional<DecomposeSection> decompose;
+    const SourceNode* decompose_section = root->is_map() ? root->find("decompose") : nullptr;
+    if (decompose_section && !base.scenario.arms.empty()) {
+      decompose = read_decompose_section(reader, *decompose_section, base.scenario);
+    }
     if (!diagnostics.empty()) return finish_points(diagnostics);
 
     ScenarioPoints out;
     out.base = std::move(base.scenario);
+    if (decompose) {
+      // Every combination of levers is checked, as every point of a sweep is.
+      out.base->decompose = read_combinations(*root, *decompose, diagnostics, out.diagnostics);
+      if (!out.diagnostics.empty()) {
+        out.base.reset();
+        return out;
+      }
+    }
     if (dimensions.empty()) {
       out.points.push_back({{}, *out.base});
       return out;

@@ -213,14 +213,34 @@ TEST_CASE("the report of a sweep or a break-even folder has just their sections"
   CHECK(count(breakeven_page, "<img") == 1);
 }
 
+TEST_CASE("decompose --report draws the decomposition as a waterfall", "[report][e2e]") {
+  TempDir dir;
+  const fs::path out = dir.path() / "decomposed";
+  const auto r = run_cli("decompose " + quoted(kScenario) + " -n 2 --metric profit --metric " +
+                             "fill_rate --out " + quoted(out) + " --report",
+                         dir);
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("report in " + out.string() + "/report.html") != std::string::npos);
+  const std::string page = read_text(out / "report.html");
+  CHECK(page.find("<h2>Decomposition: where the difference comes from</h2>") != std::string::npos);
+  CHECK(page.find("alt='decomposition waterfall'") != std::string::npos);
+  // The one chart of the folder, and the levers as the manifest lists them.
+  CHECK(count(page, "src='data:image/png;base64,") == 1);
+  CHECK(without_images(page).find("arms.traditional.nodes[factory].production.changeover_days = "
+                                  "0.05") != std::string::npos);
+  // No section of a plain run: the folder has no summary.
+  CHECK(page.find("<table class='headline'>") == std::string::npos);
+}
+
 TEST_CASE("report.py refuses a folder that is not a run's output", "[report]") {
   TempDir dir;
   const auto r = run_shell(
       "/usr/bin/python3 " + quoted(source_dir() / "analysis/report.py") + " " + quoted(dir.path()),
       dir);
   CHECK(r.status == 2);
-  CHECK(r.err.find("no manifest.json with summary.csv, sweep.csv or breakeven.json") !=
-        std::string::npos);
+  CHECK(r.err.find("no manifest.json with summary.csv, sweep.csv, breakeven.json or "
+                   "decomposition.csv") != std::string::npos);
 }
 
 TEST_CASE("headless Chromium renders the report with every chart loaded", "[report][e2e]") {

@@ -16,6 +16,7 @@ using c2msim::test::quoted;
 using c2msim::test::read_text;
 using c2msim::test::run_cli;
 using c2msim::test::source_dir;
+using c2msim::test::split;
 using c2msim::test::TempDir;
 namespace fs = std::filesystem;
 
@@ -23,15 +24,6 @@ namespace {
 
 std::string minimal() {
   return quoted(source_dir() / "tests/scenario/fixtures/minimal.yaml");
-}
-
-std::vector<std::string> split(const std::string& line, char separator = ',') {
-  std::vector<std::string> out;
-  std::string field;
-  std::istringstream in(line);
-  while (std::getline(in, field, separator)) out.push_back(field);
-  if (!line.empty() && line.back() == separator) out.emplace_back();
-  return out;
 }
 
 // The rows of a CSV file (no quoted fields), header first.

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace c2msim::test {
 
@@ -28,6 +29,16 @@ inline std::string read_text(const std::filesystem::path& path) {
 inline void write_text(const std::filesystem::path& path, std::string_view text) {
   std::ofstream out(path, std::ios::binary);
   out << text;
+}
+
+// The fields of a line of text without quoted fields, the empty last one included.
+inline std::vector<std::string> split(const std::string& line, char separator = ',') {
+  std::vector<std::string> out;
+  std::string field;
+  std::istringstream in(line);
+  while (std::getline(in, field, separator)) out.push_back(field);
+  if (!line.empty() && line.back() == separator) out.emplace_back();
+  return out;
 }
 
 // A path in single quotes, for a command line run by the shell.

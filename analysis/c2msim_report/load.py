@@ -113,13 +113,14 @@ class Run:
         # decomposition.csv. Each has a manifest.
         has = {name: (self.dir / name).is_file() for name in
                ("manifest.json", "summary.csv", "comparison.csv", "sweep.csv", "breakeven.json",
-                "decomposition.csv")}
+                "decomposition.csv", "tuning.csv")}
         if not has["manifest.json"] or not (has["summary.csv"] or has["sweep.csv"] or
-                                            has["breakeven.json"] or has["decomposition.csv"]):
+                                            has["breakeven.json"] or has["decomposition.csv"] or
+                                            has["tuning.csv"]):
             raise NotAnOutputDirectory(
-                f"{self.dir}: no manifest.json with summary.csv, sweep.csv, breakeven.json or "
-                "decomposition.csv; is this the output folder of `c2msim run`, `c2msim "
-                "breakeven` or `c2msim decompose`?")
+                f"{self.dir}: no manifest.json with summary.csv, sweep.csv, breakeven.json, "
+                "decomposition.csv or tuning.csv; is this the output folder of `c2msim run`, "
+                "`c2msim breakeven`, `c2msim decompose` or `c2msim tune`?")
         if has["summary.csv"] and not has["comparison.csv"]:
             raise NotAnOutputDirectory(f"{self.dir}: summary.csv without comparison.csv")
         self._read_description()
@@ -138,7 +139,11 @@ class Run:
             self.decomposition = read_csv(self.dir / "decomposition.csv")
             # The rows that are no lever have an empty lever.
             self.decomposition["lever"] = self.decomposition["lever"].fillna("")
+        # `tune` writes tuning.csv, one row per evaluation, and the tuned arms in the manifest.
+        self.tuning = read_csv(self.dir / "tuning.csv") if has["tuning.csv"] else None
         arms = self.manifest.get("arms")
+        if not arms and self.tuning is not None:
+            arms = [t.get("arm", "?") for t in self.manifest.get("tuned") or []] or ["?"]
         if not arms:
             if self.summary is not None:
                 arms = list(dict.fromkeys(self.summary["arm"]))

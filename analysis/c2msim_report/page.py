@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from . import (breakeven, bullwhip, decomposition, headline, markup, networks, service, sweep,
-               timeseries)
+               timeseries, tuning)
 from .load import NotAnOutputDirectory, Run
 
 STYLE = """
@@ -85,6 +85,8 @@ def build_html(run):
         body += breakeven.sections(run)
     if run.decomposition is not None:
         body += decomposition.sections(run)
+    if run.tuning is not None:
+        body += tuning.sections(run)
     body += networks.sections(run)
     return ("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
             f"<title>{html.escape(title)}</title><style>{STYLE}</style>"
@@ -95,7 +97,8 @@ def build_html(run):
 def main(argv):
     parser = argparse.ArgumentParser(prog="report.py",
                                      description="Write the HTML report of a c2msim run.")
-    parser.add_argument("outdir", help="output folder of `c2msim run`, `breakeven` or `decompose`")
+    parser.add_argument("outdir",
+                        help="output folder of `c2msim run`, `breakeven`, `decompose` or `tune`")
     parser.add_argument("--output", help="report file (default: OUTDIR/report.html)")
     parser.add_argument("--quiet", action="store_true", help="do not print the report's path")
     args = parser.parse_args(argv)

@@ -239,8 +239,8 @@ TEST_CASE("report.py refuses a folder that is not a run's output", "[report]") {
       "/usr/bin/python3 " + quoted(source_dir() / "analysis/report.py") + " " + quoted(dir.path()),
       dir);
   CHECK(r.status == 2);
-  CHECK(r.err.find("no manifest.json with summary.csv, sweep.csv, breakeven.json or "
-                   "decomposition.csv") != std::string::npos);
+  CHECK(r.err.find("no manifest.json with summary.csv, sweep.csv, breakeven.json, "
+                   "decomposition.csv or tuning.csv") != std::string::npos);
 }
 
 TEST_CASE("headless Chromium renders the report with every chart loaded", "[report][e2e]") {

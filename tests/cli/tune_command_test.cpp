@@ -44,10 +44,13 @@ TEST_CASE("tune writes a tuned arm, its trajectory and a manifest, and run --tun
           "[cli][e2e][tune]") {
   TempDir dir;
   const fs::path out = dir.path() / "tuned";
-  const auto r =
-      run_cli("tune " + tunable(dir) + " --arm traditional" + kSmall + "--out " + quoted(out), dir);
+  const auto r = run_cli(
+      "tune " + tunable(dir) + " --arm traditional" + kSmall + "--report --out " + quoted(out),
+      dir);
   INFO(r.err);
   REQUIRE(r.status == 0);
+  // The report draws the trajectory.
+  CHECK(read_text(out / "report.html").find("Tuning traditional") != std::string::npos);
   const std::string overlay = read_text(out / "tuned-traditional.yaml");
   CHECK(overlay.find("arms:\n  traditional-tuned:\n    extends: traditional\n") !=
         std::string::npos);

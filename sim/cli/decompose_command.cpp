@@ -256,10 +256,7 @@ int run_decompose(const DecomposeOptions& o) {
     for (const montecarlo::MetricDecomposition& m : results) print_metric(d, m);
     fmt::print("\nresults in {}/\n", o.out);
   }
-  if (!o.report) return 0;
-  if (const int report = write_report(o.out, "decompose"); report != 0) return report;
-  if (!o.quiet) fmt::print("report in {}/report.html\n", o.out);
-  return 0;
+  return report_if_asked(o.report, o.out, o.quiet, "decompose");
 }
 
 }  // namespace

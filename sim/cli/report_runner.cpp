@@ -78,4 +78,11 @@ int write_report(const std::filesystem::path& out_dir, std::string_view command)
   return 0;
 }
 
+int report_if_asked(bool wanted, const std::string& out_dir, bool quiet, std::string_view command) {
+  if (!wanted) return 0;
+  if (const int status = write_report(out_dir, command); status != 0) return status;
+  if (!quiet) fmt::print("report in {}/report.html\n", out_dir);
+  return 0;
+}
+
 }  // namespace c2msim::cli

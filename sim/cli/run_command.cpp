@@ -157,14 +157,6 @@ void print_precision(const montecarlo::PrecisionOutcome& p, double target) {
   fmt::print("\n");
 }
 
-// With --report, the HTML report of the finished output directory; the exit status.
-int report_if_asked(const RunOptions& o) {
-  if (!o.report) return 0;
-  if (const int status = write_report(o.out); status != 0) return status;
-  if (!o.quiet) fmt::print("report in {}/report.html\n", o.out);
-  return 0;
-}
-
 int run(const RunOptions& o) {
   scenario::ScenarioOverrides overrides;
   for (const std::string& set : o.sets) overrides.sets.push_back({"--set", set});
@@ -192,7 +184,7 @@ int run(const RunOptions& o) {
     status = run_sweep(
         {o.file, arm_names, o.replications, o.seed, o.out, o.force, o.threads, o.quiet, o.sets},
         *loaded);
-    return status == 0 ? report_if_asked(o) : status;
+    return status == 0 ? report_if_asked(o.report, o.out, o.quiet, "run") : status;
   }
   const scenario::Scenario& sc = *loaded->base;
 
@@ -316,7 +308,7 @@ int run(const RunOptions& o) {
     print_table(table);
     fmt::print("results in {}/\n", o.out);
   }
-  return report_if_asked(o);
+  return report_if_asked(o.report, o.out, o.quiet, "run");
 }
 
 }  // namespace

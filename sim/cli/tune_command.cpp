@@ -592,11 +592,7 @@ int run_tune(const TuneOptions& o) {
   output::write_json(dir.file("manifest.json"), manifest);
   dir.commit();
   if (!o.quiet) fmt::print("results in {}/\n", o.out);
-  if (o.report) {
-    if (const int s = write_report(o.out); s != 0) return s;
-    if (!o.quiet) fmt::print("report in {}/report.html\n", o.out);
-  }
-  return 0;
+  return report_if_asked(o.report, o.out, o.quiet, "tune");
 }
 
 }  // namespace

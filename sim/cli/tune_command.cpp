@@ -146,6 +146,7 @@ class ArmTuning {
           "list the values in the file's tune: variables",
           arm_);
     }
+    const auto defaults = scenario::default_tune_variables(base_, arm);
     for (const auto& v : chosen) {
       tuning::Variable t;
       t.name = v.key;
@@ -168,7 +169,6 @@ class ArmTuning {
             where, v.key);
       }
       t.start = std::clamp(*start, v.from, v.to);
-      const auto defaults = scenario::default_tune_variables(base_, arm);
       const auto same = std::find_if(defaults.begin(), defaults.end(),
                                      [&](const auto& d) { return d.key == v.key; });
       if (v.whole) {

@@ -178,9 +178,9 @@ std::optional<DecomposeSection> read_decompose_section(ValueReader& reader, cons
     }
     for (std::size_t i = 0; i < levers->entries.size(); ++i) {
       const auto& [name, lever] = levers->entries[i];
-      const auto first = std::find_if(levers->entries.begin(),
-                                      levers->entries.begin() + static_cast<std::ptrdiff_t>(i),
-                                      [&](const auto& e) { return e.first.name == name.name; });
+      const auto first = std::find_if(
+          levers->entries.begin(), levers->entries.begin() + static_cast<std::ptrdiff_t>(i),
+          [&n = name.name](const auto& e) { return e.first.name == n; });
       if (first != levers->entries.begin() + static_cast<std::ptrdiff_t>(i)) {
         reader.error(name.position, lever.path,
                      fmt::format("lever '{}' is defined twice (first on line {})", name.name,

@@ -17,7 +17,6 @@
 #include <utility>
 #include <vector>
 
-#include "c2msim/version.hpp"
 #include "sim/cli/arm_choice.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/interrupt_guard.hpp"
@@ -306,14 +305,10 @@ int run_breakeven(const BreakevenOptions& o) {
   nlohmann::json manifest{{"scenario", o.file},
                           {"scenario_sha256", output::sha256_hex(search.text())},
                           {"sets", o.sets},
-                          {"threads", montecarlo::thread_count(o.threads)},
-                          {"c2msim_version", kVersion},
-                          {"git_revision", kGitRevision},
-                          {"events_processed", search.events()},
-                          {"size_estimate", estimate_json(estimate)},  // of one value searched
-                          {"wall_seconds", wall}};
+                          {"size_estimate", estimate_json(estimate)}};  // of one value searched
   output::write_json(dir.file("breakeven.json"), report);
   manifest.update(scenario_context(*base));
+  manifest.update(run_record(o.threads, search.events(), wall));
   output::write_metrics_csv(dir.file("metrics.csv"), base->currency);
   output::write_json(dir.file("manifest.json"), manifest);
   dir.commit();

@@ -15,7 +15,6 @@
 #include <string>
 #include <vector>
 
-#include "c2msim/version.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/interrupt_guard.hpp"
 #include "sim/cli/manifest_context.hpp"
@@ -237,13 +236,9 @@ int run_decompose(const DecomposeOptions& o) {
                           {"scope", o.scope},
                           {"seed", options.seed},
                           {"replications", options.replications},
-                          {"threads", montecarlo::thread_count(o.threads)},
-                          {"c2msim_version", kVersion},
-                          {"git_revision", kGitRevision},
-                          {"events_processed", events},
-                          {"size_estimate", estimate_json(estimate)},
-                          {"wall_seconds", wall}};
+                          {"size_estimate", estimate_json(estimate)}};
   manifest.update(scenario_context(sc));
+  manifest.update(run_record(o.threads, events, wall));
   output::write_json(dir.file("manifest.json"), manifest);
   dir.commit();
 

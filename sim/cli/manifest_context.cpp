@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <string>
 
+#include "c2msim/version.hpp"
+#include "sim/montecarlo/experiment.hpp"
+
 namespace c2msim::cli {
 namespace {
 
@@ -26,6 +29,14 @@ nlohmann::json scenario_context(const scenario::Scenario& scenario) {
           {"currency", scenario.currency},
           {"start_date", iso(scenario.start_date)},
           {"events", events}};
+}
+
+nlohmann::json run_record(unsigned requested_threads, std::uint64_t events, double wall_seconds) {
+  return {{"threads", montecarlo::thread_count(requested_threads)},
+          {"c2msim_version", kVersion},
+          {"git_revision", kGitRevision},
+          {"events_processed", events},
+          {"wall_seconds", wall_seconds}};
 }
 
 }  // namespace c2msim::cli

@@ -10,7 +10,6 @@
 #include <string>
 #include <vector>
 
-#include "c2msim/version.hpp"
 #include "sim/cli/arm_choice.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/interrupt_guard.hpp"
@@ -271,14 +270,10 @@ int run(const RunOptions& o) {
       {"baseline", names[baseline]},
       {"seed", options.seed},
       {"replications", options.replications},
-      {"threads", montecarlo::thread_count(o.threads)},
-      {"c2msim_version", kVersion},
-      {"git_revision", kGitRevision},
-      {"events_processed", events},
       {"size_estimate", estimate_json(estimate)},
-      {"wall_seconds", wall},
       {"timeseries_replications", std::min(timeseries_replications, options.replications)}};
   manifest.update(scenario_context(sc));
+  manifest.update(run_record(o.threads, events, wall));
   if (!tuned->arms.empty()) {
     nlohmann::json arms_tuned = nlohmann::json::array();
     for (const auto& t : tuned->arms)

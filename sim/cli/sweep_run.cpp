@@ -7,7 +7,6 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "c2msim/version.hpp"
 #include "sim/cli/arm_choice.hpp"
 #include "sim/cli/interrupt_guard.hpp"
 #include "sim/cli/manifest_context.hpp"
@@ -125,13 +124,9 @@ int run_sweep(const SweepRunOptions& o, const scenario::ScenarioPoints& points) 
                           {"arms", names},
                           {"baseline", baseline},
                           {"sweep", {{"keys", points.swept_keys}, {"points", grid}}},
-                          {"threads", montecarlo::thread_count(o.threads)},
-                          {"c2msim_version", kVersion},
-                          {"git_revision", kGitRevision},
-                          {"events_processed", events},
-                          {"size_estimate", estimate_json(estimate)},
-                          {"wall_seconds", wall}};
+                          {"size_estimate", estimate_json(estimate)}};
   manifest.update(scenario_context(base));
+  manifest.update(run_record(o.threads, events, wall));
   output::write_metrics_csv(dir.file("metrics.csv"), base.currency);
   output::write_json(dir.file("manifest.json"), manifest);
   dir.commit();

@@ -178,7 +178,7 @@ class ArmTuning {
       } else {
         // Whole when the key refuses a value between two whole numbers (as breakeven finds out).
         const double between = std::floor(v.from) + 0.5;
-        t.whole = between < v.to && !loads({{v.key, value_text(between, false)}});
+        t.whole = between < v.to && refusal({{v.key, value_text(between, false)}}).has_value();
       }
       if (from_file_) {
         for (const double end : {v.from, v.to}) {
@@ -274,9 +274,6 @@ class ArmTuning {
     auto points = scenario::load_scenario_points_text(text_, o_.file, overrides(values));
     if (!points.ok()) return std::nullopt;
     return std::move(points.base);
-  }
-  bool loads(const std::vector<std::pair<std::string, std::string>>& values) const {
-    return load(values).has_value();
   }
   std::optional<std::string> refusal(
       const std::vector<std::pair<std::string, std::string>>& values) const {
@@ -581,13 +578,9 @@ int run_tune(const TuneOptions& o) {
       {"feasibility", "every constraint holds at the unfavourable end of its 95% CI"},
       {"budget", options.budget},
       {"seed", o.seed.value_or(sc.seed)},
-      {"threads", montecarlo::thread_count(o.threads)},
-      {"c2msim_version", kVersion},
-      {"git_revision", kGitRevision},
-      {"events_processed", events},
-      {"wall_seconds", wall},
       {"tuned", tuned}};
   manifest.update(scenario_context(sc));
+  manifest.update(run_record(o.threads, events, wall));
   output::write_metrics_csv(dir.file("metrics.csv"), sc.currency);
   output::write_json(dir.file("manifest.json"), manifest);
   dir.commit();

@@ -1,8 +1,11 @@
 #include "sim/bench/model_benchmark.hpp"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <chrono>
 
+#include "sim/bench/montecarlo_benchmark.hpp"
 #include "sim/model/replication.hpp"
 #include "sim/model/synthetic_chain.hpp"
 
@@ -72,6 +75,45 @@ model::ChainSpec large_network(std::size_t min_nodes, double horizon_days) {
     model::ChainSpec chain = model::synthetic_chain(o);
     if (chain.nodes.size() >= min_nodes) return chain;
   }
+}
+
+nlohmann::json network_figures(std::size_t min_nodes, double horizon_days) {
+  const model::ChainSpec chain = large_network(min_nodes, horizon_days);
+  const auto factories = std::count_if(chain.nodes.begin(), chain.nodes.end(), [](const auto& n) {
+    return n.kind == model::NodeKind::kFactory;
+  });
+  const auto start = std::chrono::steady_clock::now();
+  const auto result = model::run_replication(chain, 1, 0);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double demanded = result.get("system", "units_demanded");
+  return {{"min_nodes", min_nodes},
+          {"nodes", chain.nodes.size()},
+          {"markets", chain.markets.size()},
+          {"factories", factories},
+          {"horizon_days", chain.horizon_days},
+          {"events", result.events_processed},
+          {"seconds", seconds},
+          {"events_per_second", static_cast<double>(result.events_processed) / seconds},
+          {"peak_rss_kib", own_peak_rss_kib()},
+          {"units_demanded", demanded},
+          {"fill_rate", result.get("system", "fill_rate")},
+          {"delivered_share", demanded > 0 ? result.get("system", "units_sold") / demanded : 0.0},
+          {"utilisation", result.get("system", "utilisation")}};
+}
+
+nlohmann::json benchmark_networks(const std::string& executable,
+                                  const std::vector<std::string>& child_arguments,
+                                  const std::vector<std::size_t>& sizes, bool show_progress) {
+  nlohmann::json runs = nlohmann::json::array();
+  for (const std::size_t nodes : sizes) {
+    if (show_progress)
+      fmt::print(stderr, "model: a {}-node network in a child process...\n", nodes);
+    std::vector<std::string> arguments = child_arguments;
+    arguments.push_back(std::to_string(nodes));
+    runs.push_back(nlohmann::json::parse(child_output(executable, arguments)));
+  }
+  return runs;
 }
 
 }  // namespace c2msim::bench

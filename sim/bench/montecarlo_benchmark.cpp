@@ -43,10 +43,9 @@ double time_experiment(const std::vector<montecarlo::ArmChain>& arms, std::uint6
   return best;
 }
 
-// Runs the executable with the arguments and returns what it prints on stdout: its own peak
-// resident set in KiB. (The child reads VmHWM itself: the rusage that wait4 returns also counts
-// the parent's memory, inherited across posix_spawn's exec.)
-long child_peak_kib(const std::string& executable, const std::vector<std::string>& arguments) {
+}  // namespace
+
+std::string child_output(const std::string& executable, const std::vector<std::string>& arguments) {
   std::vector<std::string> owned{executable};
   owned.insert(owned.end(), arguments.begin(), arguments.end());
   std::vector<char*> argv;
@@ -73,9 +72,17 @@ long child_peak_kib(const std::string& executable, const std::vector<std::string
   if (spawned != 0) throw std::runtime_error("cannot start " + executable);
   int status = 0;
   if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    throw std::runtime_error("the memory benchmark's child process failed");
+    throw std::runtime_error("the benchmark's child process failed");
   }
-  return std::stol(printed);
+  return printed;
+}
+
+namespace {
+
+// The child's own peak resident set in KiB, which it prints. (The child reads VmHWM itself: the
+// rusage that wait4 returns also counts the parent's memory, inherited across posix_spawn's exec.)
+long child_peak_kib(const std::string& executable, const std::vector<std::string>& arguments) {
+  return std::stol(child_output(executable, arguments));
 }
 
 }  // namespace

@@ -21,7 +21,8 @@ std::uint64_t allocations_so_far();
 nlohmann::json benchmark_chain(const std::string& name, const model::ChainSpec& chain,
                                int repetitions);
 
-// A synthetic network of at least `min_nodes` nodes over `horizon_days`.
+// A balanced synthetic network (factories, stock and lane capacities scaled to its demand; see
+// SyntheticChainOptions::target_utilisation) of at least `min_nodes` nodes over `horizon_days`.
 model::ChainSpec large_network(std::size_t min_nodes, double horizon_days);
 
 // One replication of large_network(min_nodes, horizon_days), timed: the network's size (nodes,

@@ -195,26 +195,29 @@ void ArmPlan::derive_stocked_variants() {
     }
   }
   stocked_.assign(n * sku_count_, 0);
-  for (Index node = 0; node < n; ++node) {
+  const auto keeps_what_it_is_asked = [this](Index node) {
     const auto& stock = spec_.nodes[node].stock;
-    if (!stock) continue;
-    if (spec_.nodes[node].kind == NodeKind::kFactory && !stock->variants_given) {
-      for (const LaneSpec& l : spec_.lanes) {
-        // A stocking node asks for what it keeps (added below, from the bottom up), except a
-        // platform, which passes on the customers of every variant it does not keep.
-        if (l.from != node || (!l.to_market && spec_.nodes[l.to].stock &&
-                               spec_.nodes[l.to].kind != NodeKind::kPlatform)) {
-          continue;
-        }
-        for (Index p = 0; p < np; ++p) {
-          const bool asked = l.to_market ? spec_.markets[l.to].product == p : handles(l.to, p);
-          if (!asked || !handles(node, p)) continue;
-          for (Index v = 0; v < spec_.products[p].variants; ++v)
-            stocked_[cell(node, sku_offset_[p] + v)] = 1;
-        }
-      }
+    return stock && spec_.nodes[node].kind == NodeKind::kFactory && !stock->variants_given;
+  };
+  // One pass over the lanes (not one per factory: a large network has thousands of factories).
+  for (const LaneSpec& l : spec_.lanes) {
+    const Index node = l.from;
+    // A stocking node asks for what it keeps (added below, from the bottom up), except a
+    // platform, which passes on the customers of every variant it does not keep.
+    if (!keeps_what_it_is_asked(node) || (!l.to_market && spec_.nodes[l.to].stock &&
+                                          spec_.nodes[l.to].kind != NodeKind::kPlatform)) {
       continue;
     }
+    for (Index p = 0; p < np; ++p) {
+      const bool asked = l.to_market ? spec_.markets[l.to].product == p : handles(l.to, p);
+      if (!asked || !handles(node, p)) continue;
+      for (Index v = 0; v < spec_.products[p].variants; ++v)
+        stocked_[cell(node, sku_offset_[p] + v)] = 1;
+    }
+  }
+  for (Index node = 0; node < n; ++node) {
+    const auto& stock = spec_.nodes[node].stock;
+    if (!stock || keeps_what_it_is_asked(node)) continue;
     for (Index p = 0; p < np; ++p) {
       if (!handles(node, p)) continue;
       const Index variants = spec_.products[p].variants;

@@ -55,7 +55,8 @@ int main(int argc, char** argv) {
   app.add_option("--network-nodes", network_nodes,
                  "Sizes (nodes) of the generated networks the model suite runs over 365 days, "
                  "each in a child process")
-      ->check(CLI::PositiveNumber)
+      ->delimiter(',')
+      ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}))
       ->capture_default_str();
   app.add_option("--network-child", network_child,
                  "Internal: run a generated network of this many nodes, print its figures, exit")

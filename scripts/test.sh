@@ -4,6 +4,6 @@
 set -euo pipefail
 preset="${1:-release}"
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh --with-browser  # Chromium: the report's end-to-end test
+bash scripts/install-deps.sh --with-browser --with-simpy  # Chromium: the report's end-to-end test; SimPy: the SimPy agreement test
 bash scripts/build.sh "$preset" all
 ctest --preset "$preset"

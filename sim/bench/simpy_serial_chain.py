@@ -13,9 +13,9 @@ It follows c2msim's semantics (docs/model.md), so that the two simulate the same
 - what arrives serves the backlog first.
 Measured over [warm-up, horizon]: customers arriving in it, time-averages over it.
 
-Usage: simpy_serial_chain.py [--replications N] [--seed K] [--json]
-Prints one CSV row of metrics per replication (or one JSON document with --json) and, on
-stderr, the wall time per replication-year.
+Usage: simpy_serial_chain.py [--replications N] [--seed K] [--json] [--quiet]
+Prints one CSV row of metrics per replication (or one JSON document with --json, with the wall
+and CPU times) and, on stderr, the wall time per replication-year.
 """
 
 import argparse
@@ -204,16 +204,18 @@ def main(argv=None):
     parser.add_argument("--horizon-days", type=float, default=HORIZON_DAYS)
     parser.add_argument("--warmup-days", type=float, default=WARMUP_DAYS)
     parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.add_argument("--quiet", action="store_true", help="no timing line on stderr")
     args = parser.parse_args(argv)
     if args.replications < 1:
         parser.error(f"--replications: must be at least 1, got {args.replications}")
     if not 0 <= args.warmup_days < args.horizon_days:
         parser.error("--warmup-days: must be at least 0 and shorter than --horizon-days")
     rows = []
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     for r in range(args.replications):
         rows.append(Chain(args.seed, r, args.horizon_days, args.warmup_days).run())
     seconds = time.perf_counter() - start
+    cpu_seconds = time.process_time() - cpu_start
     years = args.replications * args.horizon_days / 365.0
     ms_per_year = 1000.0 * seconds / years
     if args.json:
@@ -226,6 +228,8 @@ def main(argv=None):
                 "warmup_days": args.warmup_days,
                 "seconds": seconds,
                 "ms_per_replication_year": ms_per_year,
+                "cpu_seconds": cpu_seconds,
+                "cpu_ms_per_replication_year": 1000.0 * cpu_seconds / years,
                 "metrics": rows,
             },
             sys.stdout,
@@ -237,11 +241,12 @@ def main(argv=None):
         print(",".join(["replication"] + names))
         for r, row in enumerate(rows):
             print(",".join([str(r)] + [repr(row[n]) for n in names]))
-    print(
-        f"simpy {simpy.__version__}: {args.replications} replications in {seconds:.3f} s, "
-        f"{ms_per_year:.2f} ms per replication-year",
-        file=sys.stderr,
-    )
+    if not args.quiet:
+        print(
+            f"simpy {simpy.__version__}: {args.replications} replications in {seconds:.3f} s, "
+            f"{ms_per_year:.2f} ms per replication-year",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -161,7 +161,8 @@ class Chain:
         while True:
             # The day's end comes after everything else due at that instant (c2msim's rule): a
             # shipment whose process scheduled its arrival later than this timeout still arrives
-            # first.
+            # first. (Here it changes no figure, since a position counts goods in transit; what
+            # does is that the orders reach their suppliers after every review, below.)
             while env.peek() <= env.now:
                 yield env.timeout(0)
             orders = []

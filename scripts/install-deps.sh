@@ -4,7 +4,7 @@
 # Usage: scripts/install-deps.sh [--with-browser] [--with-fuzzer] [--with-simpy]
 #   --with-browser adds headless Chromium, which only the report's end-to-end test needs;
 #   --with-fuzzer adds clang and its sanitizer and libFuzzer runtimes, which only the clang presets
-#   (asan-ubsan and fuzz) need;
+#   (asan-ubsan, which fuzz.sh also builds in) need;
 #   --with-simpy adds SimPy 3 (Debian's python3-simpy3, for /usr/bin/python3), which only the
 #   SimPy comparison (c2msim-bench --suite simpy and its agreement test) needs.
 set -euo pipefail

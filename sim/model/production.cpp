@@ -81,22 +81,18 @@ constexpr std::uint64_t kBatchKey = std::uint64_t{1} << 40;
 }  // namespace
 
 bool Production::planned(const Factory& f) const {
-  const PlanCache& c = f.cache;
-  const double now = calendar_.now();
-  return c.version == f.version && (c.on_now ? c.now == now : now <= c.valid_until);
+  return f.cache.version == f.version && calendar_.now() <= f.cache.valid_until;
 }
 
 void Production::plan_depends_on_now(const Factory& f) const {
-  // An idle line is free now; that does not matter while the queue is empty and every line waits
-  // for the batch release anyway.
+  // An idle line is free now, which moves on; that does not matter while the queue is empty and
+  // every line waits for the batch release anyway.
   PlanCache& c = f.cache;
   const double now = calendar_.now();
   const bool idle =
       std::any_of(f.lines.begin(), f.lines.end(), [](const Line& l) { return !l.busy; });
   const bool waits = f.spec->batching_window_days > 0 && f.queue.empty() && now <= f.next_release;
-  c.now = now;
-  c.on_now = idle && !waits;
-  c.valid_until = idle ? f.next_release : std::numeric_limits<double>::infinity();
+  c.valid_until = !idle ? std::numeric_limits<double>::infinity() : waits ? f.next_release : now;
 }
 
 void Production::replan(const Factory& f) const {

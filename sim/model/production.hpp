@@ -138,9 +138,7 @@ class Production {
       double done = 0;  // when the line finishes what it took
     };
     std::uint64_t version = kNoKey;    // the factory's version it was planned at
-    double now = 0;                    // when it was planned (matters while a line is idle)
-    bool on_now = false;               // whether the plan depends on the time it was made
-    double valid_until = 0;            // else, until when it holds
+    double valid_until = 0;            // until when it holds: now only, while a line is idle
     double release = 0;                // the batch release it plans (now, without batching)
     bool before_release = true;        // whether the last step planned was before the release
     std::size_t begin = 0;             // the first step not yet made by the lines
@@ -199,7 +197,7 @@ class Production {
   void count_stock_jobs(Factory& f, double now, double change);
   // plan()'s steps: plans the factory afresh if it changed since; plans one more step; finds the
   // step at which a quoted job of `sku` would be taken.
-  // Whether the factory's plan still holds; that it depends on now if a line is idle.
+  // Whether the factory's plan still holds; until when it holds after a change that kept it.
   [[nodiscard]] bool planned(const Factory& f) const;
   void plan_depends_on_now(const Factory& f) const;
   void replan(const Factory& f) const;

@@ -56,6 +56,10 @@ int mismatches(std::uint64_t seed, int actions, std::string& first, int& quotes)
       std::vector<double>{0, 0.01, 0.1, 0.25}[static_cast<std::size_t>(pick(4))];
   shape.batching_window_days =
       std::vector<double>{0, 0, 0.3, 0.5, 1.0}[static_cast<std::size_t>(pick(5))];
+  // The lines' utilisation, from mostly idle to overloaded: about 2.4 units' work per action.
+  const double utilisation =
+      std::vector<double>{0.3, 0.7, 0.95, 1.5}[static_cast<std::size_t>(pick(4))];
+  const double gap = 2.4 * shape.unit_days / (static_cast<double>(shape.lines) * utilisation);
   const ArmPlan plan(factory_alone(shape));
   Calendar calendar;
   Production production(plan, calendar);
@@ -72,10 +76,11 @@ int mismatches(std::uint64_t seed, int actions, std::string& first, int& quotes)
       if (differ++ == 0) {
         std::ostringstream out;
         out.precision(17);
-        out << "seed " << seed << " (" << shape.lines << " lines, " << shape.variants
-            << " variants, unit " << shape.unit_days << ", changeover " << shape.changeover_days
-            << ", window " << shape.batching_window_days << ") at " << calendar.now() << ": sku "
-            << sku << " x " << units << " planned " << fast << ", replayed " << replay;
+        out << "seed " << seed << " (utilisation " << utilisation << ", " << shape.lines
+            << " lines, " << shape.variants << " variants, unit " << shape.unit_days
+            << ", changeover " << shape.changeover_days << ", window " << shape.batching_window_days
+            << ") at " << calendar.now() << ": sku " << sku << " x " << units << " planned " << fast
+            << ", replayed " << replay;
         first = out.str();
       }
     }
@@ -84,8 +89,6 @@ int mismatches(std::uint64_t seed, int actions, std::string& first, int& quotes)
   const auto any_sku = [&] { return static_cast<Index>(pick(static_cast<int>(shape.variants))); };
   const auto any_units = [&] { return pick(4) == 0 ? 0.5 + pick(20) * 0.25 : 1.0 + pick(5); };
 
-  // Load: about one unit's work between actions, so that queues build and drain.
-  const double gap = shape.unit_days * shape.lines * 1.2;
   calendar.schedule_at(0.0, {EventKind::kCustomerArrival, false, 0, 0});
   int done = 0;
   calendar.run_until(1e9, [&](const Calendar::Event& e) {
@@ -93,7 +96,8 @@ int mismatches(std::uint64_t seed, int actions, std::string& first, int& quotes)
       case EventKind::kProductionDone:
         (void)production.finish(e.payload.target, e.payload.line);
         if (pick(3) == 0) quote(any_sku(), any_units());  // between the finish and the start
-        production.start_free_lines(e.payload.target);
+        // Now and then the freed line stays idle until the factory's next change.
+        if (pick(10) > 0) production.start_free_lines(e.payload.target);
         break;
       case EventKind::kBatchRelease:
         if (done < actions) production.release_batch(e.payload.target);

@@ -84,7 +84,7 @@ bool Production::planned(const Factory& f) const {
   return f.cache.version == f.version && calendar_.now() <= f.cache.valid_until;
 }
 
-void Production::plan_depends_on_now(const Factory& f) const {
+void Production::plan_holds_until(const Factory& f) const {
   // An idle line is free now, which moves on; that does not matter while the queue is empty and
   // every line waits for the batch release anyway.
   PlanCache& c = f.cache;
@@ -134,7 +134,7 @@ void Production::replan(const Factory& f) const {
     c.lines.push_back({line.busy ? line.busy_until : now, line.last_sku});
     if (line.last_sku != kNone) ++c.touch(line.last_sku).lines_set_up;
   }
-  plan_depends_on_now(f);
+  plan_holds_until(f);
 }
 
 void Production::plan_step(const Factory& f) const {
@@ -476,7 +476,7 @@ void Production::start_free_lines(Index factory) {
       }
     }
   }
-  if (planned(f)) plan_depends_on_now(f);
+  if (planned(f)) plan_holds_until(f);
 }
 
 Job Production::finish(Index factory, Index line_index) {
@@ -494,7 +494,7 @@ Job Production::finish(Index factory, Index line_index) {
   line.job = kNoRecord;
   if (keeps_plan) {
     f.cache.version = f.version;
-    plan_depends_on_now(f);
+    plan_holds_until(f);
   }
   return job;
 }

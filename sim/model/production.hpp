@@ -195,11 +195,11 @@ class Production {
   // a live job).
   std::uint32_t take_next(Factory& f, const Line& line);
   void count_stock_jobs(Factory& f, double now, double change);
+  // Whether the factory's plan still holds; until when it holds, after a change that kept it.
+  [[nodiscard]] bool planned(const Factory& f) const;
+  void plan_holds_until(const Factory& f) const;
   // plan()'s steps: plans the factory afresh if it changed since; plans one more step; finds the
   // step at which a quoted job of `sku` would be taken.
-  // Whether the factory's plan still holds; until when it holds after a change that kept it.
-  [[nodiscard]] bool planned(const Factory& f) const;
-  void plan_depends_on_now(const Factory& f) const;
   void replan(const Factory& f) const;
   void plan_step(const Factory& f) const;
   std::size_t step_taking(const Factory& f, Index sku) const;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "sim/bench/child_process.hpp"
 #include "sim/bench/montecarlo_benchmark.hpp"
 #include "sim/model/replication.hpp"
 #include "sim/model/synthetic_chain.hpp"
@@ -127,7 +128,8 @@ nlohmann::json benchmark_networks(const std::string& executable,
       fmt::print(stderr, "model: a {}-node network in a child process...\n", nodes);
     std::vector<std::string> arguments = child_arguments;
     arguments.push_back(std::to_string(nodes));
-    runs.push_back(nlohmann::json::parse(child_output(executable, arguments)));
+    runs.push_back(nlohmann::json::parse(checked_child_output(
+        executable, arguments, fmt::format("the {}-node network's child", nodes))));
   }
   return runs;
 }

@@ -22,10 +22,6 @@ nlohmann::json benchmark_parallel_efficiency(const std::vector<montecarlo::ArmCh
 void run_pipeline(const std::vector<montecarlo::ArmChain>& arms, std::uint64_t replications,
                   const std::string& csv_path);
 
-// Runs `executable` with `arguments` and returns what it printed on stdout; throws when it cannot
-// start or does not exit with status 0.
-std::string child_output(const std::string& executable, const std::vector<std::string>& arguments);
-
 // This process's peak resident set in KiB (VmHWM of /proc/self/status).
 long own_peak_rss_kib();
 

@@ -108,7 +108,7 @@ TEST_CASE("finds each node's lane into a market in a network too large for a nod
     c.lanes.push_back(lane(0, s + 1, 1.0));
   }
   // Listed from the last market to the first, so that no order of the lanes is assumed.
-  for (Index s = kShops; s-- > 0;) c.lanes.push_back(lane(s + 1, s, 0.0, true));
+  for (Index shop = kShops; shop > 0; --shop) c.lanes.push_back(lane(shop, shop - 1, 0.0, true));
   const ArmPlan plan(c);
   for (const Index s : {Index{0}, Index{1}, kShops / 2, kShops - 1}) {
     INFO("shop " << s);

@@ -1,6 +1,8 @@
 #include "sim/bench/child_process.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -44,6 +46,23 @@ ChildRun run_child(const std::string& program, const std::vector<std::string>& a
   int status = 0;
   if (waitpid(pid, &status, 0) == pid && WIFEXITED(status)) run.status = WEXITSTATUS(status);
   return run;
+}
+
+std::string checked_child_output(const std::string& program,
+                                 const std::vector<std::string>& arguments,
+                                 const std::string& what) {
+  const ChildRun run = run_child(program, arguments);
+  const std::string command = fmt::format("{} {}", program, fmt::join(arguments, " "));
+  if (!run.started) throw std::runtime_error(fmt::format("{}: cannot start {}", what, command));
+  if (run.status < 0) {
+    throw std::runtime_error(
+        fmt::format("{}: {} did not exit normally (killed by a signal?)", what, command));
+  }
+  if (run.status != 0) {
+    throw std::runtime_error(
+        fmt::format("{}: {} exited with status {}", what, command, run.status));
+  }
+  return run.out;
 }
 
 }  // namespace c2msim::bench

@@ -17,4 +17,11 @@ struct ChildRun {
 ChildRun run_child(const std::string& program, const std::vector<std::string>& arguments,
                    bool quiet_stderr = false);
 
+// run_child for a child that must succeed (this executable's internal modes): what it printed on
+// stdout. Throws std::runtime_error naming `what` and the command line when it cannot start or does
+// not exit with status 0.
+std::string checked_child_output(const std::string& program,
+                                 const std::vector<std::string>& arguments,
+                                 const std::string& what);
+
 }  // namespace c2msim::bench

@@ -38,6 +38,8 @@ int main(int argc, char** argv) {
   int mc_repetitions = 2;
   std::vector<std::uint64_t> memory_replications{100, 10'000};
   std::uint64_t memory_child = 0;
+  std::vector<std::size_t> network_nodes{1000};
+  std::size_t network_child = 0;
   app.add_option("--mc-replications", mc_replications,
                  "Quickstart replications timed for the parallel efficiency")
       ->capture_default_str();
@@ -50,6 +52,15 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--memory-child", memory_child,
                  "Internal: run the pipeline for this many replications and exit")
+      ->group("");
+  app.add_option("--network-nodes", network_nodes,
+                 "Sizes (nodes) of the generated networks the model suite runs over 365 days, "
+                 "each in a child process")
+      ->delimiter(',')
+      ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}))
+      ->capture_default_str();
+  app.add_option("--network-child", network_child,
+                 "Internal: run a generated network of this many nodes, print its figures, exit")
       ->group("");
   c2msim::bench::SimpyOptions simpy;
   c2msim::bench::add_simpy_options(app, simpy);
@@ -86,6 +97,10 @@ int main(int argc, char** argv) {
     fmt::print("{}\n", c2msim::bench::own_peak_rss_kib());
     return 0;
   }
+  if (network_child > 0) {
+    fmt::print("{}\n", c2msim::bench::network_figures(network_child, 365.0).dump());
+    return 0;
+  }
   nlohmann::json report{{"c2msim_version", c2msim::kVersion},
                         {"git_revision", c2msim::kGitRevision},
                         {"hardware_threads", std::thread::hardware_concurrency()}};
@@ -104,6 +119,13 @@ int main(int argc, char** argv) {
     if (show_progress) fmt::print(stderr, "model: large synthetic network...\n");
     report["model"].push_back(c2msim::bench::benchmark_chain(
         "large_network", c2msim::bench::large_network(1000, 365.0), repetitions));
+    try {
+      report["networks"] = c2msim::bench::benchmark_networks("/proc/self/exe", {"--network-child"},
+                                                             network_nodes, show_progress);
+    } catch (const std::exception& e) {
+      fmt::print(stderr, "c2msim-bench: error: {}\n", e.what());
+      return 1;
+    }
   }
   if (suite == "all" || suite == "montecarlo") {
     const auto arms = quickstart_arms();

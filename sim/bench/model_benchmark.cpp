@@ -1,13 +1,21 @@
 #include "sim/bench/model_benchmark.hpp"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 
+#include "sim/bench/child_process.hpp"
+#include "sim/bench/montecarlo_benchmark.hpp"
 #include "sim/model/replication.hpp"
 #include "sim/model/synthetic_chain.hpp"
 
 namespace c2msim::bench {
 namespace {
+
+// The generated networks' factories are sized to carry at most this share of their capacity.
+constexpr double kNetworkUtilisation = 0.75;
 
 model::ChainSpec with_horizon(model::ChainSpec chain, double horizon_days) {
   const double old = chain.horizon_days;
@@ -64,14 +72,66 @@ nlohmann::json benchmark_chain(const std::string& name, const model::ChainSpec& 
 model::ChainSpec large_network(std::size_t min_nodes, double horizon_days) {
   model::SyntheticChainOptions o;
   o.min_horizon_days = o.max_horizon_days = horizon_days;
-  o.max_factories = 20;
   o.max_channels_per_market = 3;
   o.max_tiers = 4;
-  o.max_markets = static_cast<std::uint32_t>(min_nodes / 2);
-  for (o.seed = 1;; ++o.seed) {
+  o.target_utilisation = kNetworkUtilisation;
+  // About five nodes a market (two channels of two or three tiers); more markets until it is big
+  // enough. A fixed seed: the same size gives the same network.
+  auto markets = static_cast<std::uint32_t>(std::max<std::size_t>(1, min_nodes / 6));
+  for (;;) {
+    o.min_markets = o.max_markets = markets;
     model::ChainSpec chain = model::synthetic_chain(o);
     if (chain.nodes.size() >= min_nodes) return chain;
+    markets += static_cast<std::uint32_t>((min_nodes - chain.nodes.size()) / 5 + 1);
   }
+}
+
+nlohmann::json network_figures(std::size_t min_nodes, double horizon_days) {
+  const model::ChainSpec chain = large_network(min_nodes, horizon_days);
+  const auto factories = std::count_if(chain.nodes.begin(), chain.nodes.end(), [](const auto& n) {
+    return n.kind == model::NodeKind::kFactory;
+  });
+  const auto start = std::chrono::steady_clock::now();
+  const std::clock_t cpu_start = std::clock();
+  const auto result = model::run_replication(chain, 1, 0);
+  // On a machine shared with other work the wall time includes waits for a core: the CPU time
+  // is the figure that compares.
+  const double cpu_seconds = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double demanded = result.get("system", "units_demanded");
+  return {{"min_nodes", min_nodes},
+          {"nodes", chain.nodes.size()},
+          {"markets", chain.markets.size()},
+          {"factories", factories},
+          {"horizon_days", chain.horizon_days},
+          {"events", result.events_processed},
+          {"seconds", seconds},
+          {"cpu_seconds", cpu_seconds},
+          {"events_per_second", static_cast<double>(result.events_processed) / seconds},
+          {"events_per_cpu_second", static_cast<double>(result.events_processed) / cpu_seconds},
+          {"peak_rss_kib", own_peak_rss_kib()},
+          {"units_demanded", demanded},
+          {"fill_rate", result.get("system", "fill_rate")},
+          {"delivered_share", demanded > 0 ? result.get("system", "units_sold") / demanded : 0.0},
+          {"lost_sales_rate", result.get("system", "lost_sales_rate")},
+          {"turned_away_share", result.get("system", "turned_away_share")},
+          {"utilisation", result.get("system", "utilisation")}};
+}
+
+nlohmann::json benchmark_networks(const std::string& executable,
+                                  const std::vector<std::string>& child_arguments,
+                                  const std::vector<std::size_t>& sizes, bool show_progress) {
+  nlohmann::json runs = nlohmann::json::array();
+  for (const std::size_t nodes : sizes) {
+    if (show_progress)
+      fmt::print(stderr, "model: a {}-node network in a child process...\n", nodes);
+    std::vector<std::string> arguments = child_arguments;
+    arguments.push_back(std::to_string(nodes));
+    runs.push_back(nlohmann::json::parse(checked_child_output(
+        executable, arguments, fmt::format("the {}-node network's child", nodes))));
+  }
+  return runs;
 }
 
 }  // namespace c2msim::bench

@@ -42,10 +42,7 @@ double time_experiment(const std::vector<montecarlo::ArmChain>& arms, std::uint6
 // resident set in KiB. (The child reads VmHWM itself: the rusage that wait4 returns also counts
 // the parent's memory, inherited across posix_spawn's exec.)
 long child_peak_kib(const std::string& executable, const std::vector<std::string>& arguments) {
-  const ChildRun run = run_child(executable, arguments);
-  if (!run.started) throw std::runtime_error("cannot start " + executable);
-  if (run.status != 0) throw std::runtime_error("the memory benchmark's child process failed");
-  return std::stol(run.out);
+  return std::stol(checked_child_output(executable, arguments, "the memory benchmark's child"));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <numeric>
 #include <stdexcept>
 #include <utility>
@@ -15,6 +16,7 @@ namespace c2msim::model {
 ArmPlan::ArmPlan(ChainSpec spec) : spec_(std::move(spec)) {
   index_skus();
   index_lanes();
+  index_market_lanes();
   derive_prices();
   derive_stocked_variants();
   derive_calendars();
@@ -88,12 +90,10 @@ void ArmPlan::index_lanes() {
   }
 
   market_lanes_.assign(markets, {});
-  lane_to_market_.assign(n * markets, kNone);
   market_share_cumulative_.resize(markets);
   for (Index m = 0; m < markets; ++m) {
     for (const std::size_t l : net.lanes_into(net.market_vertex(m))) {
       market_lanes_[m].push_back(static_cast<Index>(l));
-      lane_to_market_[spec_.lanes[l].from * markets + m] = static_cast<Index>(l);
     }
     if (market_lanes_[m].empty()) {
       throw std::invalid_argument(
@@ -107,6 +107,36 @@ void ArmPlan::index_lanes() {
       market_share_cumulative_[m].push_back(running);
     }
   }
+}
+
+void ArmPlan::index_market_lanes() {
+  const std::size_t n = spec_.nodes.size();
+  market_lanes_begin_.assign(n + 1, 0);
+  for (const LaneSpec& lane : spec_.lanes) {
+    if (lane.to_market) ++market_lanes_begin_[lane.from + 1];
+  }
+  std::partial_sum(market_lanes_begin_.begin(), market_lanes_begin_.end(),
+                   market_lanes_begin_.begin());
+  node_market_lanes_.resize(market_lanes_begin_.back());
+  std::vector<std::size_t> next(market_lanes_begin_.begin(), market_lanes_begin_.end() - 1);
+  for (Index l = 0; l < spec_.lanes.size(); ++l) {
+    const LaneSpec& lane = spec_.lanes[l];
+    if (lane.to_market) node_market_lanes_[next[lane.from]++] = {lane.to, l};
+  }
+  for (std::size_t node = 0; node < n; ++node) {
+    const auto first = node_market_lanes_.begin();
+    std::sort(first + static_cast<std::ptrdiff_t>(market_lanes_begin_[node]),
+              first + static_cast<std::ptrdiff_t>(market_lanes_begin_[node + 1]));
+  }
+}
+
+Index ArmPlan::lane_to_market(Index node, Index market) const {
+  const auto first = node_market_lanes_.begin();
+  const auto begin = first + static_cast<std::ptrdiff_t>(market_lanes_begin_[node]);
+  const auto end = first + static_cast<std::ptrdiff_t>(market_lanes_begin_[node + 1]);
+  // Of two lanes from the node into the market, the later one (as the dense table had it).
+  const auto it = std::upper_bound(begin, end, std::pair<Index, Index>{market, kNone});
+  return it != begin && std::prev(it)->first == market ? std::prev(it)->second : kNone;
 }
 
 Index ArmPlan::channel_lane(Index market, double u) const {
@@ -165,26 +195,29 @@ void ArmPlan::derive_stocked_variants() {
     }
   }
   stocked_.assign(n * sku_count_, 0);
-  for (Index node = 0; node < n; ++node) {
+  const auto keeps_what_it_is_asked = [this](Index node) {
     const auto& stock = spec_.nodes[node].stock;
-    if (!stock) continue;
-    if (spec_.nodes[node].kind == NodeKind::kFactory && !stock->variants_given) {
-      for (const LaneSpec& l : spec_.lanes) {
-        // A stocking node asks for what it keeps (added below, from the bottom up), except a
-        // platform, which passes on the customers of every variant it does not keep.
-        if (l.from != node || (!l.to_market && spec_.nodes[l.to].stock &&
-                               spec_.nodes[l.to].kind != NodeKind::kPlatform)) {
-          continue;
-        }
-        for (Index p = 0; p < np; ++p) {
-          const bool asked = l.to_market ? spec_.markets[l.to].product == p : handles(l.to, p);
-          if (!asked || !handles(node, p)) continue;
-          for (Index v = 0; v < spec_.products[p].variants; ++v)
-            stocked_[cell(node, sku_offset_[p] + v)] = 1;
-        }
-      }
+    return stock && spec_.nodes[node].kind == NodeKind::kFactory && !stock->variants_given;
+  };
+  // One pass over the lanes (not one per factory: a large network has thousands of factories).
+  for (const LaneSpec& l : spec_.lanes) {
+    const Index node = l.from;
+    // A stocking node asks for what it keeps (added below, from the bottom up), except a
+    // platform, which passes on the customers of every variant it does not keep.
+    if (!keeps_what_it_is_asked(node) || (!l.to_market && spec_.nodes[l.to].stock &&
+                                          spec_.nodes[l.to].kind != NodeKind::kPlatform)) {
       continue;
     }
+    for (Index p = 0; p < np; ++p) {
+      const bool asked = l.to_market ? spec_.markets[l.to].product == p : handles(l.to, p);
+      if (!asked || !handles(node, p)) continue;
+      for (Index v = 0; v < spec_.products[p].variants; ++v)
+        stocked_[cell(node, sku_offset_[p] + v)] = 1;
+    }
+  }
+  for (Index node = 0; node < n; ++node) {
+    const auto& stock = spec_.nodes[node].stock;
+    if (!stock || keeps_what_it_is_asked(node)) continue;
     for (Index p = 0; p < np; ++p) {
       if (!handles(node, p)) continue;
       const Index variants = spec_.products[p].variants;

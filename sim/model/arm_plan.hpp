@@ -61,9 +61,7 @@ class ArmPlan {
     return market_lanes_[market];
   }
   // The lane from `node` into `market`, or kNone.
-  [[nodiscard]] Index lane_to_market(Index node, Index market) const {
-    return lane_to_market_[static_cast<std::size_t>(node) * spec_.markets.size() + market];
-  }
+  [[nodiscard]] Index lane_to_market(Index node, Index market) const;
   // The lane into `market` that a customer with channel draw `u` (uniform on [0, 1)) uses: the
   // lanes share the market's customers in proportion to their `share`.
   [[nodiscard]] Index channel_lane(Index market, double u) const;
@@ -134,6 +132,7 @@ class ArmPlan {
  private:
   void index_skus();
   void index_lanes();
+  void index_market_lanes();
   void derive_prices();
   void derive_stocked_variants();
   void derive_calendars();
@@ -151,7 +150,10 @@ class ArmPlan {
   std::vector<Index> supplier_lane_, supply_order_;
   std::vector<std::vector<Index>> market_lanes_;
   std::vector<std::vector<double>> market_share_cumulative_;
-  std::vector<Index> lane_to_market_;  // node x market
+  // Each node's lanes into markets, sorted by market, node after node (compressed rows): a dense
+  // node x market table would not fit in memory for large networks, where a node serves a few.
+  std::vector<std::size_t> market_lanes_begin_;             // per node, and one past the last
+  std::vector<std::pair<Index, Index>> node_market_lanes_;  // (market, lane)
   std::vector<Index> factory_nodes_, factory_of_node_;
   std::vector<double> purchase_cost_, price_, chain_cost_;  // node x product
   std::vector<double> market_rate_factor_;                  // per market

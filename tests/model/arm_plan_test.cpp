@@ -92,3 +92,45 @@ TEST_CASE("a node stocks its top or listed variants and whatever the nodes it su
   CHECK(plan.forwards_to_factory(4, 0));
   CHECK_FALSE(plan.forwards_to_factory(2, 0));
 }
+
+TEST_CASE("finds each node's lane into a market in a network too large for a node x market table",
+          "[model][arm_plan]") {
+  // One factory and 100,000 shops, each the only seller to a market of its own: a dense table of
+  // every node against every market would take 40 GB.
+  constexpr Index kShops = 100'000;
+  ChainSpec c;
+  c.horizon_days = 10.0;
+  c.products = {product(10.0)};
+  c.nodes = {factory_node("factory", FactoryMode::kMakeToOrder, 0.1)};
+  for (Index s = 0; s < kShops; ++s) {
+    c.markets.push_back(market(1.0, 10.0, ArrivalProcess::kDeterministic));
+    c.nodes.push_back(stock_node("shop", NodeKind::kRetailer, 0.1, BaseStockPolicy{}, 0.0));
+    c.lanes.push_back(lane(0, s + 1, 1.0));
+  }
+  // Listed from the last market to the first, so that no order of the lanes is assumed.
+  for (Index shop = kShops; shop > 0; --shop) c.lanes.push_back(lane(shop, shop - 1, 0.0, true));
+  const ArmPlan plan(c);
+  for (const Index s : {Index{0}, Index{1}, kShops / 2, kShops - 1}) {
+    INFO("shop " << s);
+    CHECK(plan.lane_to_market(s + 1, s) == 2 * kShops - 1 - s);
+    CHECK(plan.lane_to_market(s + 1, (s + 1) % kShops) == kNone);
+  }
+  CHECK(plan.lane_to_market(0, 0) == kNone);  // the factory sells to no market
+}
+
+TEST_CASE("a node's lanes into several markets are each found, the later of two into one market",
+          "[model][arm_plan]") {
+  ChainSpec c = small_chain();
+  c.markets = {market(1.0, 10.0, ArrivalProcess::kDeterministic),
+               market(1.0, 10.0, ArrivalProcess::kDeterministic),
+               market(1.0, 10.0, ArrivalProcess::kDeterministic)};
+  // factory -> retailer; the retailer sells into markets 2, 0 and 2 again, the factory into 1.
+  c.lanes = {lane(0, 1, 1.0), lane(1, 2, 0.0, true), lane(1, 0, 0.0, true), lane(1, 2, 0.0, true),
+             lane(0, 1, 0.0, true)};
+  const ArmPlan plan(c);
+  CHECK(plan.lane_to_market(1, 0) == 2);
+  CHECK(plan.lane_to_market(1, 2) == 3);
+  CHECK(plan.lane_to_market(0, 1) == 4);
+  CHECK(plan.lane_to_market(1, 1) == kNone);
+  CHECK(plan.lane_to_market(0, 0) == kNone);
+}

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Builds the fuzz preset (clang, libFuzzer, ASan + UBSan + integer checks) and fuzzes the scenario
+# Builds the fuzz target in the asan-ubsan tree (clang, libFuzzer, ASan + UBSan + integer checks;
+# the test suite's objects are reused) and fuzzes the scenario
 # loader and the what-if argument parsers for SECONDS (default 60), one process. Seeds: the
 # shipped scenarios, the test fixtures, tests/fuzz/regressions/ and each tests/fuzz/seeds/*.args
-# after the minimal fixture. New inputs accumulate in build-fuzz/corpus; an input that crashes,
-# hangs (over 10 s), needs over 2 GiB or leaks is written to build-fuzz/artifacts/ and the script
-# fails. Add it to tests/fuzz/regressions/ once it is fixed (tests/fuzz/README.md).
+# after the minimal fixture. New inputs accumulate in build-asan-ubsan/fuzz/corpus; an input that
+# crashes, hangs (over 10 s), needs over 2 GiB or leaks is written to build-asan-ubsan/fuzz/artifacts/
+# and the script fails. Add it to tests/fuzz/regressions/ once it is fixed (tests/fuzz/README.md).
 # Usage: scripts/fuzz.sh [SECONDS]
 set -euo pipefail
 seconds="${1:-60}"
@@ -12,12 +13,12 @@ source "$(dirname "$0")/whole-number.sh"
 require_whole_number fuzz.sh SECONDS "$seconds"
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --with-fuzzer
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz
+cmake --preset asan-ubsan >/dev/null
+cmake --build --preset asan-ubsan --target c2msim-fuzz-scenario
 
-seeds=build-fuzz/seeds
+seeds=build-asan-ubsan/fuzz/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds" build-fuzz/corpus build-fuzz/artifacts
+mkdir -p "$seeds" build-asan-ubsan/fuzz/corpus build-asan-ubsan/fuzz/artifacts
 cp scenarios/*.yaml tests/validation/scenarios/*.yaml tests/scenario/fixtures/*.yaml "$seeds"/
 find tests/fuzz/regressions -type f ! -name README.md -exec cp {} "$seeds"/ \;
 for args in tests/fuzz/seeds/*.args; do
@@ -28,7 +29,7 @@ done
 # Leaks count as failures; -error_exitcode makes every finding a non-zero exit.
 ASAN_OPTIONS="detect_leaks=1:${ASAN_OPTIONS:-}" \
 UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-}" \
-  build-fuzz/bin/c2msim-fuzz-scenario -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  build-asan-ubsan/bin/c2msim-fuzz-scenario -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
   -detect_leaks=1 -error_exitcode=1 -timeout_exitcode=1 -print_final_stats=1 \
-  -dict=tests/fuzz/scenario.dict -artifact_prefix=build-fuzz/artifacts/ \
-  build-fuzz/corpus "$seeds"
+  -dict=tests/fuzz/scenario.dict -artifact_prefix=build-asan-ubsan/fuzz/artifacts/ \
+  build-asan-ubsan/fuzz/corpus "$seeds"

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs every build and test dependency of c2msim from Debian's packages.
 # Idempotent: when everything is already installed it returns at once without touching apt.
-# Usage: scripts/install-deps.sh [--with-browser] [--with-fuzzer]
+# Usage: scripts/install-deps.sh [--with-browser] [--with-fuzzer] [--with-simpy]
 #   --with-browser adds headless Chromium, which only the report's end-to-end test needs;
 #   --with-fuzzer adds clang and its sanitizer and libFuzzer runtimes, which only the clang presets
-#   (asan-ubsan and fuzz) need.
+#   (asan-ubsan, which fuzz.sh also builds in) need;
+#   --with-simpy adds SimPy 3 (Debian's python3-simpy3, for /usr/bin/python3), which only the
+#   SimPy comparison (c2msim-bench --suite simpy and its agreement test) needs.
 set -euo pipefail
 
 packages=(
@@ -18,8 +20,9 @@ for option in "$@"; do
   case "$option" in
     --with-browser) packages+=(chromium) ;;
     --with-fuzzer) packages+=(clang libclang-rt-14-dev) ;;
+    --with-simpy) packages+=(python3-simpy3) ;;
     *)
-      echo "install-deps: unknown option $option (expected --with-browser or --with-fuzzer)" >&2
+      echo "install-deps: unknown option $option (expected --with-browser, --with-fuzzer or --with-simpy)" >&2
       exit 2
       ;;
   esac

@@ -16,6 +16,7 @@
 #include "sim/bench/hold_model.hpp"
 #include "sim/bench/model_benchmark.hpp"
 #include "sim/bench/montecarlo_benchmark.hpp"
+#include "sim/bench/simpy_benchmark.hpp"
 #include "sim/scenario/chain_builder.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
@@ -30,8 +31,8 @@ int main(int argc, char** argv) {
   std::string quickstart_path = "scenarios/quickstart.yaml";
   app.add_option("--quickstart", quickstart_path, "The quickstart scenario file")
       ->capture_default_str();
-  app.add_option("--suite", suite, "Which benchmarks: all, engine, model or montecarlo")
-      ->check(CLI::IsMember({"all", "engine", "model", "montecarlo"}))
+  app.add_option("--suite", suite, "Which benchmarks: all, engine, model, montecarlo or simpy")
+      ->check(CLI::IsMember({"all", "engine", "model", "montecarlo", "simpy"}))
       ->capture_default_str();
   std::uint64_t mc_replications = 2000;
   int mc_repetitions = 2;
@@ -50,6 +51,8 @@ int main(int argc, char** argv) {
   app.add_option("--memory-child", memory_child,
                  "Internal: run the pipeline for this many replications and exit")
       ->group("");
+  c2msim::bench::SimpyOptions simpy;
+  c2msim::bench::add_simpy_options(app, simpy);
   app.add_option("--sizes", sizes, "Hold-model queue sizes")->capture_default_str();
   app.add_option("--repetitions", repetitions,
                  "Timed repetitions per figure (the best is reported)")
@@ -111,6 +114,26 @@ int main(int argc, char** argv) {
     report["peak_memory"] = c2msim::bench::benchmark_peak_memory(
         "/proc/self/exe", {"--quickstart", quickstart_path, "--memory-child"}, memory_replications,
         show_progress);
+  }
+  if (suite == "all" || suite == "simpy") {
+    // `all` runs it only where SimPy is installed; asked for alone, it must run.
+    if (const auto why = c2msim::bench::simpy_unavailable(simpy)) {
+      if (suite == "simpy") {
+        fmt::print(stderr, "c2msim-bench: error: {}\n", *why);
+        return 1;
+      }
+      report["simpy"] = {{"skipped", *why}};
+    } else {
+      try {
+        report["simpy"] = c2msim::bench::benchmark_simpy(simpy, show_progress);
+      } catch (const std::invalid_argument& e) {
+        fmt::print(stderr, "c2msim-bench: error: {}\n", e.what());
+        return 2;
+      } catch (const std::exception& e) {
+        fmt::print(stderr, "c2msim-bench: error: {}\n", e.what());
+        return 1;
+      }
+    }
   }
   const std::string text = report.dump(2);
   fmt::print("{}\n", text);

@@ -1,21 +1,16 @@
 #include "sim/bench/montecarlo_benchmark.hpp"
 
 #include <fmt/core.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <fstream>
 #include <stdexcept>
 #include <thread>
 
+#include "sim/bench/child_process.hpp"
 #include "sim/montecarlo/results_table.hpp"
 #include "sim/output/run_outputs.hpp"
-
-extern char** environ;
 
 namespace c2msim::bench {
 namespace {
@@ -47,35 +42,10 @@ double time_experiment(const std::vector<montecarlo::ArmChain>& arms, std::uint6
 // resident set in KiB. (The child reads VmHWM itself: the rusage that wait4 returns also counts
 // the parent's memory, inherited across posix_spawn's exec.)
 long child_peak_kib(const std::string& executable, const std::vector<std::string>& arguments) {
-  std::vector<std::string> owned{executable};
-  owned.insert(owned.end(), arguments.begin(), arguments.end());
-  std::vector<char*> argv;
-  for (auto& a : owned) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  std::array<int, 2> pipe_ends{};
-  if (pipe(pipe_ends.data()) != 0) throw std::runtime_error("cannot create a pipe");
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, pipe_ends[1], STDOUT_FILENO);
-  posix_spawn_file_actions_addclose(&actions, pipe_ends[0]);
-  pid_t pid = 0;
-  const int spawned =
-      posix_spawn(&pid, executable.c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  close(pipe_ends[1]);
-  std::string printed;
-  std::array<char, 256> buffer{};
-  for (ssize_t got = 0;
-       spawned == 0 && (got = read(pipe_ends[0], buffer.data(), buffer.size())) > 0;) {
-    printed.append(buffer.data(), static_cast<std::size_t>(got));
-  }
-  close(pipe_ends[0]);
-  if (spawned != 0) throw std::runtime_error("cannot start " + executable);
-  int status = 0;
-  if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    throw std::runtime_error("the memory benchmark's child process failed");
-  }
-  return std::stol(printed);
+  const ChildRun run = run_child(executable, arguments);
+  if (!run.started) throw std::runtime_error("cannot start " + executable);
+  if (run.status != 0) throw std::runtime_error("the memory benchmark's child process failed");
+  return std::stol(run.out);
 }
 
 }  // namespace

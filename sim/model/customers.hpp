@@ -20,15 +20,15 @@ namespace c2msim::model {
 
 struct Customer {
   Index market = 0;
-  Index node = 0;        // the consumer-facing node that took the order
-  Index sku = 0;         // what the customer receives (the preferred variant or a substitute)
-  double remaining = 0;  // units not yet shipped
+  std::uint64_t number = 0;  // among the market's customers, in order of arrival: who it is
+  Index node = 0;            // the consumer-facing node that took the order
+  Index sku = 0;             // what the customer receives (the preferred variant or a substitute)
+  double remaining = 0;      // units not yet shipped
   double arrival = 0;
   double last_delivery = 0;
-  double patience = std::numeric_limits<double>::infinity();
-  double substitution_draw = 1.0;   // uniform; substitutes when below the node's probability
-  double customisation_draw = 1.0;  // uniform; built to order at a hybrid factory when below
-  Index waiting_at = kNone;         // the node whose backlog holds the customer, if any
+  // Drawn when first needed (NaN until then): most customers served at once never need it.
+  double patience = std::numeric_limits<double>::quiet_NaN();
+  Index waiting_at = kNone;  // the node whose backlog holds the customer, if any
   bool preferred = true;
   bool open = true;
   bool measured = true;  // arrived after the warm-up: its outcome counts in the service metrics
@@ -60,8 +60,9 @@ class Customers {
  public:
   Customers(const ArmPlan& plan, Calendar& calendar);
 
-  // A customer arriving now at `node` (the rest of the record is the caller's).
-  [[nodiscard]] Customer arriving(Index market, Index node, double now) const;
+  // The `number`-th customer of `market`, arriving now at `node` (the rest of the record is the
+  // caller's).
+  [[nodiscard]] Customer arriving(Index market, std::uint64_t number, Index node, double now) const;
 
   std::uint32_t add(const Customer& c) { return pool_.add(c); }
   [[nodiscard]] Customer& operator[](std::uint32_t id) { return pool_[id]; }
@@ -84,7 +85,7 @@ class Customers {
     chain_.units_on_time += units;
   }
 
-  // Schedules the end of the customer's patience, if it has one.
+  // Schedules the end of the customer's patience, if it has one (drawn: not NaN).
   void await_patience(std::uint32_t id);
   // The customer's remaining units are lost by the stock of `stock_node` (kNone: by no stock, as
   // at a make-to-order factory's quote); the order is closed.
@@ -110,9 +111,11 @@ class Customers {
   stats::StreamQuantiles lead_times_;
 };
 
-inline Customer Customers::arriving(Index market, Index node, double now) const {
+inline Customer Customers::arriving(Index market, std::uint64_t number, Index node,
+                                    double now) const {
   Customer c;
   c.market = market;
+  c.number = number;
   c.node = node;
   c.arrival = now;
   c.measured = now >= warmup_days_;

@@ -5,18 +5,20 @@
 #include <limits>
 
 #include "sim/model/daily_rate.hpp"
-#include "sim/model/stream_purpose.hpp"
 
 namespace c2msim::model {
 
 MarketArrivals::MarketArrivals(const ArmPlan& plan, std::uint64_t seed, std::uint64_t replication,
                                Calendar& calendar)
-    : plan_(plan), calendar_(calendar), positions_(plan.market_count()) {
+    : plan_(plan),
+      calendar_(calendar),
+      seed_(seed),
+      replication_(replication),
+      customers_arrived_(plan.market_count(), 0),
+      positions_(plan.market_count()) {
   arrival_streams_.reserve(plan.market_count());
-  attribute_streams_.reserve(plan.market_count());
   for (Index m = 0; m < plan.market_count(); ++m) {
     arrival_streams_.emplace_back(random::StreamKey{seed, replication, kCustomerArrivals, m});
-    attribute_streams_.emplace_back(random::StreamKey{seed, replication, kCustomerAttributes, m});
   }
 }
 

@@ -2,7 +2,10 @@
 // Consumers arriving at the markets: a Poisson process whose rate is constant within each day (by
 // inversion of the cumulative rate, sim/model/daily_rate.hpp), a negative binomial count per day
 // spread uniformly over the day, or one customer each time the cumulative rate passes a whole
-// number; and what each customer brings, drawn in a fixed order from the market's own streams.
+// number; and what each customer brings: each attribute of the k-th customer of a market comes
+// from its own stream keyed by (market, k) and is drawn only when the model needs it, so the k-th
+// customer is the same person in every arm (common random numbers), whichever attributes an arm
+// asks about and however many words its predecessors' draws took.
 
 #include <algorithm>
 #include <cmath>
@@ -13,21 +16,10 @@
 #include "sim/model/arm_plan.hpp"
 #include "sim/model/daily_rate.hpp"
 #include "sim/model/model_event.hpp"
+#include "sim/model/stream_purpose.hpp"
 #include "sim/random/random_stream.hpp"
 
 namespace c2msim::model {
-
-// Everything a customer draws on arrival. Every attribute is drawn for every customer, in this
-// order, whether it is used or not, so that the k-th customer of a market is the same person in
-// every arm (common random numbers).
-struct CustomerDraws {
-  double quantity = 1;  // units, a whole number of at least 1
-  Index variant = 0;    // the preferred variant of the market's product
-  double patience_days = 0;
-  double channel = 0;        // uniform: which lane into the market serves the customer
-  double substitution = 0;   // uniform: takes a substitute when below the node's probability
-  double customisation = 0;  // uniform: built to order at a hybrid factory when below its share
-};
 
 class MarketArrivals {
  public:
@@ -40,14 +32,37 @@ class MarketArrivals {
   void schedule_next(Index market);
   // Draws the day's customers of an over-dispersed market and schedules them, and the next day.
   void draw_day(Index market);
-  CustomerDraws draw_customer(Index market);
+
+  // The number of the market's customer arriving now (0 for its first): customers are numbered
+  // in the order they arrive.
+  std::uint64_t next_customer(Index market) { return customers_arrived_[market]++; }
+  // The k-th customer's attributes, each a pure function of (seed, replication, market, k).
+  // Units wanted: a whole number of at least 1.
+  [[nodiscard]] double quantity(Index market, std::uint64_t k) const;
+  // The preferred variant of the market's product.
+  [[nodiscard]] Index variant(Index market, std::uint64_t k) const;
+  // Days the customer waits for an order not served at once (+infinity without a patience).
+  [[nodiscard]] double patience_days(Index market, std::uint64_t k) const;
+  // The lane into the market that serves the customer, by the lanes' shares.
+  [[nodiscard]] Index channel_lane(Index market, std::uint64_t k) const;
+  // Uniform draws: takes a substitute when below the node's probability; built to order at a
+  // hybrid factory when below its make-to-order share.
+  [[nodiscard]] double substitution_draw(Index market, std::uint64_t k) const;
+  [[nodiscard]] double customisation_draw(Index market, std::uint64_t k) const;
 
  private:
+  [[nodiscard]] random::RandomStream customer_stream(std::uint64_t purpose, Index market,
+                                                     std::uint64_t k) const {
+    return random::RandomStream({seed_, replication_, purpose, market, k});
+  }
+
   const ArmPlan& plan_;
   Calendar& calendar_;
-  std::vector<random::RandomStream> arrival_streams_, attribute_streams_;
-  std::vector<DailyRatePosition> positions_;  // each market's place on its cumulative rate
-  std::vector<double> day_times_;             // draw_day's buffer
+  std::uint64_t seed_, replication_;
+  std::vector<random::RandomStream> arrival_streams_;
+  std::vector<std::uint64_t> customers_arrived_;  // per market
+  std::vector<DailyRatePosition> positions_;      // each market's place on its cumulative rate
+  std::vector<double> day_times_;                 // draw_day's buffer
 };
 
 inline void MarketArrivals::schedule_next(Index m) {
@@ -63,18 +78,36 @@ inline void MarketArrivals::schedule_next(Index m) {
   }
 }
 
-inline CustomerDraws MarketArrivals::draw_customer(Index m) {
-  const MarketSpec& ms = plan_.market(m);
-  random::RandomStream& rng = attribute_streams_[m];
-  CustomerDraws c;
-  c.quantity = std::max(1.0, std::round(random::sample(ms.quantity, rng)));
-  c.variant = static_cast<Index>(plan_.variant_choice(m)(rng));
-  c.patience_days = ms.patience_days ? std::max(0.0, random::sample(*ms.patience_days, rng))
-                                     : std::numeric_limits<double>::infinity();
-  c.channel = rng.uniform01();
-  c.substitution = rng.uniform01();
-  c.customisation = rng.uniform01();
-  return c;
+inline double MarketArrivals::quantity(Index m, std::uint64_t k) const {
+  random::RandomStream rng = customer_stream(kCustomerQuantity, m, k);
+  return std::max(1.0, std::round(random::sample(plan_.market(m).quantity, rng)));
+}
+
+inline Index MarketArrivals::variant(Index m, std::uint64_t k) const {
+  const random::Categorical& choice = plan_.variant_choice(m);
+  if (choice.size() == 1) return 0;
+  random::RandomStream rng = customer_stream(kCustomerVariant, m, k);
+  return static_cast<Index>(choice(rng));
+}
+
+inline double MarketArrivals::patience_days(Index m, std::uint64_t k) const {
+  const auto& patience = plan_.market(m).patience_days;
+  if (!patience) return std::numeric_limits<double>::infinity();
+  random::RandomStream rng = customer_stream(kCustomerPatience, m, k);
+  return std::max(0.0, random::sample(*patience, rng));
+}
+
+inline Index MarketArrivals::channel_lane(Index m, std::uint64_t k) const {
+  if (plan_.market_lanes(m).size() == 1) return plan_.market_lanes(m).front();
+  return plan_.channel_lane(m, customer_stream(kCustomerChannel, m, k).uniform01());
+}
+
+inline double MarketArrivals::substitution_draw(Index m, std::uint64_t k) const {
+  return customer_stream(kCustomerSubstitution, m, k).uniform01();
+}
+
+inline double MarketArrivals::customisation_draw(Index m, std::uint64_t k) const {
+  return customer_stream(kCustomerCustomisation, m, k).uniform01();
 }
 
 }  // namespace c2msim::model

@@ -1,6 +1,7 @@
 #include "sim/model/production.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace c2msim::model {
 
@@ -61,7 +62,231 @@ std::size_t choose_job(std::size_t begin, std::size_t end, std::size_t own_at, L
 
 }  // namespace
 
+// plan() plans the dispatch of the jobs known without the quoted job J (of variant v, joining the
+// batch after its variant's last job, or the queue's end without batching): that plan is the one
+// with J until the step at which J is taken, since J changes no other choice (a line set up for
+// another variant with a job waiting takes that job; the first job of an unclaimed variant, or the
+// first job, is J or another one before it). So a quote looks for the first step at which J would
+// be taken, from what each step recorded, and the plan is kept until the factory changes: the
+// lines, the queue or the release time (a job joining the batch keeps the steps before the one
+// that would have taken it). The part before the release is planned at once; the steps from the
+// release on only as far as a quote needs them.
+
+namespace {
+
+// Where a variant's next waiting job stands in the dispatch order: released jobs by their queue
+// position, before batched ones, which stand in variant order.
+constexpr std::uint64_t kBatchKey = std::uint64_t{1} << 40;
+
+}  // namespace
+
+bool Production::planned(const Factory& f) const {
+  return f.cache.version == f.version && calendar_.now() <= f.cache.valid_until;
+}
+
+void Production::plan_holds_until(const Factory& f) const {
+  // An idle line is free now, which moves on; that does not matter while the queue is empty and
+  // every line waits for the batch release anyway.
+  PlanCache& c = f.cache;
+  const double now = calendar_.now();
+  const bool idle =
+      std::any_of(f.lines.begin(), f.lines.end(), [](const Line& l) { return !l.busy; });
+  const bool waits = f.spec->batching_window_days > 0 && f.queue.empty() && now <= f.next_release;
+  c.valid_until = !idle ? std::numeric_limits<double>::infinity() : waits ? f.next_release : now;
+}
+
+void Production::replan(const Factory& f) const {
+  if (planned(f)) return;
+  PlanCache& c = f.cache;
+  const double now = calendar_.now();
+  if (c.variants.empty()) c.variants.resize(plan_.sku_count());
+  for (const Index s : c.touched) {
+    PlanCache::Variant& v = c.variants[s];
+    v.released.clear();
+    v.batched.clear();
+    v.released_taken = v.batched_taken = 0;
+    v.lines_set_up = 0;
+    v.taken_at = PlanCache::kNoStep;
+    v.searched = 0;
+    v.touched = false;
+  }
+  c.touched.clear();
+  c.version = f.version;
+  c.steps.clear();
+  c.step_lines.clear();
+  c.begin = 0;
+  c.batch_from = PlanCache::kNoStep;
+  c.before_release = true;
+  c.release = f.spec->batching_window_days > 0 ? f.next_release : now;
+  const double unit_days = f.spec->unit_production_days;
+  c.released_left = 0;
+  for (std::size_t i = 0; i < f.queue.size(); ++i) {
+    const std::uint32_t id = f.queue[i];
+    if (id == kNoRecord) continue;
+    c.touch(jobs_[id].sku).released.push_back({i, jobs_[id].quantity * unit_days});
+    ++c.released_left;
+  }
+  c.next_key = f.queue.size();
+  for (const auto& [sku, id] : f.batch)
+    c.touch(sku).batched.push_back(jobs_[id].quantity * unit_days);
+  c.lines.clear();
+  for (const Line& line : f.lines) {
+    c.lines.push_back({line.busy ? line.busy_until : now, line.last_sku});
+    if (line.last_sku != kNone) ++c.touch(line.last_sku).lines_set_up;
+  }
+  plan_holds_until(f);
+}
+
+void Production::plan_step(const Factory& f) const {
+  PlanCache& c = f.cache;
+  const auto first_free = [&c] {
+    return std::min_element(c.lines.begin(), c.lines.end(),
+                            [](const auto& a, const auto& b) { return a.first < b.first; });
+  };
+  auto line = first_free();
+  if (c.before_release && (line->first >= c.release || c.released_left == 0)) {
+    // The batch is released: with nothing released left, every line waits for it.
+    if (line->first < c.release) {
+      for (auto& l : c.lines) l.first = std::max(l.first, c.release);
+      line = first_free();
+    }
+    c.before_release = false;
+    c.batch_from = c.steps.size();
+  }
+  const bool batch = !c.before_release;
+  c.step_lines.insert(c.step_lines.end(), c.lines.begin(), c.lines.end());
+  PlanCache::Step step;
+  step.line = static_cast<Index>(line - c.lines.begin());
+  auto& [free_at, set_up] = *line;
+  const auto waits = [batch](const PlanCache::Variant& v) {
+    return v.released_taken < v.released.size() || (batch && v.batched_taken < v.batched.size());
+  };
+  Index took = kNone;
+  if (set_up != kNone && waits(c.variants[set_up])) {
+    step.own_waits = true;
+    took = set_up;
+  } else {
+    Index first_sku = kNone, unclaimed_sku = kNone;
+    for (const Index s : c.touched) {
+      const PlanCache::Variant& v = c.variants[s];
+      if (!waits(v)) continue;
+      const std::uint64_t key =
+          v.released_taken < v.released.size() ? v.released[v.released_taken].first : kBatchKey + s;
+      if (key < step.first) step.first = key, first_sku = s;
+      if (v.lines_set_up == 0 && key < step.unclaimed) step.unclaimed = key, unclaimed_sku = s;
+    }
+    took = unclaimed_sku != kNone ? unclaimed_sku : first_sku;
+  }
+  if (took == kNone) {
+    step.end = true;  // every known job is taken: a quoted job is next
+    c.steps.push_back(step);
+    return;
+  }
+  PlanCache::Variant& v = c.variants[took];
+  step.took = took;
+  step.from_batch = v.released_taken == v.released.size();
+  double work = 0;
+  if (step.from_batch) {
+    work = v.batched[v.batched_taken++];
+  } else {
+    work = v.released[v.released_taken++].second;
+    --c.released_left;
+  }
+  const bool changes_over = set_up != kNone && set_up != took;
+  free_at += (changes_over ? f.spec->changeover_days : 0.0) + work;
+  step.done = free_at;
+  if (set_up != kNone) --c.variants[set_up].lines_set_up;
+  ++v.lines_set_up;
+  set_up = took;
+  c.steps.push_back(step);
+}
+
+std::size_t Production::step_taking(const Factory& f, Index sku) const {
+  PlanCache& c = f.cache;
+  while (c.before_release) plan_step(f);
+  PlanCache::Variant& v = c.touch(sku);
+  if (v.taken_at != PlanCache::kNoStep && v.taken_at >= c.begin) return v.taken_at;
+  const std::size_t lines = c.lines.size();
+  // A quoted job of `sku` stands after every released job and every batched one of a variant up to
+  // its own: is a job standing at `key` behind it?
+  const auto behind = [sku](std::uint64_t key) {
+    return key == PlanCache::kNoKey || (key >= kBatchKey && key - kBatchKey > sku);
+  };
+  for (std::size_t k = std::max({v.searched, c.begin, c.batch_from});; ++k) {
+    if (k == c.steps.size()) plan_step(f);
+    const PlanCache::Step& step = c.steps[k];
+    const auto* at = &c.step_lines[k * lines];
+    const Index set_up = at[step.line].second;
+    bool takes = false;
+    if (step.end || set_up == sku) {
+      takes = !step.own_waits;
+    } else if (!step.own_waits) {
+      const bool claimed =
+          std::any_of(at, at + lines, [sku](const auto& line) { return line.second == sku; });
+      takes = claimed ? step.unclaimed == PlanCache::kNoKey && behind(step.first)
+                      : behind(step.unclaimed);
+    }
+    if (takes) {
+      v.taken_at = v.searched = k;
+      return k;
+    }
+  }
+}
+
+void Production::join_plan(const Factory& f, Index sku, double work_days, bool released) const {
+  PlanCache& c = f.cache;
+  if (c.variants.empty()) return;
+  const std::size_t k = c.variants[sku].taken_at;
+  if (k == PlanCache::kNoStep || k < c.begin) return;  // not quoted: planned afresh when needed
+  // Undo the steps from the one that takes the new job on.
+  for (std::size_t i = c.steps.size(); i > k; --i) {
+    const PlanCache::Step& step = c.steps[i - 1];
+    if (step.end) continue;
+    PlanCache::Variant& took = c.variants[step.took];
+    if (step.from_batch) {
+      --took.batched_taken;
+    } else {
+      --took.released_taken;
+      ++c.released_left;
+    }
+  }
+  for (const auto& line : c.lines) {
+    if (line.second != kNone) --c.variants[line.second].lines_set_up;
+  }
+  const std::size_t lines = c.lines.size();
+  c.lines.assign(c.step_lines.begin() + static_cast<std::ptrdiff_t>(k * lines),
+                 c.step_lines.begin() + static_cast<std::ptrdiff_t>((k + 1) * lines));
+  for (const auto& line : c.lines) {
+    if (line.second != kNone) ++c.variants[line.second].lines_set_up;
+  }
+  c.steps.resize(k);
+  c.step_lines.resize(k * lines);
+  for (const Index s : c.touched) {
+    PlanCache::Variant& v = c.variants[s];
+    if (v.taken_at != PlanCache::kNoStep && v.taken_at >= k) v.taken_at = PlanCache::kNoStep;
+    v.searched = std::min(v.searched, k);
+  }
+  if (released) {
+    c.variants[sku].released.push_back({c.next_key++, work_days});
+    ++c.released_left;
+  } else {
+    c.variants[sku].batched.push_back(work_days);
+  }
+  c.version = f.version;
+}
+
 double Production::plan(Index factory, Index sku, double units) const {
+  const Factory& f = factories_[factory];
+  replan(f);
+  const std::size_t k = step_taking(f, sku);
+  const PlanCache& c = f.cache;
+  const auto& [free_at, set_up] = c.step_lines[k * c.lines.size() + c.steps[k].line];
+  const bool changes_over = set_up != kNone && set_up != sku;
+  return free_at +
+         ((changes_over ? f.spec->changeover_days : 0.0) + units * f.spec->unit_production_days);
+}
+
+double Production::plan_by_replay(Index factory, Index sku, double units) const {
   const Factory& f = factories_[factory];
   const double now = calendar_.now();
   const double unit_days = f.spec->unit_production_days;
@@ -165,10 +390,16 @@ void Production::enqueue(Index factory, Job job) {
     f.stock_jobs_joined += 1;
   }
   const std::uint32_t id = jobs_.add(job);
+  // A customer's job joining the factory just after its quote keeps the plan up to its step.
+  const bool was_planned = planned(f);
+  ++f.version;
+  const double work = job.quantity * f.spec->unit_production_days;
   if (f.spec->batching_window_days > 0 && job.customer != kNoRecord) {
     f.batch.insert(batch_place(f.batch, job.sku), {job.sku, id});
+    if (was_planned) join_plan(f, job.sku, work, false);
     return;
   }
+  if (was_planned && job.customer != kNoRecord) join_plan(f, job.sku, work, true);
   f.queue.push_back(id);
   ++f.queued_of_sku[job.sku];
   start_free_lines(factory);
@@ -176,6 +407,7 @@ void Production::enqueue(Index factory, Job job) {
 
 void Production::release_batch(Index factory) {
   Factory& f = factories_[factory];
+  ++f.version;
   for (const auto& [sku, id] : f.batch) {
     f.queue.push_back(id);
     ++f.queued_of_sku[sku];
@@ -210,6 +442,8 @@ void Production::start_free_lines(Index factory) {
   for (Index l = 0; l < f.lines.size() && !f.queue.empty(); ++l) {
     Line& line = f.lines[l];
     if (line.busy) continue;
+    const bool was_planned = planned(f);
+    ++f.version;
     const std::uint32_t id = take_next(f, line);
     const Job& job = jobs_[id];
     const double work = job.quantity * f.spec->unit_production_days;
@@ -230,12 +464,27 @@ void Production::start_free_lines(Index factory) {
     f.wip_value_days += job.quantity * plan_.purchase_cost(f.node, product) * window;
     wip_unit_cost_days_ += job.quantity * plan_.product(product).unit_cost * window;
     calendar_.schedule_at(line.busy_until, {EventKind::kProductionDone, false, factory, l});
+    // The plan's next step, made: the plan goes on from the one after.
+    if (was_planned) {
+      PlanCache& c = f.cache;
+      if (c.begin == c.steps.size()) plan_step(f);
+      const PlanCache::Step& step = c.steps[c.begin];
+      if (!step.end && step.line == l && step.took == job.sku && !step.from_batch &&
+          step.done == line.busy_until) {
+        ++c.begin;
+        c.version = f.version;
+      }
+    }
   }
+  if (planned(f)) plan_holds_until(f);
 }
 
 Job Production::finish(Index factory, Index line_index) {
   Factory& f = factories_[factory];
   Line& line = f.lines[line_index];
+  // Freed when the plan had it free: the plan holds while the time does not move on.
+  const bool keeps_plan = planned(f) && line.busy_until == calendar_.now();
+  ++f.version;
   const Job job = jobs_[line.job];
   jobs_.release(line.job);
   f.jobs_in_system.add(calendar_.now(), -1.0);
@@ -243,6 +492,10 @@ Job Production::finish(Index factory, Index line_index) {
   if (job.planned_done >= 0) f.lateness.add(calendar_.now() - job.planned_done);
   line.busy = false;
   line.job = kNoRecord;
+  if (keeps_plan) {
+    f.cache.version = f.version;
+    plan_holds_until(f);
+  }
   return job;
 }
 

@@ -40,6 +40,9 @@ class Production {
   // queued and batched jobs dispatched as the lines will take them, changeovers included. Jobs
   // that join later are not foreseen.
   [[nodiscard]] double plan(Index factory, Index sku, double units) const;
+  // The same plan, replayed job by job from scratch: what plan() must equal bit for bit (its tests
+  // compare the two after every kind of change to the factory).
+  [[nodiscard]] double plan_by_replay(Index factory, Index sku, double units) const;
   // The completion quoted for a job planned to finish at `planned`, plus `transport_days`: the plan
   // plus the mean lateness against their plans of the factory's make-to-order jobs finished so
   // far, which is what later jobs overtaking cost on average.
@@ -107,8 +110,60 @@ class Production {
     std::uint32_t job = kNoRecord;
     double busy_until = 0;
   };
+  // plan()'s memory of one factory (see production.cpp): the dispatch planned over the jobs known
+  // (without the one being quoted), kept while the factory does not change; each quote only looks
+  // for the step at which its job would be taken.
+  struct PlanCache {
+    static constexpr std::uint64_t kNoKey = ~std::uint64_t{0};
+    static constexpr std::size_t kNoStep = ~std::size_t{0};
+    // A variant's waiting jobs: released ones (queue position, work days), then batched ones; how
+    // many of each the plan has taken so far; the lines set up for it; the first step at which a
+    // quoted job of the variant would be taken (or kNoStep), and the steps already searched.
+    struct Variant {
+      std::vector<std::pair<std::size_t, double>> released;
+      std::vector<double> batched;
+      std::size_t released_taken = 0, batched_taken = 0;
+      Index lines_set_up = 0;
+      std::size_t taken_at = kNoStep, searched = 0;
+      bool touched = false;
+    };
+    // One step of the plan, in the state before it: the line that frees first, whether its own
+    // variant still waits, the first waiting job of a variant no line is set up for and the first
+    // waiting job (by dispatch key), and what it took.
+    struct Step {
+      Index line = 0;
+      bool own_waits = false, end = false, from_batch = false;
+      std::uint64_t unclaimed = kNoKey, first = kNoKey;
+      Index took = kNone;
+      double done = 0;  // when the line finishes what it took
+    };
+    std::uint64_t version = kNoKey;    // the factory's version it was planned at
+    double valid_until = 0;            // until when it holds: now only, while a line is idle
+    double release = 0;                // the batch release it plans (now, without batching)
+    bool before_release = true;        // whether the last step planned was before the release
+    std::size_t begin = 0;             // the first step not yet made by the lines
+    std::size_t batch_from = kNoStep;  // the first step after the release
+    std::size_t released_left = 0;     // released jobs not yet taken by the steps planned
+    std::uint64_t next_key = 0;        // the dispatch key of a job joining the queue
+    std::vector<Variant> variants;     // by SKU
+    std::vector<Index> touched;        // the variants to reset before the next plan
+    std::vector<std::pair<double, Index>> lines;       // at the end of the steps: (free at, set up)
+    std::vector<Step> steps;                           // from when it was planned
+    std::vector<std::pair<double, Index>> step_lines;  // the lines before each step
+
+    Variant& touch(Index sku) {
+      Variant& v = variants[sku];
+      if (!v.touched) {
+        v.touched = true;
+        touched.push_back(sku);
+      }
+      return v;
+    }
+  };
   struct Factory {
     Index node = 0;
+    std::uint64_t version = 0;  // bumped at every change to the lines, queue, batch or release
+    mutable PlanCache cache;
     const FactorySpec* spec = nullptr;
     std::vector<Line> lines;
     // Released jobs in order of arrival (a released batch sorted by variant); kNoRecord marks a
@@ -140,6 +195,18 @@ class Production {
   // a live job).
   std::uint32_t take_next(Factory& f, const Line& line);
   void count_stock_jobs(Factory& f, double now, double change);
+  // Whether the factory's plan still holds; until when it holds, after a change that kept it.
+  [[nodiscard]] bool planned(const Factory& f) const;
+  void plan_holds_until(const Factory& f) const;
+  // plan()'s steps: plans the factory afresh if it changed since; plans one more step; finds the
+  // step at which a quoted job of `sku` would be taken.
+  void replan(const Factory& f) const;
+  void plan_step(const Factory& f) const;
+  std::size_t step_taking(const Factory& f, Index sku) const;
+  // A quoted job of `sku` joins the batch (or, released, the queue) the plan holds: the steps
+  // before the one that would take it stay as they are (it changes no choice before), the rest
+  // is planned again when needed.
+  void join_plan(const Factory& f, Index sku, double work_days, bool released) const;
 
   // plan()'s scratch: the jobs it plans, which still wait, each variant's first waiting job and
   // the next of the same variant, the lines.

@@ -58,6 +58,12 @@ class Replication {
  private:
   double now() const { return calendar_.now(); }
 
+  // The customer's patience, drawn the first time it is needed.
+  double patience(Customer& c) const {
+    if (std::isnan(c.patience)) c.patience = markets_.patience_days(c.market, c.number);
+    return c.patience;
+  }
+
   void start() {
     const ChainSpec& spec = plan_.spec();
     for (Index node = 0; node < plan_.node_count(); ++node) {
@@ -143,28 +149,28 @@ class Replication {
 
   void customer_arrives(Index m) {
     const MarketSpec& ms = plan_.market(m);
-    const CustomerDraws draws = markets_.draw_customer(m);
+    // Numbered whether or not the product is in season, so that the k-th customer is the same
+    // person in every arm; its attributes are drawn as they are needed.
+    const std::uint64_t k = markets_.next_customer(m);
     if (!in_season_[ms.product]) return;
 
-    const Index node = plan_.lane(plan_.channel_lane(m, draws.channel)).from;
-    const Index wanted = plan_.first_sku(ms.product) + draws.variant;
-    Customer c = customers_.arriving(m, node, now());
+    const Index node = plan_.lane(markets_.channel_lane(m, k)).from;
+    const Index wanted = plan_.first_sku(ms.product) + markets_.variant(m, k);
+    const double quantity = markets_.quantity(m, k);
+    Customer c = customers_.arriving(m, k, node, now());
     c.sku = wanted;
-    c.remaining = draws.quantity;
-    c.patience = draws.patience_days;
-    c.substitution_draw = draws.substitution;
-    c.customisation_draw = draws.customisation;
+    c.remaining = quantity;
     customers_.count_demand(c, plan_.price(node, ms.product), plan_.product(ms.product).unit_cost);
-    flows_.consumer_demand(draws.quantity);
-    replenishment_.record_consumer_demand(node, wanted, draws.quantity);
-    add_demand(node, wanted, draws.quantity);
+    flows_.consumer_demand(quantity);
+    replenishment_.record_consumer_demand(node, wanted, quantity);
+    add_demand(node, wanted, quantity);
     const std::uint32_t id = customers_.add(c);
 
     if (plan_.node_kind(node) == NodeKind::kFactory) {
       customer_reaches_factory(id);
     } else if (plan_.forwards_to_factory(node, wanted)) {
       // C2M: the platform passes the order straight to the factory.
-      flows_.order(node, draws.quantity);
+      flows_.order(node, quantity);
       calendar_.schedule_in(plan_.lane(plan_.supplier_lane(node)).information_delay_days,
                             {EventKind::kCustomerForward, false, id, 0});
     } else {
@@ -177,7 +183,10 @@ class Replication {
   bool choose_stocked_sku(Index node, Customer& c) const {
     if (plan_.stocks(node, c.sku)) return true;
     const auto& stock = plan_.node(node).stock;
-    if (!stock || c.substitution_draw >= stock->substitution_probability) return false;
+    if (!stock || stock->substitution_probability <= 0 ||
+        markets_.substitution_draw(c.market, c.number) >= stock->substitution_probability) {
+      return false;
+    }
     const Index product = plan_.product_of(c.sku);
     const Index first = plan_.first_sku(product);
     for (Index v = 0; v < plan_.product(product).variants; ++v) {
@@ -211,7 +220,7 @@ class Replication {
     // Lost sales, or a customer whose patience ran out before the order got here (a platform's
     // order reaches the factory after the information delay).
     if (plan_.node(node).stock->shortage == ShortageMode::kLostSales ||
-        c.arrival + c.patience <= now()) {
+        c.arrival + patience(c) <= now()) {
       customers_.lose(id, node);
       consider_continuous_review(node, sku);
       return;
@@ -287,7 +296,7 @@ class Replication {
     if (c.node != factory_node) add_demand(factory_node, c.sku, c.remaining);
     if (f.mode == FactoryMode::kMakeToStock ||
         (f.mode == FactoryMode::kHybrid && plan_.stocks(factory_node, c.sku) &&
-         c.customisation_draw >= f.to_order_share)) {
+         markets_.customisation_draw(c.market, c.number) >= f.to_order_share)) {
       fill_from_stock(id, factory_node);  // finished goods, shipped direct
       return;
     }
@@ -304,7 +313,7 @@ class Replication {
     flows_.order(factory_node, c.remaining);
     flows_.factory_order(c.remaining);
     const double planned = production_.plan(fi, c.sku, c.remaining);
-    const bool turned_away = production_.quote(fi, planned, transport) - c.arrival > c.patience;
+    const bool turned_away = production_.quote(fi, planned, transport) - c.arrival > patience(c);
     if (c.measured) production_.count_request(fi, c.remaining, turned_away);
     if (turned_away) {
       customers_.lose(id, kNone);  // by the quote, not by a stock

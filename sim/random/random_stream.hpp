@@ -11,24 +11,29 @@ namespace c2msim::random {
 
 // Identifies one independent stream. `purpose` says what the draws are for (customer arrivals,
 // lead times, ...) and `entity` which market, lane or node draws them; the model assigns both.
+// `member` splits an entity's stream into one per member (the k-th customer of a market), so that
+// a member's draws do not depend on how many its predecessors made.
 struct StreamKey {
   std::uint64_t seed = 0;
   std::uint64_t replication = 0;
   std::uint64_t purpose = 0;
   std::uint64_t entity = 0;
+  std::uint64_t member = 0;
 
   friend bool operator==(const StreamKey&, const StreamKey&) = default;
 };
 
 // Philox4x64-10 (Salmon et al., SC'11) with key (seed, replication) and counter
-// (purpose, entity, block, 0): distinct keys and counters give distinct, statistically independent
-// blocks of four 64-bit words, with 2^64 blocks per stream. Not a std::uniform_random_bit_generator
-// on purpose: c2msim's distributions take a RandomStream so that their algorithms, and therefore
-// the values, are the same on every platform (see distributions.hpp).
+// (purpose, entity, block, member): distinct keys and counters give distinct, statistically
+// independent blocks of four 64-bit words, with 2^64 blocks per stream. A stream costs nothing
+// until its first draw, so a model may make one for each draw it needs. Not a
+// std::uniform_random_bit_generator on purpose: c2msim's distributions take a RandomStream so that
+// their algorithms, and therefore the values, are the same on every platform (see
+// distributions.hpp).
 class RandomStream {
  public:
   explicit RandomStream(const StreamKey& key) noexcept
-      : key_{{key.seed, key.replication}}, counter_{{key.purpose, key.entity, 0, 0}} {}
+      : key_{{key.seed, key.replication}}, counter_{{key.purpose, key.entity, 0, key.member}} {}
 
   // The next 64 random bits.
   std::uint64_t next_u64() noexcept {

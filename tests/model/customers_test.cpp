@@ -78,12 +78,13 @@ TEST_CASE(
     "before the horizon",
     "[model][customers]") {
   Fixture f;  // horizon 10, service target 7 days: customers arriving up to day 3 count
-  Customer a = f.customers.arriving(0, kRetailer, 1.0);
+  Customer a = f.customers.arriving(0, 0, kRetailer, 1.0);
   a.remaining = 3.0;
   f.customers.count_demand(a, 18.0, 10.0);
-  f.customers.count_delivery(a, 2.0, 8.0);               // 8 - 1 = 7 days: on time
-  f.customers.count_delivery(a, 1.0, 8.5);               // 7.5 days: late
-  Customer b = f.customers.arriving(0, kRetailer, 4.0);  // its target, day 11, is past the horizon
+  f.customers.count_delivery(a, 2.0, 8.0);  // 8 - 1 = 7 days: on time
+  f.customers.count_delivery(a, 1.0, 8.5);  // 7.5 days: late
+  Customer b =
+      f.customers.arriving(0, 1, kRetailer, 4.0);  // its target, day 11, is past the horizon
   b.remaining = 2.0;
   f.customers.count_demand(b, 18.0, 10.0);
   f.customers.count_delivery(b, 2.0, 5.0);

@@ -110,16 +110,63 @@ TEST_CASE(
   const ArmPlan plan(spec);
   Calendar calendar;
   MarketArrivals markets(plan, 3, 0, calendar);
-  const auto c = markets.draw_customer(0);
-  CHECK(c.quantity == 3.0);
-  CHECK(c.patience_days == 0.0);
-  CHECK(c.variant < 2);
+  CHECK(markets.quantity(0, 0) == 3.0);
+  CHECK(markets.patience_days(0, 0) == 0.0);
+  CHECK(markets.variant(0, 0) < 2);
   ChainSpec small = spec;
   small.markets[0].quantity = c2msim::random::Constant{0.2};
   small.markets[0].patience_days.reset();
   const ArmPlan small_plan(small);
   MarketArrivals small_markets(small_plan, 3, 0, calendar);
-  const auto d = small_markets.draw_customer(0);
-  CHECK(d.quantity == 1.0);
-  CHECK(std::isinf(d.patience_days));
+  CHECK(small_markets.quantity(0, 0) == 1.0);
+  CHECK(std::isinf(small_markets.patience_days(0, 0)));
+}
+
+TEST_CASE(
+    "the k-th customer of a market is the same person whichever attributes the arm draws and "
+    "in whatever order",
+    "[model][arrivals]") {
+  // Two arms of one market: the second also gives customers a patience drawn by rejection (a
+  // gamma takes a varying number of words). Each customer's variant, quantity and uniforms must
+  // not move, and drawing customer 7's attributes first must give what drawing them in order
+  // gives: attributes are keyed by (market, k), not by their place in one stream.
+  ChainSpec spec = one_market(ArrivalProcess::kPoisson, 5.0, 10.0);
+  spec.products = {product(10.0, 6)};
+  spec.markets[0].variant_weights = {6, 5, 4, 3, 2, 1};
+  spec.markets[0].quantity = c2msim::random::Gamma::from_mean_sd(3.0, 2.0);
+  ChainSpec patient = spec;
+  patient.markets[0].patience_days = c2msim::random::Gamma::from_mean_sd(2.0, 1.5);
+  const ArmPlan plan(spec), patient_plan(patient);
+  Calendar calendar;
+  MarketArrivals a(plan, 11, 4, calendar), b(patient_plan, 11, 4, calendar);
+  const double out_of_order = b.substitution_draw(0, 7) + b.quantity(0, 7);
+  std::vector<double> variants;
+  for (std::uint64_t k = 0; k < 200; ++k) {
+    CHECK(b.patience_days(0, k) >= 0.0);
+    CHECK(a.variant(0, k) == b.variant(0, k));
+    CHECK(a.quantity(0, k) == b.quantity(0, k));
+    CHECK(a.substitution_draw(0, k) == b.substitution_draw(0, k));
+    CHECK(a.customisation_draw(0, k) == b.customisation_draw(0, k));
+    CHECK(std::isinf(a.patience_days(0, k)));
+    variants.push_back(a.variant(0, k));
+  }
+  CHECK(out_of_order == a.substitution_draw(0, 7) + a.quantity(0, 7));
+  // Another replication is other people; the attributes are not all alike.
+  MarketArrivals other(plan, 11, 5, calendar);
+  int same = 0;
+  for (std::uint64_t k = 0; k < 200; ++k) same += other.variant(0, k) == a.variant(0, k);
+  CHECK(same < 120);
+  CHECK(std::count(variants.begin(), variants.end(), variants.front()) < 200);
+  // The substitution, customisation and channel draws of one customer are distinct streams.
+  CHECK(a.substitution_draw(0, 3) != a.customisation_draw(0, 3));
+}
+
+TEST_CASE("numbers a market's customers in the order they arrive", "[model][arrivals]") {
+  const ChainSpec spec = one_market(ArrivalProcess::kPoisson, 5.0, 10.0);
+  const ArmPlan plan(spec);
+  Calendar calendar;
+  MarketArrivals markets(plan, 3, 0, calendar);
+  CHECK(markets.next_customer(0) == 0);
+  CHECK(markets.next_customer(0) == 1);
+  CHECK(markets.next_customer(0) == 2);
 }

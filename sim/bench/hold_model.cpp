@@ -1,6 +1,7 @@
 #include "sim/bench/hold_model.hpp"
 
 #include <fmt/core.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -18,7 +19,19 @@
 namespace c2msim::bench {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+// The thread's CPU time, not the wall clock: on a shared machine the wall clock also counts the
+// time other processes hold the core, which differs between contenders timed one after another.
+struct Clock {
+  using time_point = std::chrono::nanoseconds;
+  static time_point now() noexcept {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return std::chrono::seconds(t.tv_sec) + std::chrono::nanoseconds(t.tv_nsec);
+  }
+};
+
+// Models keep one timer per market: tens of thousands at most.
+constexpr std::size_t kLargestTimerStudy = 100'000;
 
 double ns_between(Clock::time_point start, Clock::time_point end, std::size_t holds) {
   return std::chrono::duration<double, std::nano>(end - start).count() / static_cast<double>(holds);
@@ -95,6 +108,26 @@ HoldTiming hold_on_engine(std::size_t queue_size, std::size_t holds,
   return {ns_between(start, Clock::now(), holds), sim.now()};
 }
 
+HoldTiming hold_on_timers(std::size_t queue_size, std::size_t holds,
+                          const std::vector<double>& increments) {
+  engine::Simulation<std::uint32_t> sim;
+  IncrementCycle inc(increments);
+  for (std::size_t i = 0; i < queue_size; ++i) {
+    sim.arm_timer(sim.add_timer(static_cast<std::uint32_t>(i)), inc.next());
+  }
+  std::size_t remaining = 0;
+  auto handler = [&](const auto& event) {
+    sim.arm_timer(event.payload, sim.now() + inc.next());
+    if (--remaining == 0) sim.stop();
+  };
+  remaining = queue_size;
+  sim.run(handler);
+  remaining = holds;
+  const auto start = Clock::now();
+  sim.run(handler);
+  return {ns_between(start, Clock::now(), holds), sim.now()};
+}
+
 HoldTiming hold_on_priority_queue(std::size_t queue_size, std::size_t holds,
                                   const std::vector<double>& increments) {
   using Entry = std::pair<double, std::uint64_t>;  // (time, sequence)
@@ -142,7 +175,7 @@ nlohmann::json run_hold_benchmark(const std::vector<std::size_t>& sizes, int rep
   for (const std::size_t size : sizes) {
     if (show_progress) fmt::print(stderr, "hold model: {} pending events...\n", size);
     const std::size_t holds = holds_for(size);
-    std::vector<double> engine_ns, baseline_ns;
+    std::vector<double> engine_ns, baseline_ns, timer_ns;
     for (int r = 0; r < repetitions; ++r) {
       const HoldTiming e = hold_on_engine(size, holds, increments);
       const HoldTiming b = hold_on_priority_queue(size, holds, increments);
@@ -152,12 +185,24 @@ nlohmann::json run_hold_benchmark(const std::vector<std::size_t>& sizes, int rep
       }
       engine_ns.push_back(e.ns_per_hold);
       baseline_ns.push_back(b.ns_per_hold);
+      // The same schedule with every pending event a recurring timer instead (a model's markets).
+      if (size <= kLargestTimerStudy) {
+        const HoldTiming t = hold_on_timers(size, holds, increments);
+        if (t.checksum != b.checksum) {
+          throw std::logic_error("timer and baseline hold models diverged");
+        }
+        timer_ns.push_back(t.ns_per_hold);
+      }
     }
     nlohmann::json row{{"size", size},
                        {"holds", holds},
                        {"engine_ns_per_hold", best(engine_ns)},
                        {"baseline_ns_per_hold", best(baseline_ns)},
                        {"ratio", best(engine_ns) / best(baseline_ns)}};
+    if (!timer_ns.empty()) {
+      row["timers_ns_per_hold"] = best(timer_ns);
+      row["timers_ratio"] = best(timer_ns) / best(baseline_ns);
+    }
     if (arity_study) {
       for (const unsigned arity : {2u, 4u, 8u}) {
         std::vector<double> ns;

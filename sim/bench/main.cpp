@@ -22,7 +22,7 @@
 
 int main(int argc, char** argv) {
   CLI::App app{"c2msim-bench: engine and model benchmarks, reported as ratios to baselines"};
-  std::vector<std::size_t> sizes{100, 10'000, 1'000'000};
+  std::vector<std::size_t> sizes{8, 100, 10'000, 1'000'000};
   int repetitions = 5;
   bool arity_study = false;
   bool quiet = false;

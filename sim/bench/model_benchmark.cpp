@@ -38,7 +38,7 @@ model::ChainSpec with_horizon(model::ChainSpec chain, double horizon_days) {
 nlohmann::json benchmark_chain(const std::string& name, const model::ChainSpec& chain,
                                int repetitions) {
   double best_seconds = 1e300;
-  std::uint64_t events = 0;
+  std::uint64_t events = 0, calendar_operations = 0, customers = 0;
   for (int r = 0; r < repetitions; ++r) {
     const auto start = std::chrono::steady_clock::now();
     const auto result = model::run_replication(chain, 1, 0);
@@ -46,6 +46,8 @@ nlohmann::json benchmark_chain(const std::string& name, const model::ChainSpec& 
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     best_seconds = std::min(best_seconds, seconds);
     events = result.events_processed;
+    calendar_operations = result.calendar_operations;
+    customers = result.customers;
   }
   const model::ChainSpec longer = with_horizon(chain, 2 * chain.horizon_days);
   const std::uint64_t a0 = allocations_so_far();
@@ -65,6 +67,12 @@ nlohmann::json benchmark_chain(const std::string& name, const model::ChainSpec& 
       {"events", events},
       {"seconds", best_seconds},
       {"events_per_second", static_cast<double>(events) / best_seconds},
+      {"customers", customers},
+      {"customers_per_second", static_cast<double>(customers) / best_seconds},
+      {"calendar_operations", calendar_operations},
+      {"calendar_operations_per_customer",
+       customers > 0 ? static_cast<double>(calendar_operations) / static_cast<double>(customers)
+                     : 0.0},
       {"allocations_per_replication", a1 - a0},
       {"allocations_per_extra_event", extra_events > 0 ? extra_allocations / extra_events : 0.0}};
 }

@@ -1,6 +1,9 @@
 #pragma once
-// The future-event list: events ordered by (time, insertion sequence), with cancellation.
+// The future-event list: events ordered by (time, insertion sequence), with cancellation, a
+// queue for events due at the current time and recurring timers kept outside the heap.
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -9,25 +12,45 @@
 #include <utility>
 #include <vector>
 
+#include "sim/engine/sequence_set.hpp"
+
 namespace c2msim::engine {
 
 // Names one scheduled event so that it can be cancelled or rescheduled. A handle stays safe to use
 // after its event has run or been cancelled: the calendar then simply reports it as not pending.
+// A default-constructed handle names no event.
 struct EventHandle {
-  std::uint32_t slot = std::numeric_limits<std::uint32_t>::max();
-  std::uint64_t sequence = 0;
+  double time = 0.0;
+  std::uint64_t sequence = std::numeric_limits<std::uint64_t>::max();
 };
 
-// A d-ary min-heap keyed on (time, sequence), whose entries point into a pool of slots that hold
-// the payloads. Why this structure: the hold-model benchmark (c2msim-bench --arity) measured d = 4
-// fastest of d = 2, 4, 8 at 1e2..1e6 pending events on x86-64 (shallower than a binary heap, and
-// four 24-byte children share cache lines); a pairing heap allocates a node per event and an
-// indexed heap pays a position update on every swap, which this design avoids.
-// Cancellation is lazy: cancelling frees the slot, and the heap entry, whose sequence number no
-// longer matches its slot's, is discarded when it reaches the top. The heap is compacted when
-// stale entries outnumber live ones, so memory stays proportional to the pending events.
-// In steady state nothing is allocated: popped slots go to a free list and are reused by the next
-// schedule, and the heap vector keeps its capacity.
+// What the calendar did, for benchmarks. A "calendar operation" is one heap push and the removal
+// that matches it (every event pushed is removed exactly once, whether it runs or is dropped after
+// a cancellation), so calendar operations = heap_pushes; events served by the zero-delay queue
+// or by a timer cost none.
+struct CalendarCounters {
+  std::uint64_t heap_pushes = 0;
+  std::uint64_t heap_pops = 0;      // events run from the heap
+  std::uint64_t fifo_events = 0;    // events run from the zero-delay queue
+  std::uint64_t timer_firings = 0;  // recurring timers that fired
+};
+
+// Three sources merged in (time, sequence) order; every event and every arming of a timer takes
+// the next number of one sequence counter, so ties in time run in the order they were scheduled.
+// - A d-ary min-heap of (time, sequence, payload) entries, the payload inline: no second array
+//   to miss into. d = 4 measured fastest of 2, 4 and 8 on the hold model (c2msim-bench --arity).
+// - A FIFO for events scheduled at the current time: they come after the heap's events at that
+//   time (scheduled earlier, so with smaller sequence numbers) and skip the heap.
+// - Recurring timers: a model registers a payload per timer and re-arms a timer after it fires;
+//   armed timers sit in a small indexed heap of their own, and a timer re-armed by the handler of
+//   its own firing is moved by one sift instead of a pop and a push.
+// Cancellation costs nothing for events that are never cancelled: the calendar remembers which
+// events are done by a watermark, the (time, sequence) of the last event it removed (everything
+// issued before it and not after it in the order is done), and keeps a set of the cancelled events
+// still queued, which it drops when they reach the front. When cancelled entries outnumber live
+// ones the queues are compacted; the sorted list of survivors then tells which older handles are
+// still pending, so memory stays proportional to the pending events.
+// In steady state nothing is allocated: vectors keep their capacity.
 template <class Payload, unsigned Arity = 4>
 class EventCalendar {
   static_assert(Arity >= 2, "a heap needs at least two children per node");
@@ -38,164 +61,491 @@ class EventCalendar {
     std::uint64_t sequence = 0;
     Payload payload{};
   };
+  using TimerId = std::uint32_t;
 
-  // Adds an event; ties in time run in the order they were scheduled.
+  // The time of the last event removed (or advanced to); events cannot be scheduled before it.
+  [[nodiscard]] double now() const noexcept { return now_; }
+
+  // Adds an event at time >= now(); ties in time run in the order they were scheduled.
   EventHandle schedule(double time, Payload payload) {
-    if (!std::isfinite(time)) throw std::invalid_argument("event time must be finite");
+    check_time(time);
+    time += 0.0;  // -0.0 becomes +0.0, so that the bit patterns of times order as they do
     const std::uint64_t sequence = next_sequence_++;
-    std::uint32_t slot;
-    if (free_slots_.empty()) {
-      if (slots_.size() >= kNoSlot) throw std::length_error("event calendar is full");
-      slot = static_cast<std::uint32_t>(slots_.size());
-      slots_.push_back(Slot{sequence, std::move(payload)});
+    if (time == now_) {
+      if (fifo_head_ >= kCompactionSlack && 2 * fifo_head_ >= fifo_.size()) drop_served_fifo();
+      fifo_.push_back(Queued{sequence, std::move(payload)});
     } else {
-      slot = free_slots_.back();
-      free_slots_.pop_back();
-      slots_[slot] = Slot{sequence, std::move(payload)};
+      heap_.push_back(Entry{time, sequence, std::move(payload)});
+      sift_up(heap_, heap_.size() - 1, kNoMoveHook);
+      ++counters_.heap_pushes;
     }
-    heap_.push_back(Entry{time, sequence, slot});
-    sift_up(heap_.size() - 1);
-    ++live_;
-    return EventHandle{slot, sequence};
+    return EventHandle{time, sequence};
   }
 
   // True while the event is scheduled and has neither run nor been cancelled.
   [[nodiscard]] bool pending(EventHandle handle) const noexcept {
-    return handle.slot < slots_.size() && slots_[handle.slot].sequence == handle.sequence &&
-           handle.sequence != kFreeSequence;
+    if (handle.sequence < first_sequence_ || handle.sequence >= next_sequence_) return false;
+    if (done(handle.time, handle.sequence)) return false;
+    if (handle.sequence < snapshot_limit_ &&
+        !std::binary_search(snapshot_.begin(), snapshot_.end(), handle.sequence)) {
+      return false;  // dropped by a compaction
+    }
+    return !cancelled_.contains(handle.sequence);
   }
 
   // Removes a pending event. Returns false (and does nothing) if it is no longer pending.
   bool cancel(EventHandle handle) {
     if (!pending(handle)) return false;
-    release_slot(handle.slot);
-    --live_;
-    if (heap_.size() > 2 * live_ + kCompactionSlack) compact();
+    cancelled_.insert(handle.sequence);
+    const std::size_t stale = cancelled_.size();
+    if (stale > queued() - stale + kCompactionSlack) compact();
     return true;
   }
 
-  [[nodiscard]] bool empty() const noexcept { return live_ == 0; }
-  [[nodiscard]] std::size_t size() const noexcept { return live_; }
+  // Pending events and armed timers.
+  [[nodiscard]] std::size_t size() const noexcept {
+    return queued() - cancelled_.size() + timer_heap_.size() - (timer_top_fired_ ? 1 : 0);
+  }
+  [[nodiscard]] bool empty() const noexcept { return size() == 0; }
 
   // Time of the earliest pending event; +infinity when there is none.
-  [[nodiscard]] double next_time() {
-    discard_stale_top();
-    return heap_.empty() ? std::numeric_limits<double>::infinity() : heap_.front().time;
-  }
+  [[nodiscard]] double next_time() { return time_of(head()); }
 
   // Removes and returns the earliest pending event. Precondition: !empty().
   Event pop() {
-    discard_stale_top();
-    if (heap_.empty()) throw std::logic_error("pop from an empty event calendar");
-    const Entry top = heap_.front();
-    remove_top();
-    Slot& slot = slots_[top.slot];
-    Event event{top.time, top.sequence, std::move(slot.payload)};
-    release_slot(top.slot);
-    --live_;
+    const Source source = head();
+    if (source == Source::kNone) throw std::logic_error("pop from an empty event calendar");
+    Event event;
+    take(source, event);
     return event;
   }
 
-  // The payload of a pending event, or nullptr.
+  // Moves the earliest pending event into `event` if it is due no later than `end`.
+  bool pop_until(double end, Event& event) {
+    const Source source = head();
+    if (source == Source::kNone || time_of(source) > end) return false;
+    take(source, event);
+    return true;
+  }
+
+  // Moves the clock to `time` with nothing pending before or at it (the end of a run).
+  void advance_to(double time) {
+    check_time(time);
+    if (time == now_) return;
+    if (next_time() <= time) throw std::logic_error("events are pending before that time");
+    now_ = time;
+    mark_done(time, std::numeric_limits<std::uint64_t>::max());
+  }
+
+  // The payload of a pending event, or nullptr. It looks the event up by a scan of the queues,
+  // which rescheduling needs and nothing on the hot path does; the pointer is valid until the
+  // calendar next changes.
   [[nodiscard]] const Payload* find(EventHandle handle) const noexcept {
-    return pending(handle) ? &slots_[handle.slot].payload : nullptr;
+    if (!pending(handle)) return nullptr;
+    for (const Entry& e : heap_) {
+      if (e.sequence == handle.sequence) return &e.payload;
+    }
+    for (std::size_t i = fifo_head_; i < fifo_.size(); ++i) {
+      if (fifo_[i].sequence == handle.sequence) return &fifo_[i].payload;
+    }
+    return nullptr;
   }
 
-  void reserve(std::size_t events) {
-    heap_.reserve(events);
-    slots_.reserve(events);
-    free_slots_.reserve(events);
+  // Registers a recurring timer, not armed, whose firings carry `payload`.
+  TimerId add_timer(Payload payload) {
+    if (timers_.size() >= kUnarmed) throw std::length_error("too many timers");
+    timers_.push_back(Timer{std::move(payload), kUnarmed});
+    return static_cast<TimerId>(timers_.size() - 1);
+  }
+  [[nodiscard]] std::size_t timer_count() const noexcept { return timers_.size(); }
+
+  // Arms (or re-arms) a timer to fire at time >= now(). It ranks exactly as an event scheduled
+  // now would: replacing schedule(time, payload) by arm_timer(id, time) keeps the order.
+  void arm_timer(TimerId id, double time) {
+    Timer& timer = checked_timer(id);
+    check_time(time);
+    const TimerEntry entry{time + 0.0, next_sequence_++, id};
+    if (timer_top_fired_ && timer.position == 0) {
+      // The handler of this timer's own firing re-arms it, later than it fired: one sift down.
+      timer_top_fired_ = false;
+      timer_heap_[0] = entry;
+      sift_down(timer_heap_, 0, TimerMoveHook{timers_});
+      return;
+    }
+    settle_fired_timer();
+    if (timer.position == kUnarmed) {
+      timer_heap_.push_back(entry);
+      sift_up(timer_heap_, timer_heap_.size() - 1, TimerMoveHook{timers_});
+    } else {
+      const std::uint32_t at = timer.position;
+      timer_heap_[at] = entry;
+      sift_up(timer_heap_, at, TimerMoveHook{timers_});
+      sift_down(timer_heap_, timer.position, TimerMoveHook{timers_});
+    }
   }
 
+  [[nodiscard]] bool timer_armed(TimerId id) const {
+    if (id >= timers_.size()) throw std::out_of_range("no such timer");
+    const std::uint32_t at = timers_[id].position;
+    return at != kUnarmed && !(timer_top_fired_ && at == 0);
+  }
+
+  // Stops an armed timer from firing; does nothing if it is not armed.
+  void disarm_timer(TimerId id) {
+    Timer& timer = checked_timer(id);
+    settle_fired_timer();
+    if (timer.position == kUnarmed) return;
+    remove_timer_at(timer.position);
+  }
+
+  [[nodiscard]] const CalendarCounters& counters() const noexcept { return counters_; }
+
+  void reserve(std::size_t events) { heap_.reserve(events); }
+
+  // No events, no armed timers (the timers stay registered), the clock at zero. Handles issued
+  // before stay safe: they are reported as not pending.
   void clear() noexcept {
     heap_.clear();
-    slots_.clear();
-    free_slots_.clear();
-    live_ = 0;
+    fifo_.clear();
+    fifo_head_ = 0;
+    cancelled_.clear();
+    snapshot_.clear();
+    snapshot_limit_ = 0;
+    timer_heap_.clear();
+    for (Timer& t : timers_) t.position = kUnarmed;
+    timer_top_fired_ = false;
+    now_ = 0.0;
+    first_sequence_ = next_sequence_;
+    done_limit_ = next_sequence_;
+    counters_ = CalendarCounters{};
   }
 
  private:
-  static constexpr std::uint32_t kNoSlot = std::numeric_limits<std::uint32_t>::max();
-  static constexpr std::uint64_t kFreeSequence = std::numeric_limits<std::uint64_t>::max();
+  static constexpr std::uint32_t kUnarmed = std::numeric_limits<std::uint32_t>::max();
   static constexpr std::size_t kCompactionSlack = 64;
+  static constexpr std::size_t kCacheResidentEntries = std::size_t{1} << 15;
+  static constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+  enum class Source : std::uint8_t { kNone, kHeap, kFifo, kTimer };
 
   struct Entry {
     double time;
     std::uint64_t sequence;
-    std::uint32_t slot;
-  };
-  struct Slot {
-    std::uint64_t sequence;  // kFreeSequence when the slot holds no pending event
     Payload payload;
   };
+  struct Queued {  // a FIFO event: its time is now_
+    std::uint64_t sequence;
+    Payload payload;
+  };
+  struct TimerEntry {
+    double time;
+    std::uint64_t sequence;
+    TimerId id;
+  };
+  struct Timer {
+    Payload payload;
+    std::uint32_t position;  // in timer_heap_, or kUnarmed
+  };
+  struct NoMoveHook {
+    void operator()(const Entry&, std::size_t) const noexcept {}
+  };
+  static constexpr NoMoveHook kNoMoveHook{};
+  struct TimerMoveHook {  // keeps each timer's position in its heap current
+    std::vector<Timer>& timers;
+    void operator()(const TimerEntry& e, std::size_t at) const noexcept {
+      timers[e.id].position = static_cast<std::uint32_t>(at);
+    }
+  };
 
-  static bool earlier(const Entry& a, const Entry& b) noexcept {
-    return a.time < b.time || (a.time == b.time && a.sequence < b.sequence);
+  static bool earlier(double ta, std::uint64_t sa, double tb, std::uint64_t sb) noexcept {
+    return ta < tb || (ta == tb && sa < sb);
+  }
+  // The same order without a branch: times are never negative (nor -0.0), so their bit patterns
+  // order as the times do and the (time, sequence) key compares as one 128-bit integer.
+  template <class E>
+  static bool earlier_branch_free(const E& a, const E& b) noexcept {
+    __extension__ using Wide = unsigned __int128;
+    const Wide ka = static_cast<Wide>(std::bit_cast<std::uint64_t>(a.time)) << 64 | a.sequence;
+    const Wide kb = static_cast<Wide>(std::bit_cast<std::uint64_t>(b.time)) << 64 | b.sequence;
+    return ka < kb;
+  }
+  template <class E>
+  static bool earlier(const E& a, const E& b) noexcept {
+    return earlier(a.time, a.sequence, b.time, b.sequence);
   }
 
-  bool stale(const Entry& e) const noexcept { return slots_[e.slot].sequence != e.sequence; }
-
-  void release_slot(std::uint32_t slot) {
-    slots_[slot].sequence = kFreeSequence;
-    free_slots_.push_back(slot);
-  }
-
-  void discard_stale_top() {
-    while (!heap_.empty() && stale(heap_.front())) remove_top();
-  }
-
-  void remove_top() {
-    heap_.front() = heap_.back();
-    heap_.pop_back();
-    if (!heap_.empty()) sift_down(0);
-  }
-
-  void sift_up(std::size_t i) {
-    const Entry moving = heap_[i];
+  // One sift for both heaps; `moved` learns where each entry lands (a no-op for the event heap).
+  template <class E, class Hook>
+  static void sift_up(std::vector<E>& heap, std::size_t i, Hook moved) {
+    E moving = std::move(heap[i]);
     while (i > 0) {
       const std::size_t parent = (i - 1) / Arity;
-      if (!earlier(moving, heap_[parent])) break;
-      heap_[i] = heap_[parent];
+      if (!earlier(moving, heap[parent])) break;
+      heap[i] = std::move(heap[parent]);
+      moved(heap[i], i);
       i = parent;
     }
-    heap_[i] = moving;
+    heap[i] = std::move(moving);
+    moved(heap[i], i);
   }
 
-  void sift_down(std::size_t i) {
-    const std::size_t n = heap_.size();
-    const Entry moving = heap_[i];
+  // The earliest of the children first.. of a heap of n entries (first < n).
+  template <class E>
+  static std::size_t earliest_child(const std::vector<E>& heap, std::size_t first,
+                                    std::size_t n) noexcept {
+    const std::size_t last = first + Arity < n ? first + Arity : n;
+    std::size_t best = first;
+    for (std::size_t c = first + 1; c < last; ++c) {
+      if (earlier(heap[c], heap[best])) best = c;
+    }
+    return best;
+  }
+  // The same by conditional moves, for a heap in cache: no mispredicted branch per level. Out of
+  // cache the branches are better, as they let the processor fetch the next level early.
+  static std::size_t earliest_child_branch_free(const std::vector<Entry>& heap, std::size_t first,
+                                                std::size_t n) noexcept {
+    std::size_t best = first;
+    if (first + Arity <= n) {  // a full family: a fixed count the compiler unrolls
+      for (std::size_t c = first + 1; c < first + Arity; ++c) {
+        best = earlier_branch_free(heap[c], heap[best]) ? c : best;
+      }
+    } else {
+      for (std::size_t c = first + 1; c < n; ++c) {
+        best = earlier_branch_free(heap[c], heap[best]) ? c : best;
+      }
+    }
+    return best;
+  }
+
+  template <class E, class Hook>
+  static void sift_down(std::vector<E>& heap, std::size_t i, Hook moved) {
+    const std::size_t n = heap.size();
+    E moving = std::move(heap[i]);
     for (;;) {
       const std::size_t first = i * Arity + 1;
       if (first >= n) break;
-      const std::size_t last = first + Arity < n ? first + Arity : n;
-      std::size_t best = first;
-      for (std::size_t c = first + 1; c < last; ++c) {
-        if (earlier(heap_[c], heap_[best])) best = c;
-      }
-      if (!earlier(heap_[best], moving)) break;
-      heap_[i] = heap_[best];
+      const std::size_t best = earliest_child(heap, first, n);
+      if (!earlier(heap[best], moving)) break;
+      heap[i] = std::move(heap[best]);
+      moved(heap[i], i);
       i = best;
     }
-    heap_[i] = moving;
+    heap[i] = std::move(moving);
+    moved(heap[i], i);
   }
 
-  // Drops every stale entry and rebuilds the heap bottom-up in O(n).
+  void check_time(double time) const {
+    if (!(time >= now_ && time < kInfinity)) throw_bad_time();
+  }
+  // Out of line, so that the checks leave schedule() small enough to inline into handlers.
+  [[noreturn, gnu::cold, gnu::noinline]] static void throw_bad_time() {
+    throw std::invalid_argument("event time must be finite and not before the current time");
+  }
+
+  Timer& checked_timer(TimerId id) {
+    if (id >= timers_.size()) throw std::out_of_range("no such timer");
+    return timers_[id];
+  }
+
+  [[nodiscard]] std::size_t queued() const noexcept {
+    return heap_.size() + (fifo_.size() - fifo_head_);
+  }
+
+  // Every event issued so far that is not after (time, sequence) in the order is done; events
+  // issued later are not (they may still be due at an earlier time than this one).
+  void mark_done(double time, std::uint64_t sequence) noexcept {
+    done_time_ = time;
+    done_sequence_ = sequence;
+    done_limit_ = next_sequence_;
+  }
+  [[nodiscard]] bool done(double time, std::uint64_t sequence) const noexcept {
+    return sequence < done_limit_ && !earlier(done_time_, done_sequence_, time, sequence);
+  }
+
+  // The source of the earliest pending event, after dropping cancelled events that are earliest.
+  Source head() {
+    if (fifo_head_ == fifo_.size() && timer_heap_.empty() && cancelled_.empty()) {
+      return heap_.empty() ? Source::kNone : Source::kHeap;  // the common case: only the heap
+    }
+    settle_fired_timer();
+    for (;;) {
+      const Source source = earliest();
+      if (cancelled_.empty() || source == Source::kNone || source == Source::kTimer) {
+        return source;
+      }
+      const bool from_heap = source == Source::kHeap;
+      const std::uint64_t sequence = from_heap ? heap_[0].sequence : fifo_[fifo_head_].sequence;
+      if (!cancelled_.erase(sequence)) return source;
+      mark_done(from_heap ? heap_[0].time : now_, sequence);
+      if (from_heap) {
+        remove_heap_top();
+      } else {
+        ++fifo_head_;
+      }
+    }
+  }
+
+  [[nodiscard]] Source earliest() const noexcept {
+    Source source = Source::kNone;
+    double time = kInfinity;
+    std::uint64_t sequence = 0;
+    if (!heap_.empty()) {
+      source = Source::kHeap;
+      time = heap_[0].time;
+      sequence = heap_[0].sequence;
+    }
+    if (fifo_head_ != fifo_.size() &&
+        (source == Source::kNone || earlier(now_, fifo_[fifo_head_].sequence, time, sequence))) {
+      source = Source::kFifo;
+      time = now_;
+      sequence = fifo_[fifo_head_].sequence;
+    }
+    if (!timer_heap_.empty() &&
+        (source == Source::kNone ||
+         earlier(timer_heap_[0].time, timer_heap_[0].sequence, time, sequence))) {
+      source = Source::kTimer;
+    }
+    return source;
+  }
+
+  [[nodiscard]] double time_of(Source source) const noexcept {
+    switch (source) {
+      case Source::kHeap:
+        return heap_[0].time;
+      case Source::kFifo:
+        return now_;
+      case Source::kTimer:
+        return timer_heap_[0].time;
+      case Source::kNone:
+        break;
+    }
+    return kInfinity;
+  }
+
+  void take(Source source, Event& event) {
+    switch (source) {
+      case Source::kHeap:
+        event.time = heap_[0].time;
+        event.sequence = heap_[0].sequence;
+        event.payload = std::move(heap_[0].payload);
+        remove_heap_top();
+        ++counters_.heap_pops;
+        break;
+      case Source::kFifo:
+        event.time = now_;
+        event.sequence = fifo_[fifo_head_].sequence;
+        event.payload = std::move(fifo_[fifo_head_].payload);
+        if (++fifo_head_ == fifo_.size()) {
+          fifo_.clear();
+          fifo_head_ = 0;
+        }
+        ++counters_.fifo_events;
+        break;
+      case Source::kTimer:
+        event.time = timer_heap_[0].time;
+        event.sequence = timer_heap_[0].sequence;
+        event.payload = timers_[timer_heap_[0].id].payload;
+        timer_top_fired_ = true;  // removed lazily: its handler usually re-arms it
+        ++counters_.timer_firings;
+        break;
+      case Source::kNone:
+        throw std::logic_error("take from an empty event calendar");
+    }
+    now_ = event.time;
+    // Everything up to this event in the order is done, and everything issued later comes
+    // after it (no earlier than now, with a larger sequence): no limit is needed.
+    done_time_ = event.time;
+    done_sequence_ = event.sequence;
+    done_limit_ = std::numeric_limits<std::uint64_t>::max();
+  }
+
+  // In cache (the heap sizes models run at), bottom-up and branch-free: the hole at the top sinks
+  // along the earliest children to a leaf, where the last entry fills it and rises (rarely far:
+  // it is a late one), one comparison per level fewer than sifting the last entry down. Out of
+  // cache, the plain sift down. Measured on the hold model (c2msim-bench --suite engine).
+  void remove_heap_top() {
+    if (heap_.size() > kCacheResidentEntries) {
+      heap_.front() = std::move(heap_.back());
+      heap_.pop_back();
+      sift_down(heap_, 0, kNoMoveHook);
+      return;
+    }
+    const std::size_t n = heap_.size() - 1;  // entries left, the last one to be placed
+    std::size_t hole = 0;
+    for (std::size_t first = 1; first < n; first = hole * Arity + 1) {
+      const std::size_t best = earliest_child_branch_free(heap_, first, n);
+      heap_[hole] = std::move(heap_[best]);
+      hole = best;
+    }
+    if (hole != n) {
+      heap_[hole] = std::move(heap_[n]);
+      heap_.pop_back();
+      sift_up(heap_, hole, kNoMoveHook);
+    } else {
+      heap_.pop_back();
+    }
+  }
+
+  void settle_fired_timer() {
+    if (!timer_top_fired_) return;
+    timer_top_fired_ = false;
+    remove_timer_at(0);
+  }
+
+  void remove_timer_at(std::uint32_t at) {
+    timers_[timer_heap_[at].id].position = kUnarmed;
+    const std::size_t last = timer_heap_.size() - 1;
+    if (at != last) {
+      timer_heap_[at] = timer_heap_[last];
+      timer_heap_.pop_back();
+      const TimerId moved = timer_heap_[at].id;
+      sift_up(timer_heap_, at, TimerMoveHook{timers_});
+      sift_down(timer_heap_, timers_[moved].position, TimerMoveHook{timers_});
+    } else {
+      timer_heap_.pop_back();
+    }
+  }
+
+  void drop_served_fifo() {
+    fifo_.erase(fifo_.begin(), fifo_.begin() + static_cast<std::ptrdiff_t>(fifo_head_));
+    fifo_head_ = 0;
+  }
+
+  // Drops every cancelled entry, rebuilds the heap bottom-up in O(n) and lists the survivors.
   void compact() {
-    std::size_t kept = 0;
-    for (const Entry& e : heap_) {
-      if (!stale(e)) heap_[kept++] = e;
+    const auto cancelled = [this](const auto& e) { return cancelled_.contains(e.sequence); };
+    heap_.erase(std::remove_if(heap_.begin(), heap_.end(), cancelled), heap_.end());
+    drop_served_fifo();
+    fifo_.erase(std::remove_if(fifo_.begin(), fifo_.end(), cancelled), fifo_.end());
+    for (std::size_t i = heap_.size() / Arity + 1; i > 0; --i) {
+      if (i - 1 < heap_.size()) sift_down(heap_, i - 1, kNoMoveHook);
     }
-    heap_.resize(kept);
-    for (std::size_t i = kept / Arity + 1; i-- > 0;) {
-      if (i < kept) sift_down(i);
-    }
+    cancelled_.clear();
+    snapshot_.clear();
+    for (const Entry& e : heap_) snapshot_.push_back(e.sequence);
+    for (const Queued& q : fifo_) snapshot_.push_back(q.sequence);
+    std::sort(snapshot_.begin(), snapshot_.end());
+    snapshot_limit_ = next_sequence_;
   }
 
   std::vector<Entry> heap_;
-  std::vector<Slot> slots_;
-  std::vector<std::uint32_t> free_slots_;
-  std::size_t live_ = 0;
+  std::vector<Queued> fifo_;  // served from fifo_head_; emptied whenever it is drained
+  std::size_t fifo_head_ = 0;
+  std::vector<TimerEntry> timer_heap_;
+  std::vector<Timer> timers_;
+  bool timer_top_fired_ = false;  // timer_heap_[0] fired and awaits re-arming or removal
+
+  SequenceSet cancelled_;                // cancelled events still in heap_ or fifo_
+  std::vector<std::uint64_t> snapshot_;  // sorted: what was queued at the last compaction
+  std::uint64_t snapshot_limit_ = 0;     // next_sequence_ at the last compaction
+
+  double now_ = 0.0;
+  double done_time_ = 0.0;  // the watermark (see mark_done)
+  std::uint64_t done_sequence_ = 0;
+  std::uint64_t done_limit_ = 0;
+  std::uint64_t first_sequence_ = 0;  // handles older than the last clear() are not pending
   std::uint64_t next_sequence_ = 0;
+  CalendarCounters counters_;
 };
 
 }  // namespace c2msim::engine

@@ -4,6 +4,7 @@
 // event kind and dense ids) and a handler that the loop calls for each event.
 
 #include <cstdint>
+#include <limits>
 #include <stdexcept>
 #include <utility>
 
@@ -16,11 +17,18 @@ class Simulation {
  public:
   using Calendar = EventCalendar<Payload>;
   using Event = typename Calendar::Event;
+  using TimerId = typename Calendar::TimerId;
 
   // Simulated time in days.
-  [[nodiscard]] double now() const noexcept { return now_days_; }
-  // Events handled since construction (or the last reset).
-  [[nodiscard]] std::uint64_t events_processed() const noexcept { return events_processed_; }
+  [[nodiscard]] double now() const noexcept { return calendar_.now(); }
+  // Events handled since construction (or the last reset), timer firings included.
+  [[nodiscard]] std::uint64_t events_processed() const noexcept {
+    const CalendarCounters& c = calendar_.counters();
+    return c.heap_pops + c.fifo_events + c.timer_firings;
+  }
+  // Heap pushes and pops, zero-delay events and timer firings (see CalendarCounters).
+  [[nodiscard]] const CalendarCounters& counters() const noexcept { return calendar_.counters(); }
+  // Pending events and armed timers.
   [[nodiscard]] std::size_t pending_events() const noexcept { return calendar_.size(); }
   // The time of the next pending event (+infinity when none is left).
   [[nodiscard]] double next_time() { return calendar_.next_time(); }
@@ -28,21 +36,22 @@ class Simulation {
     return calendar_.pending(handle);
   }
 
+  // An event due now skips the heap (it runs after everything else already due now).
+  // Throws std::invalid_argument for a time before now() or not finite.
   EventHandle schedule_at(double time_days, Payload payload) {
-    if (!(time_days >= now_days_)) {
-      throw std::invalid_argument("cannot schedule an event before the current simulated time");
-    }
     return calendar_.schedule(time_days, std::move(payload));
   }
 
   EventHandle schedule_in(double delay_days, Payload payload) {
-    return schedule_at(now_days_ + delay_days, std::move(payload));
+    return schedule_at(now() + delay_days, std::move(payload));
   }
 
   bool cancel(EventHandle handle) { return calendar_.cancel(handle); }
 
   // Moves a pending event to a new time, keeping its payload. The event then ranks after events
   // already scheduled at that time. Returns the new handle, or an empty one if it was not pending.
+  // It looks the payload up by a scan of the pending events: cancelling and scheduling anew with
+  // the payload the model knows is cheaper.
   EventHandle reschedule(EventHandle handle, double time_days) {
     const Payload* payload = calendar_.find(handle);
     if (payload == nullptr) return EventHandle{};
@@ -52,6 +61,14 @@ class Simulation {
     return moved;
   }
 
+  // Recurring timers (say, each market's next arrival): registered once with the payload their
+  // firings carry, then armed again and again, typically by the handler of their last firing.
+  // arm_timer(id, t) orders exactly as schedule_at(t, payload) would, without a heap entry.
+  TimerId add_timer(Payload payload) { return calendar_.add_timer(std::move(payload)); }
+  void arm_timer(TimerId id, double time_days) { calendar_.arm_timer(id, time_days); }
+  [[nodiscard]] bool timer_armed(TimerId id) const { return calendar_.timer_armed(id); }
+  void disarm_timer(TimerId id) { calendar_.disarm_timer(id); }
+
   // Asks the loop to return after the event being handled.
   void stop() noexcept { stop_requested_ = true; }
 
@@ -59,40 +76,36 @@ class Simulation {
   // to end_days (unless stop() was called). handler(const Event&) may schedule and cancel events.
   template <class Handler>
   void run_until(double end_days, Handler&& handler) {
-    stop_requested_ = false;
-    while (!stop_requested_ && calendar_.next_time() <= end_days) step(handler);
-    if (!stop_requested_ && end_days > now_days_) now_days_ = end_days;
+    handle_until(end_days, handler);
+    if (!stop_requested_ && end_days > now()) calendar_.advance_to(end_days);
   }
 
   // Handles events until none is left (or stop() is called).
   template <class Handler>
   void run(Handler&& handler) {
-    stop_requested_ = false;
-    while (!stop_requested_ && !calendar_.empty()) step(handler);
+    handle_until(std::numeric_limits<double>::infinity(), handler);
   }
 
   void reserve(std::size_t events) { calendar_.reserve(events); }
 
-  // Back to time zero with an empty calendar; keeps allocated capacity.
+  // Back to time zero with an empty calendar (timers stay registered, disarmed); keeps allocated
+  // capacity.
   void reset() noexcept {
     calendar_.clear();
-    now_days_ = 0.0;
-    events_processed_ = 0;
     stop_requested_ = false;
   }
 
  private:
   template <class Handler>
-  void step(Handler& handler) {
-    Event event = calendar_.pop();
-    now_days_ = event.time;
-    ++events_processed_;
-    handler(static_cast<const Event&>(event));
+  void handle_until(double end_days, Handler& handler) {
+    stop_requested_ = false;
+    Event event;
+    while (!stop_requested_ && calendar_.pop_until(end_days, event)) {
+      handler(static_cast<const Event&>(event));
+    }
   }
 
   Calendar calendar_;
-  double now_days_ = 0.0;
-  std::uint64_t events_processed_ = 0;
   bool stop_requested_ = false;
 };
 

@@ -17,8 +17,10 @@ MarketArrivals::MarketArrivals(const ArmPlan& plan, std::uint64_t seed, std::uin
       customers_arrived_(plan.market_count(), 0),
       positions_(plan.market_count()) {
   arrival_streams_.reserve(plan.market_count());
+  arrival_timers_.reserve(plan.market_count());
   for (Index m = 0; m < plan.market_count(); ++m) {
     arrival_streams_.emplace_back(random::StreamKey{seed, replication, kCustomerArrivals, m});
+    arrival_timers_.push_back(calendar_.add_timer({EventKind::kCustomerArrival, false, m, 0}));
   }
 }
 

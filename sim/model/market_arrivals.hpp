@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <numeric>
 #include <vector>
 
 #include "sim/model/arm_plan.hpp"
@@ -28,7 +29,9 @@ class MarketArrivals {
 
   // Schedules each market's first arrival (or first day of arrivals).
   void start();
-  // Schedules the market's next customer, one by one (Poisson and deterministic arrivals).
+  // Schedules the market's next customer, one by one (Poisson and deterministic arrivals): each
+  // such market's arrivals are one recurring timer, re-armed by each arrival, so a customer costs
+  // no heap entry (the timer ranks exactly as the event it replaces would).
   void schedule_next(Index market);
   // Draws the day's customers of an over-dispersed market and schedules them, and the next day.
   void draw_day(Index market);
@@ -36,6 +39,10 @@ class MarketArrivals {
   // The number of the market's customer arriving now (0 for its first): customers are numbered
   // in the order they arrive.
   std::uint64_t next_customer(Index market) { return customers_arrived_[market]++; }
+  // Customers who arrived so far, at every market.
+  [[nodiscard]] std::uint64_t customers_arrived() const noexcept {
+    return std::accumulate(customers_arrived_.begin(), customers_arrived_.end(), std::uint64_t{0});
+  }
   // The k-th customer's attributes, each a pure function of (seed, replication, market, k).
   // Units wanted: a whole number of at least 1.
   [[nodiscard]] double quantity(Index market, std::uint64_t k) const;
@@ -60,9 +67,10 @@ class MarketArrivals {
   Calendar& calendar_;
   std::uint64_t seed_, replication_;
   std::vector<random::RandomStream> arrival_streams_;
-  std::vector<std::uint64_t> customers_arrived_;  // per market
-  std::vector<DailyRatePosition> positions_;      // each market's place on its cumulative rate
-  std::vector<double> day_times_;                 // draw_day's buffer
+  std::vector<Calendar::TimerId> arrival_timers_;  // per market, for one-by-one arrivals
+  std::vector<std::uint64_t> customers_arrived_;   // per market
+  std::vector<DailyRatePosition> positions_;       // each market's place on its cumulative rate
+  std::vector<double> day_times_;                  // draw_day's buffer
 };
 
 inline void MarketArrivals::schedule_next(Index m) {
@@ -73,9 +81,7 @@ inline void MarketArrivals::schedule_next(Index m) {
   // The k-th customer arrives at Lambda^-1(E_1 + ... + E_k), the rate scaled by price response.
   const double t =
       advance_daily_rate(ms.arrivals_per_day, positions_[m], unit / plan_.market_rate_factor(m));
-  if (t <= plan_.spec().horizon_days) {
-    calendar_.schedule_at(t, {EventKind::kCustomerArrival, false, m, 0});
-  }
+  if (t <= plan_.spec().horizon_days) calendar_.arm_timer(arrival_timers_[m], t);
 }
 
 inline double MarketArrivals::quantity(Index m, std::uint64_t k) const {

@@ -42,6 +42,8 @@ ReplicationResult measure(const MeasuredRun& run) {
   const ChainSpec& spec = plan.spec();
   ReplicationResult result;
   result.events_processed = run.events_processed;
+  result.calendar_operations = run.calendar_operations;
+  result.customers = run.customers_arrived;
   result.peak_customer_records = run.customers.peak_records();
   auto& out = result.metrics;
   const double end = spec.horizon_days;

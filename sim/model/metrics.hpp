@@ -24,6 +24,8 @@ struct MeasuredRun {
   const FlowCounters& flows;
   const Transport& transport;
   std::uint64_t events_processed = 0;
+  std::uint64_t calendar_operations = 0;
+  std::uint64_t customers_arrived = 0;
 };
 
 ReplicationResult measure(const MeasuredRun& run);

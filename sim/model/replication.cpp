@@ -52,7 +52,8 @@ class Replication {
     close_books();
     check_conservation(plan_, books_, stock_, transport_.units_in_transit());
     return measure({plan_, books_, stock_, customers_, production_, flows_, transport_,
-                    calendar_.events_processed()});
+                    calendar_.events_processed(), calendar_.counters().heap_pushes,
+                    markets_.customers_arrived()});
   }
 
  private:

@@ -17,6 +17,10 @@ struct MetricValue {
 struct ReplicationResult {
   std::vector<MetricValue> metrics;
   std::uint64_t events_processed = 0;
+  // Heap pushes of the event calendar (engine::CalendarCounters): arrivals on timers and events
+  // due at once cost none.
+  std::uint64_t calendar_operations = 0;
+  std::uint64_t customers = 0;              // customers who arrived, in season or not
   std::uint64_t peak_customer_records = 0;  // the most customers' records held at once
 
   // The value of one metric, or NaN when it was not reported at that scope. Throws

@@ -80,16 +80,53 @@ TEST_CASE("cancelling twice, or after the event ran, does nothing", "[engine][ca
   CHECK(calendar.empty());
 }
 
-TEST_CASE("a stale handle cannot cancel the event that reused its slot", "[engine][calendar]") {
+TEST_CASE("the handle of an event that ran cannot cancel a later one", "[engine][calendar]") {
   EventCalendar<int> calendar;
   const EventHandle old = calendar.schedule(1.0, 1);
   REQUIRE(calendar.pop().payload == 1);
-  const EventHandle reused = calendar.schedule(2.0, 2);
-  REQUIRE(reused.slot == old.slot);
+  const EventHandle later = calendar.schedule(2.0, 2);
+  CHECK_FALSE(calendar.pending(old));
+  CHECK(calendar.find(old) == nullptr);
   CHECK_FALSE(calendar.cancel(old));
-  CHECK(calendar.pending(reused));
-  CHECK(calendar.find(reused) != nullptr);
-  CHECK(*calendar.find(reused) == 2);
+  CHECK(calendar.pending(later));
+  REQUIRE(calendar.find(later) != nullptr);
+  CHECK(*calendar.find(later) == 2);
+}
+
+TEST_CASE("handles stay right through compactions and a clear", "[engine][calendar]") {
+  EventCalendar<int> calendar;
+  std::vector<EventHandle> handles;
+  for (int i = 0; i < 1000; ++i) handles.push_back(calendar.schedule(1.0 + i % 10, i));
+  // Cancelling most of them compacts the heap several times.
+  for (int i = 0; i < 1000; ++i) {
+    if (i % 5 != 0) REQUIRE(calendar.cancel(handles[static_cast<std::size_t>(i)]));
+  }
+  for (int i = 0; i < 1000; ++i) {
+    const EventHandle h = handles[static_cast<std::size_t>(i)];
+    REQUIRE(calendar.pending(h) == (i % 5 == 0));
+    REQUIRE_FALSE(calendar.cancel(h) != (i % 5 == 0));
+  }
+  // Those still pending were cancelled just above: nothing is left.
+  CHECK(calendar.empty());
+  CHECK(calendar.next_time() == std::numeric_limits<double>::infinity());
+  for (int i = 0; i < 100; ++i) handles[static_cast<std::size_t>(i)] = calendar.schedule(5.0, i);
+  calendar.clear();
+  for (std::size_t i = 0; i < 100; ++i) CHECK_FALSE(calendar.pending(handles[i]));
+  const EventHandle fresh = calendar.schedule(5.0, 7);
+  CHECK(calendar.pending(fresh));
+  for (std::size_t i = 0; i < 100; ++i) CHECK_FALSE(calendar.cancel(handles[i]));
+  CHECK(calendar.size() == 1);
+  CHECK(calendar.pop().payload == 7);
+}
+
+TEST_CASE("an event cannot be scheduled before the last one popped", "[engine][calendar]") {
+  EventCalendar<int> calendar;
+  CHECK_THROWS_AS(calendar.schedule(-1.0, 0), std::invalid_argument);
+  calendar.schedule(3.0, 3);
+  REQUIRE(calendar.pop().time == 3.0);
+  CHECK(calendar.now() == 3.0);
+  CHECK_THROWS_AS(calendar.schedule(2.5, 0), std::invalid_argument);
+  CHECK(calendar.empty());
 }
 
 TEST_CASE("non-finite event times are rejected", "[engine][calendar]") {

@@ -1,5 +1,6 @@
 #include "sim/engine/simulation.hpp"
 
+#include <array>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -149,6 +150,62 @@ TEST_CASE("the run loop allocates nothing per event in steady state", "[engine][
   const std::uint64_t events_before = sim.events_processed();
   sim.run_until(200.0, hold_with_cancellations);
   CHECK(sim.events_processed() - events_before > 100000);
+  if (kCountingAllocations) CHECK(allocations() == before);
+}
+
+TEST_CASE("zero-delay events, timers and cancellations allocate nothing in steady state",
+          "[engine][simulation]") {
+  Simulation<int> sim;
+  c2msim::random::RandomStream rng({2, 0, 0, 0});
+  // Arrays, not vectors: g++ 12 takes the replaced operator new and delete above for a mismatch
+  // when it inlines both around a local vector (-Wmismatched-new-delete).
+  std::array<Simulation<int>::TimerId, 50> timers{};
+  for (std::size_t k = 0; k < timers.size(); ++k) {
+    timers[k] = sim.add_timer(-1 - static_cast<int>(k));
+    sim.arm_timer(timers[k], rng.uniform01());
+  }
+  for (int i = 0; i < 200; ++i) sim.schedule_at(rng.uniform01(), i);
+  std::array<EventHandle, 64> patience{};
+  constexpr int kPatience = 1000;
+  auto handler = [&](const auto& e) {
+    if (e.payload < 0) {
+      sim.arm_timer(timers[static_cast<std::size_t>(-1 - e.payload)], sim.now() + rng.uniform01());
+      return;
+    }
+    if (e.payload >= kPatience) return;  // an expiry that came
+    const std::size_t j = static_cast<std::size_t>(e.payload) % patience.size();
+    sim.cancel(patience[j]);  // an expiry that never comes, as a served customer's patience
+    patience[j] = sim.schedule_in(10.0 * rng.uniform01(), kPatience + static_cast<int>(j));
+    sim.schedule_in(rng.below(3) == 0 ? 0.0 : rng.uniform01(), e.payload);
+  };
+  sim.run_until(20.0, handler);
+  const std::size_t before = allocations();
+  const std::uint64_t events_before = sim.events_processed();
+  sim.run_until(200.0, handler);
+  CHECK(sim.events_processed() - events_before > 100000);
+  CHECK(sim.counters().fifo_events > 10000);
+  CHECK(sim.counters().timer_firings > 10000);
+  if (kCountingAllocations) CHECK(allocations() == before);
+}
+
+TEST_CASE("cancelled events do not pile up: scheduling and cancelling forever allocates nothing",
+          "[engine][simulation]") {
+  Simulation<int> sim;
+  sim.schedule_at(1.0, 0);
+  int cancelled = 0;
+  auto churn = [&](int rounds) {
+    for (int i = 0; i < rounds; ++i) {
+      const EventHandle far = sim.schedule_at(1000.0 + i, i);
+      const EventHandle now = sim.schedule_at(0.0, i);
+      cancelled += sim.cancel(far) ? 1 : 0;
+      cancelled += sim.cancel(now) ? 1 : 0;
+    }
+  };
+  churn(1000);  // the queues and the cancelled set reach their working sizes
+  const std::size_t before = allocations();
+  churn(100000);
+  CHECK(cancelled == 2 * 101000);
+  CHECK(sim.pending_events() == 1);
   if (kCountingAllocations) CHECK(allocations() == before);
 }
 

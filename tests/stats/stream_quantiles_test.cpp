@@ -25,6 +25,28 @@ TEST_CASE("exact quantiles are the values at the nearest ranks", "[stats][quanti
   CHECK(s.count() == 20);
 }
 
+TEST_CASE("exact quantiles asked in any order, repeated, are each the value at its nearest rank",
+          "[stats][quantiles]") {
+  // Many ties (lead times of customers served at once are all equal), ranks out of order.
+  c2msim::random::RandomStream rng({77, 0, 0, 0});
+  StreamQuantiles s;
+  std::vector<double> values;
+  for (int i = 0; i < 5000; ++i) {
+    const double x = rng.uniform01() < 0.6 ? 1.0 : std::floor(rng.uniform01() * 50.0);
+    values.push_back(x);
+    s.add(x);
+  }
+  std::sort(values.begin(), values.end());
+  constexpr std::array<double, 9> qs{0.99, 0.05, 0.5, 0.5, 1.0, 0.0, 0.25, 0.95, 0.7001};
+  const auto q = s.quantiles(qs);
+  REQUIRE(q.size() == qs.size());
+  for (std::size_t i = 0; i < qs.size(); ++i) {
+    const auto r = static_cast<std::size_t>(std::ceil(qs[i] * 5000.0));
+    INFO("q = " << qs[i]);
+    CHECK(q[i] == values[r == 0 ? 0 : r - 1]);
+  }
+}
+
 TEST_CASE("an empty stream has no quantiles and no mean", "[stats][quantiles]") {
   StreamQuantiles s;
   constexpr std::array<double, 1> half{0.5};

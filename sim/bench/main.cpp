@@ -104,58 +104,57 @@ int main(int argc, char** argv) {
   nlohmann::json report{{"c2msim_version", c2msim::kVersion},
                         {"git_revision", c2msim::kGitRevision},
                         {"hardware_threads", std::thread::hardware_concurrency()}};
-  if (suite == "all" || suite == "engine") {
-    report["hold_model"] =
-        c2msim::bench::run_hold_benchmark(sizes, repetitions, arity_study, show_progress);
-  }
-  if (suite == "all" || suite == "model") {
-    const auto arms = quickstart_arms();
-    if (!arms) return 2;
-    for (const auto& arm : *arms) {
-      if (show_progress) fmt::print(stderr, "model: quickstart, arm {}...\n", arm.name);
-      report["model"].push_back(
-          c2msim::bench::benchmark_chain("quickstart/" + arm.name, arm.chain, repetitions));
+  // A benchmark that cannot run (a child process that fails, a file it cannot read) ends the run
+  // with its reason and status 1, whichever suite it is in.
+  try {
+    if (suite == "all" || suite == "engine") {
+      report["hold_model"] =
+          c2msim::bench::run_hold_benchmark(sizes, repetitions, arity_study, show_progress);
     }
-    if (show_progress) fmt::print(stderr, "model: large synthetic network...\n");
-    report["model"].push_back(c2msim::bench::benchmark_chain(
-        "large_network", c2msim::bench::large_network(1000, 365.0), repetitions));
-    try {
+    if (suite == "all" || suite == "model") {
+      const auto arms = quickstart_arms();
+      if (!arms) return 2;
+      for (const auto& arm : *arms) {
+        if (show_progress) fmt::print(stderr, "model: quickstart, arm {}...\n", arm.name);
+        report["model"].push_back(
+            c2msim::bench::benchmark_chain("quickstart/" + arm.name, arm.chain, repetitions));
+      }
+      if (show_progress) fmt::print(stderr, "model: large synthetic network...\n");
+      report["model"].push_back(c2msim::bench::benchmark_chain(
+          "large_network", c2msim::bench::large_network(1000, 365.0), repetitions));
       report["networks"] = c2msim::bench::benchmark_networks("/proc/self/exe", {"--network-child"},
                                                              network_nodes, show_progress);
-    } catch (const std::exception& e) {
-      fmt::print(stderr, "c2msim-bench: error: {}\n", e.what());
-      return 1;
     }
-  }
-  if (suite == "all" || suite == "montecarlo") {
-    const auto arms = quickstart_arms();
-    if (!arms) return 2;
-    report["parallel_efficiency"] = c2msim::bench::benchmark_parallel_efficiency(
-        *arms, mc_replications, mc_repetitions, show_progress);
-    std::sort(memory_replications.begin(), memory_replications.end());
-    report["peak_memory"] = c2msim::bench::benchmark_peak_memory(
-        "/proc/self/exe", {"--quickstart", quickstart_path, "--memory-child"}, memory_replications,
-        show_progress);
-  }
-  if (suite == "all" || suite == "simpy") {
-    // `all` runs it only where SimPy is installed; asked for alone, it must run.
-    if (const auto why = c2msim::bench::simpy_unavailable(simpy)) {
-      if (suite == "simpy") {
-        fmt::print(stderr, "c2msim-bench: error: {}\n", *why);
-        return 1;
-      }
-      report["simpy"] = {{"skipped", *why}};
-    } else {
-      try {
-        report["simpy"] = c2msim::bench::benchmark_simpy(simpy, show_progress);
-      } catch (const std::invalid_argument& e) {
-        fmt::print(stderr, "c2msim-bench: error: {}\n", e.what());
-        return 2;
-      } catch (const std::exception& e) {
-        fmt::print(stderr, "c2msim-bench: error: {}\n", e.what());
-        return 1;
+    if (suite == "all" || suite == "montecarlo") {
+      const auto arms = quickstart_arms();
+      if (!arms) return 2;
+      report["parallel_efficiency"] = c2msim::bench::benchmark_parallel_efficiency(
+          *arms, mc_replications, mc_repetitions, show_progress);
+      std::sort(memory_replications.begin(), memory_replications.end());
+      report["peak_memory"] = c2msim::bench::benchmark_peak_memory(
+          "/proc/self/exe", {"--quickstart", quickstart_path, "--memory-child"},
+          memory_replications, show_progress);
+    }
+    if (suite == "all" || suite == "simpy") {
+      // `all` runs it only where SimPy is installed; asked for alone, it must run.
+      if (const auto why = c2msim::bench::simpy_unavailable(simpy)) {
+        if (suite == "simpy") {
+          fmt::print(stderr, "c2msim-bench: error: {}\n", *why);
+          return 1;
+        }
+        report["simpy"] = {{"skipped", *why}};
+      } else {
+        try {
+          report["simpy"] = c2msim::bench::benchmark_simpy(simpy, show_progress);
+        } catch (const std::invalid_argument& e) {  // the chain's scenario or the script's input
+          fmt::print(stderr, "c2msim-bench: error: {}\n", e.what());
+          return 2;
+        }
       }
     }
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "c2msim-bench: error: {}\n", e.what());
+    return 1;
   }
   const std::string text = report.dump(2);
   fmt::print("{}\n", text);

@@ -121,6 +121,31 @@ inline ChainSpec c2m_chain(double demand_per_day, double days, ArrivalProcess pr
   return c;
 }
 
+// A make-to-order factory selling straight to one market (one customer a day) of one product at
+// unit cost 10, for the tests that drive Production by hand.
+struct FactoryShape {
+  Index lines = 1;
+  Index variants = 1;
+  double unit_days = 0.1;
+  double changeover_days = 0;
+  double batching_window_days = 0;
+  double days = 100.0;
+  double warmup_days = 0;
+};
+inline ChainSpec lone_factory(const FactoryShape& shape) {
+  ChainSpec c;
+  c.horizon_days = shape.days;
+  c.warmup_days = shape.warmup_days;
+  c.products = {product(10.0, shape.variants)};
+  c.markets = {market(1.0, shape.days, ArrivalProcess::kDeterministic)};
+  NodeSpec f = factory_node("factory", FactoryMode::kMakeToOrder, shape.unit_days, shape.lines);
+  f.factory->changeover_days = shape.changeover_days;
+  f.factory->batching_window_days = shape.batching_window_days;
+  c.nodes = {f};
+  c.lanes = {lane(0, 0, 0.0, true)};
+  return c;
+}
+
 // factory (make to stock, no opening stock, markup 0.2: sells at 12) -> lane: 1 day -> retailer
 // (markup 0.5) -> consumers; one product of `variants` variants at unit cost 10. The smallest
 // chain with stock at both ends, for the tests of the parts.

@@ -21,17 +21,8 @@ namespace {
 // A factory selling straight to a market, with three variants of one product.
 ChainSpec factory_alone(Index lines, double unit_days, double changeover_days,
                         double batching_window_days = 0.0, double warmup_days = 0.0) {
-  ChainSpec c;
-  c.horizon_days = 100.0;
-  c.warmup_days = warmup_days;
-  c.products = {product(10.0, 3)};
-  c.markets = {market(1.0, 100.0, ArrivalProcess::kDeterministic)};
-  NodeSpec f = factory_node("factory", FactoryMode::kMakeToOrder, unit_days, lines);
-  f.factory->changeover_days = changeover_days;
-  f.factory->batching_window_days = batching_window_days;
-  c.nodes = {f};
-  c.lanes = {lane(0, 0, 0.0, true)};
-  return c;
+  return lone_factory(
+      {lines, 3, unit_days, changeover_days, batching_window_days, 100.0, warmup_days});
 }
 
 struct Done {

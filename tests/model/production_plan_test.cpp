@@ -19,27 +19,6 @@ using c2msim::model::Production;
 
 namespace {
 
-struct Factory {
-  Index lines = 1;
-  Index variants = 1;
-  double unit_days = 0.1;
-  double changeover_days = 0;
-  double batching_window_days = 0;
-};
-
-ChainSpec factory_alone(const Factory& shape) {
-  ChainSpec c;
-  c.horizon_days = 1000.0;
-  c.products = {product(10.0, shape.variants)};
-  c.markets = {market(1.0, 1000.0, ArrivalProcess::kDeterministic)};
-  NodeSpec f = factory_node("factory", FactoryMode::kMakeToOrder, shape.unit_days, shape.lines);
-  f.factory->changeover_days = shape.changeover_days;
-  f.factory->batching_window_days = shape.batching_window_days;
-  c.nodes = {f};
-  c.lanes = {lane(0, 0, 0.0, true)};
-  return c;
-}
-
 // One random factory driven for `actions` events: customers quoted (and most of them joining,
 // usually just after their own quote, as a replication does), stock jobs, jobs joining unquoted,
 // repeated quotes with nothing changed in between, at random times and at the times of the
@@ -48,7 +27,8 @@ ChainSpec factory_alone(const Factory& shape) {
 int mismatches(std::uint64_t seed, int actions, std::string& first, int& quotes) {
   std::mt19937_64 rng(seed);
   const auto pick = [&rng](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
-  Factory shape;
+  FactoryShape shape;
+  shape.days = 1000.0;
   shape.lines = static_cast<Index>(1 + pick(3));
   shape.variants = static_cast<Index>(1 + pick(6));
   shape.unit_days = std::vector<double>{0.01, 0.05, 0.1, 0.3}[static_cast<std::size_t>(pick(4))];
@@ -60,7 +40,7 @@ int mismatches(std::uint64_t seed, int actions, std::string& first, int& quotes)
   const double utilisation =
       std::vector<double>{0.3, 0.7, 0.95, 1.5}[static_cast<std::size_t>(pick(4))];
   const double gap = 2.4 * shape.unit_days / (static_cast<double>(shape.lines) * utilisation);
-  const ArmPlan plan(factory_alone(shape));
+  const ArmPlan plan(lone_factory(shape));
   Calendar calendar;
   Production production(plan, calendar);
   production.start();

@@ -6,6 +6,8 @@
 // 1 + 2^-10 apart, and a quantile is the geometric middle of the bin holding that rank, within
 // 0.05% of the exact value; values below `smallest` share one bin, whose quantile is the smallest
 // value seen. Either way a quantile lies between the smallest and largest values seen.
+// Zeros (the lead time of every customer served at once from a shop's shelf) are counted, not
+// stored: below every other value, they take the lowest ranks, and only the rest is selected among.
 
 #include <algorithm>
 #include <boost/histogram.hpp>
@@ -34,8 +36,12 @@ class StreamQuantiles {
     min_ = std::min(min_, x);
     max_ = std::max(max_, x);
     if (!binned()) {
-      if (exact_.size() < capacity_) {
-        exact_.push_back(x);
+      if (n_ <= capacity_) {
+        if (x == 0.0) {
+          ++zeros_;
+        } else {
+          exact_.push_back(x);
+        }
         return;
       }
       start_binning();
@@ -68,10 +74,22 @@ class StreamQuantiles {
       std::sort(order.begin(), order.end(),
                 [&](std::size_t a, std::size_t b) { return rank(qs[a]) < rank(qs[b]); });
       std::vector<double> values = exact_;
+      // The zeros take the lowest ranks, unless a negative value (outside the contract, but kept
+      // exact) ranks below them: then they join the values selected among.
+      std::size_t zeros = zeros_;
+      if (min_ < 0.0) {
+        values.insert(values.end(), zeros, 0.0);
+        zeros = 0;
+      }
       out.resize(qs.size());
       auto from = values.begin();
       for (const std::size_t i : order) {
-        const auto kth = values.begin() + static_cast<std::ptrdiff_t>(rank(qs[i]));
+        const std::size_t k = rank(qs[i]);
+        if (k < zeros) {
+          out[i] = 0.0;
+          continue;
+        }
+        const auto kth = values.begin() + static_cast<std::ptrdiff_t>(k - zeros);
         if (kth >= from) {
           std::nth_element(from, kth, values.end());
           from = kth + 1;
@@ -86,6 +104,7 @@ class StreamQuantiles {
 
   void clear() {
     exact_.clear();
+    zeros_ = 0;
     histogram_.reset();
     n_ = 0;
     sum_ = 0;
@@ -110,7 +129,9 @@ class StreamQuantiles {
         std::ceil(std::log(largest_ / smallest_) / std::log1p(std::ldexp(1.0, -10))));
     histogram_.emplace(boost::histogram::make_histogram(LogAxis(bins, smallest_, largest_)));
     for (double x : exact_) (*histogram_)(x);
+    for (std::size_t i = 0; i < zeros_; ++i) (*histogram_)(0.0);
     std::vector<double>().swap(exact_);  // give the buffer's memory back
+    zeros_ = 0;
   }
 
   [[nodiscard]] double binned_quantile(std::size_t k) const {
@@ -128,7 +149,8 @@ class StreamQuantiles {
 
   std::size_t capacity_;
   double smallest_, largest_;
-  std::vector<double> exact_;
+  std::vector<double> exact_;  // the values other than zero, while exact
+  std::size_t zeros_ = 0;      // the zeros, while exact
   std::optional<Histogram> histogram_;
   std::uint64_t n_ = 0;
   double sum_ = 0;

@@ -47,6 +47,37 @@ TEST_CASE("exact quantiles asked in any order, repeated, are each the value at i
   }
 }
 
+TEST_CASE("zeros, counted rather than kept, take the lowest ranks, exactly, below or beside others",
+          "[stats][quantiles]") {
+  // Most customers served at once have a lead time of exactly 0; the rest are spread out. Every
+  // rank is checked against a sort of all the values, in three mixes: no zero, mostly zeros, and
+  // zeros with a negative value below them (outside the lead times' contract, still exact).
+  for (const double zero_share : {0.0, 0.7, 0.999}) {
+    for (const bool negative : {false, true}) {
+      c2msim::random::RandomStream rng({91, 0, 0, 0});
+      StreamQuantiles s;
+      std::vector<double> values;
+      for (int i = 0; i < 3000; ++i) {
+        double x = rng.uniform01() < zero_share ? 0.0 : 0.25 + std::floor(rng.uniform01() * 20.0);
+        if (negative && i == 1500) x = -2.0;
+        values.push_back(x);
+        s.add(x);
+      }
+      std::sort(values.begin(), values.end());
+      std::vector<double> qs;
+      for (int r = 0; r <= 200; ++r) qs.push_back(r / 200.0);
+      qs.push_back(0.0005);  // rank 2: a zero whenever two or more are zeros
+      const auto q = s.quantiles(qs);
+      for (std::size_t i = 0; i < qs.size(); ++i) {
+        const auto r = static_cast<std::size_t>(std::ceil(qs[i] * 3000.0));
+        INFO("zero share " << zero_share << ", negative " << negative << ", q = " << qs[i]);
+        REQUIRE(q[i] == values[r == 0 ? 0 : r - 1]);
+      }
+      CHECK(s.mean() == Approx(std::accumulate(values.begin(), values.end(), 0.0) / 3000.0));
+    }
+  }
+}
+
 TEST_CASE("an empty stream has no quantiles and no mean", "[stats][quantiles]") {
   StreamQuantiles s;
   constexpr std::array<double, 1> half{0.5};

@@ -3,7 +3,9 @@
 // metrics count of them: units demanded, shipped at once from a stock or lost, customers served
 // in full and with their preferred variant, and the lead time from arrival to the last delivery.
 // A customer's patience runs out through an event; a customer waiting in a backlog is released by
-// the backlog when it reaches the record.
+// the backlog when it reaches the record. A customer served in full, or lost, on arrival never
+// needs a record: the calls that close an order take the customer itself, with kNoRecord for one
+// that has none.
 
 #include <cmath>
 #include <cstdint>
@@ -89,9 +91,11 @@ class Customers {
   void await_patience(std::uint32_t id);
   // The customer's remaining units are lost by the stock of `stock_node` (kNone: by no stock, as
   // at a make-to-order factory's quote); the order is closed.
-  void lose(std::uint32_t id, Index stock_node);
-  // Closes the order: served in full, or not. A customer not waiting in a backlog is released.
-  void close(std::uint32_t id, bool served_in_full);
+  void lose(Customer& c, std::uint32_t id, Index stock_node);
+  void lose(std::uint32_t id, Index stock_node) { lose(pool_[id], id, stock_node); }
+  // Closes the order: served in full, or not. A record not held by a backlog is released.
+  void close(Customer& c, std::uint32_t id, bool served_in_full);
+  void close(std::uint32_t id, bool served_in_full) { close(pool_[id], id, served_in_full); }
 
   [[nodiscard]] const ServiceCounts& node_service(Index node) const { return node_[node]; }
   [[nodiscard]] const ChainService& chain_service() const { return chain_; }
@@ -142,24 +146,23 @@ inline void Customers::await_patience(std::uint32_t id) {
   }
 }
 
-inline void Customers::lose(std::uint32_t id, Index stock_node) {
-  Customer& c = pool_[id];
+inline void Customers::lose(Customer& c, std::uint32_t id, Index stock_node) {
   if (c.measured) {
     node_[c.node].units_lost += c.remaining;
     chain_.units_lost += c.remaining;
     if (stock_node != kNone) lost_by_stock_[stock_node] += c.remaining;
   }
-  close(id, false);
+  close(c, id, false);
 }
 
-inline void Customers::close(std::uint32_t id, bool served_in_full) {
-  Customer& c = pool_[id];
+inline void Customers::close(Customer& c, std::uint32_t id, bool served_in_full) {
   c.open = false;
   if (served_in_full && c.measured) {
     lead_times_.add(c.last_delivery - c.arrival);
     chain_.customers_served += 1;
     if (c.preferred) chain_.customers_matched += 1;
   }
+  if (id == kNoRecord) return;  // never waited: no patience event, no record
   calendar_.cancel(c.patience_event);
   if (c.waiting_at == kNone) pool_.release(id);
 }

@@ -165,17 +165,17 @@ class Replication {
     flows_.consumer_demand(quantity);
     replenishment_.record_consumer_demand(node, wanted, quantity);
     add_demand(node, wanted, quantity);
-    const std::uint32_t id = customers_.add(c);
 
     if (plan_.node_kind(node) == NodeKind::kFactory) {
-      customer_reaches_factory(id);
+      customer_reaches_factory(customers_.add(c));
     } else if (plan_.forwards_to_factory(node, wanted)) {
       // C2M: the platform passes the order straight to the factory.
       flows_.order(node, quantity);
       calendar_.schedule_in(plan_.lane(plan_.supplier_lane(node)).information_delay_days,
-                            {EventKind::kCustomerForward, false, id, 0});
+                            {EventKind::kCustomerForward, false, customers_.add(c), 0});
     } else {
-      fill_from_stock(id, node);
+      // A shop's customer gets a record only if it has to wait.
+      fill_from_stock(c, kNoRecord, node);
     }
   }
 
@@ -200,21 +200,21 @@ class Replication {
     return false;
   }
 
-  // Serves a customer from the stock of `node` (the consumer-facing node, or a factory shipping
+  // Serves customer `c` (record `id`, or kNoRecord for one just arrived, which gets a record only
+  // if it has to wait) from the stock of `node` (the consumer-facing node, or a factory shipping
   // direct): what is on hand ships now; the rest waits in the node's backlog, or is lost.
-  void fill_from_stock(std::uint32_t id, Index node) {
-    Customer& c = customers_[id];
+  void fill_from_stock(Customer& c, std::uint32_t id, Index node) {
     if (!plan_.node(node).stock || !choose_stocked_sku(node, c)) {
-      customers_.lose(id, plan_.node(node).stock ? node : kNone);
+      customers_.lose(c, id, plan_.node(node).stock ? node : kNone);
       return;
     }
     const Index sku = c.sku;
     const double from_stock = std::min(stock_.on_hand(node, sku), c.remaining);
     customers_.count_from_stock(c, from_stock);
-    if (from_stock > 0) ship_to_customer(id, node, from_stock, true);
+    if (from_stock > 0) ship_to_customer(c, id, node, from_stock, true);
     // A sale from stock lowers the inventory position: continuous review acts on it now, whether
     // or not the customer is served in full.
-    if (!customers_[id].open) {
+    if (!c.open) {
       consider_continuous_review(node, sku);
       return;
     }
@@ -222,13 +222,14 @@ class Replication {
     // order reaches the factory after the information delay).
     if (plan_.node(node).stock->shortage == ShortageMode::kLostSales ||
         c.arrival + patience(c) <= now()) {
-      customers_.lose(id, node);
+      customers_.lose(c, id, node);
       consider_continuous_review(node, sku);
       return;
     }
     c.waiting_at = node;
+    if (id == kNoRecord) id = customers_.add(c);  // `c` is the caller's copy: done with it
     stock_.backlog(node, sku).queue.push_back({true, id});
-    stock_.add_backorders(now(), node, sku, c.remaining, true);
+    stock_.add_backorders(now(), node, sku, customers_[id].remaining, true);
     customers_.await_patience(id);
     consider_continuous_review(node, sku);
   }
@@ -256,8 +257,8 @@ class Replication {
 
   // Ships units to a customer: from the consumer-facing node's stock, or from a factory that
   // makes to order for a platform (the goods then travel both lanes).
-  void ship_to_customer(std::uint32_t id, Index from, double units, bool from_stock) {
-    Customer& c = customers_[id];
+  void ship_to_customer(Customer& c, std::uint32_t id, Index from, double units,
+                        bool from_stock) {
     const Index p = plan_.product_of(c.sku);
     const Index consumer_node = c.node;
     const Index market_lane = plan_.lane_to_market(consumer_node, c.market);
@@ -283,7 +284,7 @@ class Replication {
     customers_.count_delivery(c, units, delivery);
     c.remaining -= units;
     c.last_delivery = std::max(c.last_delivery, delivery);
-    if (c.remaining <= 0) customers_.close(id, true);
+    if (c.remaining <= 0) customers_.close(c, id, true);
   }
 
   // ---- factories ------------------------------------------------------------------------------
@@ -298,7 +299,7 @@ class Replication {
     if (f.mode == FactoryMode::kMakeToStock ||
         (f.mode == FactoryMode::kHybrid && plan_.stocks(factory_node, c.sku) &&
          markets_.customisation_draw(c.market, c.number) >= f.to_order_share)) {
-      fill_from_stock(id, factory_node);  // finished goods, shipped direct
+      fill_from_stock(c, id, factory_node);  // finished goods, shipped direct
       return;
     }
     // Make to order: beyond the customer's patience, the quoted delivery loses the sale.
@@ -330,7 +331,7 @@ class Replication {
                    plan_.purchase_cost(node, plan_.product_of(job.sku)) * job.quantity);
     if (job.customer != kNoRecord) {
       // Accepted make-to-order customers wait for their job: they are never lost after the quote.
-      ship_to_customer(job.customer, node, job.quantity, false);
+      ship_to_customer(customers_[job.customer], job.customer, node, job.quantity, false);
     } else {
       stock_.add_on_order(node, job.sku, -job.quantity);
       receive_into_stock(node, job.sku, job.quantity);
@@ -374,7 +375,7 @@ class Replication {
       if (r.is_customer) {
         const double units = std::min(on_hand, customers_[r.id].remaining);
         stock_.add_backorders(now(), node, sku, -units, true);
-        ship_to_customer(r.id, node, units, true);
+        ship_to_customer(customers_[r.id], r.id, node, units, true);
         left = customers_[r.id].remaining;
       } else {
         const double units = std::min(on_hand, orders_[r.id].remaining);

@@ -18,6 +18,7 @@
 #include "sim/model/daily_rate.hpp"
 #include "sim/model/model_event.hpp"
 #include "sim/model/stream_purpose.hpp"
+#include "sim/random/distributions.hpp"
 #include "sim/random/random_stream.hpp"
 
 namespace c2msim::model {
@@ -77,7 +78,7 @@ inline void MarketArrivals::schedule_next(Index m) {
   const MarketSpec& ms = plan_.market(m);
   const double unit = ms.process == ArrivalProcess::kDeterministic
                           ? 1.0
-                          : -std::log(arrival_streams_[m].uniform_open01());
+                          : random::standard_exponential(arrival_streams_[m]);
   // The k-th customer arrives at Lambda^-1(E_1 + ... + E_k), the rate scaled by price response.
   const double t =
       advance_daily_rate(ms.arrivals_per_day, positions_[m], unit / plan_.market_rate_factor(m));

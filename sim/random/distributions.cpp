@@ -1,6 +1,7 @@
 #include "sim/random/distributions.hpp"
 
 #include <algorithm>
+#include <boost/random/exponential_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <cmath>
 #include <limits>
@@ -37,6 +38,18 @@ double standard_normal(RandomStream& s) {
   BoostEngine engine{s};
   return boost::random::normal_distribution<double>(0.0, 1.0)(engine);
 }
+
+}  // namespace
+
+// The ziggurat for the exponential (Marsaglia and Tsang 2000), as Boost.Random implements it:
+// about one 64-bit word and no logarithm in 98% of draws, against a log for inversion (the log was
+// a ninth of the time of a chain whose customers arrive one by one).
+double standard_exponential(RandomStream& s) {
+  BoostEngine engine{s};
+  return boost::random::exponential_distribution<double>(1.0)(engine);
+}
+
+namespace {
 
 // Marsaglia & Tsang (2000), "A simple method for generating gamma variables", for shape >= 1.
 double standard_gamma_at_least_one(double shape, RandomStream& s) {
@@ -114,7 +127,7 @@ Exponential::Exponential(double r) : rate(r) {
   require(finite(r) && r > 0.0, "exponential rate must be > 0");
 }
 double Exponential::operator()(RandomStream& s) const {
-  return -std::log(s.uniform_open01()) / rate;
+  return standard_exponential(s) / rate;
 }
 
 Normal::Normal(double mean, double sd) : mu(mean), sigma(sd) {

@@ -33,7 +33,10 @@ struct Uniform {
   [[nodiscard]] double variance() const noexcept { return (max - min) * (max - min) / 12.0; }
 };
 
-// Exponential with the given rate, by inversion: -log(U) / rate.
+// A unit exponential draw, by the ziggurat method of Boost.Random (a variable number of words).
+double standard_exponential(RandomStream& s);
+
+// Exponential with the given rate: a unit exponential over the rate.
 struct Exponential {
   explicit Exponential(double rate);
   double rate;

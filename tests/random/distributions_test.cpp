@@ -104,11 +104,50 @@ TEST_CASE("exponential draws have the analytic mean and variance", "[random]") {
   check_moments(Exponential(40.0), 4, "exponential 40");
 }
 
-TEST_CASE("exponential draws are -log(U) / rate of one open uniform", "[random]") {
-  RandomStream a({7, 0, 0, 0});
-  RandomStream b({7, 0, 0, 0});
+TEST_CASE("an exponential draw depends only on the stream's position, about one word a draw",
+          "[random]") {
+  RandomStream s({7, 0, 0, 0});
   const Exponential e(2.0);
-  for (int i = 0; i < 100; ++i) REQUIRE(e(a) == -std::log(b.uniform_open01()) / 2.0);
+  for (int i = 0; i < 1000; ++i) {
+    RandomStream copy = s;
+    const double x = e(s);
+    REQUIRE(x >= 0.0);
+    REQUIRE(e(copy) == x);
+    REQUIRE(copy.words_drawn() == s.words_drawn());
+  }
+  // The ziggurat takes one word for most draws and more on rejection or in the base strip.
+  CHECK(s.words_drawn() >= 1000u);
+  CHECK(s.words_drawn() < 1100u);
+}
+
+// The exponential ziggurat draws its base strip by shifting and repeating, and its wedges by
+// rejection; a fault in either shows in the frequencies of cells of equal probability and in the
+// far tail. 2e6 draws in 50 cells of probability 1/50 (edges -log(1 - k/50)), and the counts
+// beyond 5 and 10 (probabilities e^-5 and e^-10, within 5 binomial standard errors).
+TEST_CASE("exponential draws have the analytic cell frequencies and tail probabilities",
+          "[random]") {
+  RandomStream s({10, 0, 0, 0});
+  const Exponential e(0.5);  // mean 2: the draw over the rate is checked too
+  constexpr int kDraws = 2'000'000;
+  constexpr std::size_t kCells = 50;
+  std::vector<double> counts(kCells, 0.0);
+  int beyond_5 = 0;
+  int beyond_10 = 0;
+  for (int i = 0; i < kDraws; ++i) {
+    const double x = 0.5 * e(s);  // unit exponential
+    const double u = -std::expm1(-x);  // its CDF: uniform on [0, 1)
+    counts[std::min(kCells - 1, static_cast<std::size_t>(u * kCells))] += 1;
+    beyond_5 += x > 5.0 ? 1 : 0;
+    beyond_10 += x > 10.0 ? 1 : 0;
+  }
+  check_chi_square(counts, std::vector<double>(kCells, kDraws / static_cast<double>(kCells)),
+                   "exponential cells");
+  for (const auto& [z, count] : {std::pair{5.0, beyond_5}, std::pair{10.0, beyond_10}}) {
+    const double p = std::exp(-z);
+    const double se = std::sqrt(p * (1 - p) / kDraws);
+    INFO("beyond " << z);
+    CHECK(std::fabs(count / static_cast<double>(kDraws) - p) < 5 * se);
+  }
 }
 
 TEST_CASE("normal draws have the analytic mean and variance", "[random]") {

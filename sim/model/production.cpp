@@ -12,6 +12,9 @@ Production::Production(const ArmPlan& plan, Calendar& calendar) : plan_(plan), c
     f.node = plan.factory_node(fi);
     f.spec = &*plan.node(f.node).factory;
     f.lines.resize(std::max<Index>(1, f.spec->lines));
+    for (Index l = 0; l < f.lines.size(); ++l) {
+      f.lines[l].done_timer = calendar_.add_timer({EventKind::kProductionDone, false, fi, l});
+    }
     f.queued_of_sku.assign(plan.sku_count(), 0);
     f.lines_on_sku.assign(plan.sku_count(), 0);
     factories_.push_back(std::move(f));
@@ -463,7 +466,7 @@ void Production::start_free_lines(Index factory) {
     const Index product = plan_.product_of(job.sku);
     f.wip_value_days += job.quantity * plan_.purchase_cost(f.node, product) * window;
     wip_unit_cost_days_ += job.quantity * plan_.product(product).unit_cost * window;
-    calendar_.schedule_at(line.busy_until, {EventKind::kProductionDone, false, factory, l});
+    calendar_.arm_timer(line.done_timer, line.busy_until);
     // The plan's next step, made: the plan goes on from the one after.
     if (was_planned) {
       PlanCache& c = f.cache;

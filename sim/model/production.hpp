@@ -109,6 +109,9 @@ class Production {
     Index last_sku = kNone;
     std::uint32_t job = kNoRecord;
     double busy_until = 0;
+    // The line's completions: a recurring timer of the calendar, armed when a job starts (a line
+    // finishes one job at a time, and nothing cancels a job), so none takes a trip through the heap.
+    Calendar::TimerId done_timer = 0;
   };
   // plan()'s memory of one factory (see production.cpp): the dispatch planned over the jobs known
   // (without the one being quoted), kept while the factory does not change; each quote only looks

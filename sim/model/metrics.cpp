@@ -63,9 +63,9 @@ ReplicationResult measure(const MeasuredRun& run) {
     const Index fi = plan.factory_of(node);
     const std::string& id = ns.id;
     const double wip_value_days = fi != kNone ? run.production.wip_value_days(fi) : 0.0;
-    const double average_value = inv.value.average(end) + wip_value_days / measured_days;
-    const double holding = ns.holding_cost_rate_per_year * inv.value.integral(end) / kDaysPerYear +
-                           ns.holding_cost_per_unit_day * inv.units.integral(end);
+    const double average_value = inv.average_value + wip_value_days / measured_days;
+    const double holding = ns.holding_cost_rate_per_year * inv.value_days / kDaysPerYear +
+                           ns.holding_cost_per_unit_day * inv.unit_days;
     const double salvage_loss = acc.salvaged_cost - acc.salvage_revenue;
     const double profit = acc.revenue - acc.cogs - salvage_loss - holding - acc.transport_cost;
     // Shortage costs, textbook style: p x unit-days owed to consumers by this stock, and a penalty
@@ -88,7 +88,7 @@ ReplicationResult measure(const MeasuredRun& run) {
     emit(id, "days_of_inventory", inventory_days);
     emit(id, "cash_to_cash_days", inventory_days + receivable_days - payable_days);
     emit(id, "average_inventory_value", average_value);
-    emit(id, "ending_inventory_value", inv.value.value());
+    emit(id, "ending_inventory_value", inv.ending_value);
     emit(id, "units_sold", acc.units_sold);
     emit(id, "revenue", acc.revenue);
     emit(id, "holding_cost", holding);
@@ -138,7 +138,7 @@ ReplicationResult measure(const MeasuredRun& run) {
   // Everything the chain holds, at unit cost: on hand, between nodes, on the lines, and sold but
   // on its way to the consumer.
   const double system_value =
-      run.books.chain_on_hand_value().average(end) +
+      run.books.chain_on_hand_average_value() +
       run.books.chain_in_transit_value().average(end) +
       (run.production.wip_unit_cost_days() + run.books.to_consumers_value_days()) / measured_days;
   const double consumer_cost_per_day = chain.consumer_cost_value / measured_days;

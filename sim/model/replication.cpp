@@ -50,6 +50,7 @@ class Replication {
     calendar_.run_until(plan_.spec().horizon_days,
                         [this](const Calendar::Event& event) { handle(event.payload); });
     close_books();
+    books_.settle(plan_.spec().horizon_days);
     check_conservation(plan_, books_, stock_, transport_.units_in_transit());
     return measure({plan_, books_, stock_, customers_, production_, flows_, transport_,
                     calendar_.events_processed(), calendar_.counters().heap_pushes,
@@ -267,11 +268,7 @@ class Replication {
     // A platform's consumers pay when they order; a shop's when they buy (the sale).
     const double paid_after =
         plan_.node_kind(consumer_node) == NodeKind::kPlatform ? c.arrival - now() : 0.0;
-    books_.sell_to_consumer(consumer_node, plan_.price(consumer_node, p) * units, units,
-                            plan_.purchase_cost(consumer_node, p) * units,
-                            plan_.lane(market_lane).cost_per_unit * units,
-                            plan_.unit_cost(c.sku) * units, plan_.chain_cost(from, p) * units,
-                            paid_after);
+    books_.sell_to_consumer(consumer_node, from, p, market_lane, units, paid_after);
     if (from != consumer_node) {
       // Drop shipment: the factory sells to the platform and sends the goods itself.
       const Index up_lane = plan_.supplier_lane(consumer_node);

@@ -74,9 +74,7 @@ class Stock {
     const std::size_t k = plan_.cell(node, sku);
     const double delta = units - on_hand_[k];
     on_hand_[k] = units;
-    const Index p = plan_.product_of(sku);
-    books_.stock_changed(now, node, delta, delta * plan_.purchase_cost(node, p),
-                         delta * plan_.product(p).unit_cost);
+    books_.stock_changed(now, node, sku, delta);
   }
   void take(double now, Index node, Index sku, double units) {
     set_on_hand(now, node, sku, on_hand(node, sku) - units);

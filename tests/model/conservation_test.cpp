@@ -55,9 +55,10 @@ struct Balanced {
     books.sell_to_node(0, 1, 36.0, 3.0, 30.0, 0.0, 0.0);
     books.receive(1, 2.0);
     books.ship(1, 4.0);
-    books.sell_to_consumer(1, 72.0, 4.0, 48.0, 0.0, 40.0, 40.0, 0.0);
+    books.sell_to_consumer(1, 1, 0, 1, 4.0, 0.0);
     books.salvage(0, 7.0, 0.0, 70.0, 70.0, 70.0);
     books.salvage(1, 3.0, 0.0, 36.0, 30.0, 30.0);
+    books.settle(10.0);
   }
   Books books;
   Stock stock;

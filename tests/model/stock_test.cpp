@@ -37,10 +37,12 @@ TEST_CASE("stock moves are reported to the books at purchase cost and unit cost"
   CHECK(stock.on_hand(kFactory, 1) == 0.0);
   // Units: 5 on [0, 1), 3 on [1, 3), 7 on [3, 4): 18 unit-days; at the retailer's purchase cost
   // of 12 (the factory's price), and at unit cost 10 for the chain.
-  CHECK(books.inventory(kRetailer).units.integral(4.0) == Approx(18.0));
-  CHECK(books.inventory(kRetailer).value.integral(4.0) == Approx(18.0 * 12.0));
-  CHECK(books.chain_on_hand_value().integral(4.0) == Approx(18.0 * 10.0));
-  CHECK(books.inventory(kFactory).units.integral(4.0) == 0.0);
+  books.settle(4.0);
+  CHECK(books.inventory(kRetailer).unit_days == Approx(18.0));
+  CHECK(books.inventory(kRetailer).value_days == Approx(18.0 * 12.0));
+  CHECK(books.inventory(kRetailer).ending_value == Approx(7.0 * 12.0));
+  CHECK(books.chain_on_hand_average_value() == Approx(18.0 * 10.0 / 4.0));
+  CHECK(books.inventory(kFactory).unit_days == 0.0);
 }
 
 TEST_CASE("the inventory position counts on order and subtracts backorders", "[model][stock]") {

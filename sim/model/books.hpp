@@ -6,8 +6,8 @@
 // Prices and costs are fixed per node and product, so what happens once per customer is counted
 // in units (units sold to consumers, with their value-days of payment, per node and product; units
 // carried on each lane into a market; on-hand units over time per node and sku), and the money
-// follows from the units when the replication settles its books (settle()): a sale updates a few
-// counters, not twenty accumulators and three averages.
+// follows from the units when the replication settles its books (settle()): a sale updates four
+// counters rather than ten sums, and a change of stock one time-weighted average rather than three.
 
 #include <algorithm>
 #include <cstddef>

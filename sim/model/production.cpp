@@ -105,9 +105,11 @@ void Production::replan(const Factory& f) const {
     v.key = v.indexed_key = PlanCache::kNoKey;
     v.stale = false;
     v.taken_at = PlanCache::kNoStep;
+    v.searched = v.cuts_seen = 0;
     v.touched = false;
   }
   c.touched.clear();
+  c.cuts.clear();
   c.waiting.clear();
   c.stale.clear();
   c.version = f.version;
@@ -156,7 +158,6 @@ void Production::plan_step(const Factory& f) const {
   }
   c.step_lines.insert(c.step_lines.end(), c.lines.begin(), c.lines.end());
   PlanCache::Step step;
-  step.stamp = c.next_stamp++;
   step.line = static_cast<Index>(line - c.lines.begin());
   auto& [free_at, set_up] = *line;
   const bool batch = !c.before_release;
@@ -225,24 +226,8 @@ std::size_t Production::step_taking(const Factory& f, Index sku) const {
   PlanCache& c = f.cache;
   while (c.before_release) plan_step(f);
   PlanCache::Variant& v = c.touch(sku);
-  // The steps before `from` do not take a quoted job of the variant: none before the step it was
-  // found at, while that step stands; else none before the first step planned since (a join_plan
-  // planned the steps from there again, and the steps' stamps rise with their positions).
-  std::size_t from = 0;
-  if (v.taken_at != PlanCache::kNoStep) {
-    if (v.taken_at < c.steps.size() && c.steps[v.taken_at].stamp == v.taken_stamp) {
-      if (v.taken_at >= c.begin) return v.taken_at;
-      from = v.taken_at;
-    } else {
-      const auto end = c.steps.begin() +
-                       static_cast<std::ptrdiff_t>(std::min(v.taken_at, c.steps.size()));
-      from = static_cast<std::size_t>(
-          std::partition_point(
-              c.steps.begin(), end,
-              [&v](const PlanCache::Step& step) { return step.stamp <= v.taken_stamp; }) -
-          c.steps.begin());
-    }
-  }
+  c.catch_up(v);
+  if (v.taken_at != PlanCache::kNoStep && v.taken_at >= c.begin) return v.taken_at;
   const std::size_t lines = c.lines.size();
   // A quoted job of `sku` stands after every released job and every batched one of a variant up to
   // its own: is a job standing at `key` behind it?
@@ -250,7 +235,7 @@ std::size_t Production::step_taking(const Factory& f, Index sku) const {
     return key == PlanCache::kNoKey ||
            (key >= PlanCache::kBatchKey && key - PlanCache::kBatchKey > sku);
   };
-  for (std::size_t k = std::max({from, c.begin, c.batch_from});; ++k) {
+  for (std::size_t k = std::max({v.searched, c.begin, c.batch_from});; ++k) {
     if (k == c.steps.size()) plan_step(f);
     const PlanCache::Step& step = c.steps[k];
     const auto* at = &c.step_lines[k * lines];
@@ -265,8 +250,7 @@ std::size_t Production::step_taking(const Factory& f, Index sku) const {
                       : behind(step.unclaimed);
     }
     if (takes) {
-      v.taken_at = k;
-      v.taken_stamp = step.stamp;
+      v.taken_at = v.searched = k;
       return k;
     }
   }
@@ -275,13 +259,11 @@ std::size_t Production::step_taking(const Factory& f, Index sku) const {
 void Production::join_plan(const Factory& f, Index sku, double work_days, bool released) const {
   PlanCache& c = f.cache;
   if (c.variants.empty()) return;
-  const PlanCache::Variant& joining = c.variants[sku];
+  PlanCache::Variant& joining = c.variants[sku];
+  if (!joining.touched) return;  // not quoted: planned afresh when needed
+  c.catch_up(joining);
   const std::size_t k = joining.taken_at;
-  // Not quoted on the plan as it stands (or on a step the lines made): planned afresh when needed.
-  if (k == PlanCache::kNoStep || k >= c.steps.size() || c.steps[k].stamp != joining.taken_stamp ||
-      k < c.begin) {
-    return;
-  }
+  if (k == PlanCache::kNoStep || k < c.begin) return;
   // Undo the steps from the one that takes the new job on.
   for (std::size_t i = c.steps.size(); i > k; --i) {
     const PlanCache::Step& step = c.steps[i - 1];
@@ -306,7 +288,7 @@ void Production::join_plan(const Factory& f, Index sku, double work_days, bool r
   }
   c.steps.resize(k);
   c.step_lines.resize(k * lines);
-  // The variants found at the steps dropped see it by those steps' stamps (step_taking).
+  c.cuts.push_back(k);
   if (released) {
     c.variants[sku].released.push_back({c.next_key++, work_days});
     ++c.released_left;

@@ -75,14 +75,6 @@ std::size_t choose_job(std::size_t begin, std::size_t end, std::size_t own_at, L
 // that would have taken it). The part before the release is planned at once; the steps from the
 // release on only as far as a quote needs them.
 
-namespace {
-
-// Where a variant's next waiting job stands in the dispatch order: released jobs by their queue
-// position, before batched ones, which stand in variant order.
-constexpr std::uint64_t kBatchKey = std::uint64_t{1} << 40;
-
-}  // namespace
-
 bool Production::planned(const Factory& f) const {
   return f.cache.version == f.version && calendar_.now() <= f.cache.valid_until;
 }
@@ -102,18 +94,27 @@ void Production::replan(const Factory& f) const {
   if (planned(f)) return;
   PlanCache& c = f.cache;
   const double now = calendar_.now();
-  if (c.variants.empty()) c.variants.resize(plan_.sku_count());
+  if (c.variants.empty()) {
+    c.variants.resize(plan_.sku_count());
+    c.indexed = plan_.sku_count() > PlanCache::kScanUpTo;
+    if (c.indexed) c.waiting.reserve(plan_.sku_count());
+  }
   for (const Index s : c.touched) {
     PlanCache::Variant& v = c.variants[s];
     v.released.clear();
     v.batched.clear();
     v.released_taken = v.batched_taken = 0;
     v.lines_set_up = 0;
+    v.key = v.indexed_key = PlanCache::kNoKey;
+    v.stale = false;
     v.taken_at = PlanCache::kNoStep;
-    v.searched = 0;
+    v.searched = v.cuts_seen = 0;
     v.touched = false;
   }
   c.touched.clear();
+  c.cuts.clear();
+  c.waiting.clear();
+  c.stale.clear();
   c.version = f.version;
   c.steps.clear();
   c.step_lines.clear();
@@ -137,6 +138,7 @@ void Production::replan(const Factory& f) const {
     c.lines.push_back({line.busy ? line.busy_until : now, line.last_sku});
     if (line.last_sku != kNone) ++c.touch(line.last_sku).lines_set_up;
   }
+  for (const Index s : c.touched) c.rekey(s);
   plan_holds_until(f);
 }
 
@@ -155,12 +157,13 @@ void Production::plan_step(const Factory& f) const {
     }
     c.before_release = false;
     c.batch_from = c.steps.size();
+    for (const Index s : c.touched) c.rekey(s);  // the batched jobs wait from now on
   }
-  const bool batch = !c.before_release;
   c.step_lines.insert(c.step_lines.end(), c.lines.begin(), c.lines.end());
   PlanCache::Step step;
   step.line = static_cast<Index>(line - c.lines.begin());
   auto& [free_at, set_up] = *line;
+  const bool batch = !c.before_release;
   const auto waits = [batch](const PlanCache::Variant& v) {
     return v.released_taken < v.released.size() || (batch && v.batched_taken < v.batched.size());
   };
@@ -168,17 +171,34 @@ void Production::plan_step(const Factory& f) const {
   if (set_up != kNone && waits(c.variants[set_up])) {
     step.own_waits = true;
     took = set_up;
-  } else {
+  } else if (!c.indexed) {
+    // The first waiting job, and the first of a variant no line is set up for.
     Index first_sku = kNone, unclaimed_sku = kNone;
     for (const Index s : c.touched) {
       const PlanCache::Variant& v = c.variants[s];
       if (!waits(v)) continue;
-      const std::uint64_t key =
-          v.released_taken < v.released.size() ? v.released[v.released_taken].first : kBatchKey + s;
+      const std::uint64_t key = v.released_taken < v.released.size()
+                                    ? v.released[v.released_taken].first
+                                    : PlanCache::kBatchKey + s;
       if (key < step.first) step.first = key, first_sku = s;
       if (v.lines_set_up == 0 && key < step.unclaimed) step.unclaimed = key, unclaimed_sku = s;
     }
     took = unclaimed_sku != kNone ? unclaimed_sku : first_sku;
+  } else {
+    // The same from the index: the walk passes at most one variant per line before it finds one
+    // no line is set up for.
+    c.reindex();
+    for (const auto& [key, s] : c.waiting) {
+      if (took == kNone) {
+        step.first = key;
+        took = s;
+      }
+      if (c.variants[s].lines_set_up == 0) {
+        step.unclaimed = key;
+        took = s;
+        break;
+      }
+    }
   }
   if (took == kNone) {
     step.end = true;  // every known job is taken: a quoted job is next
@@ -195,6 +215,7 @@ void Production::plan_step(const Factory& f) const {
     work = v.released[v.released_taken++].second;
     --c.released_left;
   }
+  c.rekey(took);
   const bool changes_over = set_up != kNone && set_up != took;
   free_at += (changes_over ? f.spec->changeover_days : 0.0) + work;
   step.done = free_at;
@@ -208,12 +229,14 @@ std::size_t Production::step_taking(const Factory& f, Index sku) const {
   PlanCache& c = f.cache;
   while (c.before_release) plan_step(f);
   PlanCache::Variant& v = c.touch(sku);
+  c.catch_up(v);
   if (v.taken_at != PlanCache::kNoStep && v.taken_at >= c.begin) return v.taken_at;
   const std::size_t lines = c.lines.size();
   // A quoted job of `sku` stands after every released job and every batched one of a variant up to
   // its own: is a job standing at `key` behind it?
   const auto behind = [sku](std::uint64_t key) {
-    return key == PlanCache::kNoKey || (key >= kBatchKey && key - kBatchKey > sku);
+    return key == PlanCache::kNoKey ||
+           (key >= PlanCache::kBatchKey && key - PlanCache::kBatchKey > sku);
   };
   for (std::size_t k = std::max({v.searched, c.begin, c.batch_from});; ++k) {
     if (k == c.steps.size()) plan_step(f);
@@ -239,8 +262,11 @@ std::size_t Production::step_taking(const Factory& f, Index sku) const {
 void Production::join_plan(const Factory& f, Index sku, double work_days, bool released) const {
   PlanCache& c = f.cache;
   if (c.variants.empty()) return;
-  const std::size_t k = c.variants[sku].taken_at;
-  if (k == PlanCache::kNoStep || k < c.begin) return;  // not quoted: planned afresh when needed
+  PlanCache::Variant& joining = c.variants[sku];
+  if (!joining.touched) return;  // not quoted: planned afresh when needed
+  c.catch_up(joining);
+  const std::size_t k = joining.taken_at;
+  if (k == PlanCache::kNoStep || k < c.begin) return;
   // Undo the steps from the one that takes the new job on.
   for (std::size_t i = c.steps.size(); i > k; --i) {
     const PlanCache::Step& step = c.steps[i - 1];
@@ -252,6 +278,7 @@ void Production::join_plan(const Factory& f, Index sku, double work_days, bool r
       --took.released_taken;
       ++c.released_left;
     }
+    c.rekey(step.took);
   }
   for (const auto& line : c.lines) {
     if (line.second != kNone) --c.variants[line.second].lines_set_up;
@@ -264,17 +291,14 @@ void Production::join_plan(const Factory& f, Index sku, double work_days, bool r
   }
   c.steps.resize(k);
   c.step_lines.resize(k * lines);
-  for (const Index s : c.touched) {
-    PlanCache::Variant& v = c.variants[s];
-    if (v.taken_at != PlanCache::kNoStep && v.taken_at >= k) v.taken_at = PlanCache::kNoStep;
-    v.searched = std::min(v.searched, k);
-  }
+  c.cuts.push_back(k);
   if (released) {
     c.variants[sku].released.push_back({c.next_key++, work_days});
     ++c.released_left;
   } else {
     c.variants[sku].batched.push_back(work_days);
   }
+  c.rekey(sku);
   c.version = f.version;
 }
 

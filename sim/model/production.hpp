@@ -7,6 +7,8 @@
 // make-to-order customer, planned by running that dispatch forward; and the factory's queueing
 // measurements (busy time, jobs in system, waits, the replenishment time of stock jobs).
 
+#include <algorithm>
+#include <boost/container/flat_set.hpp>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -119,16 +121,22 @@ class Production {
   struct PlanCache {
     static constexpr std::uint64_t kNoKey = ~std::uint64_t{0};
     static constexpr std::size_t kNoStep = ~std::size_t{0};
+    // Where a variant's next waiting job stands in the dispatch order: released jobs by their
+    // queue position, before batched ones, which stand in variant order.
+    static constexpr std::uint64_t kBatchKey = std::uint64_t{1} << 40;
     // A variant's waiting jobs: released ones (queue position, work days), then batched ones; how
-    // many of each the plan has taken so far; the lines set up for it; the first step at which a
-    // quoted job of the variant would be taken (or kNoStep), and the steps already searched.
+    // many of each the plan has taken so far; the lines set up for it; its dispatch key (kNoKey
+    // while none of its jobs waits), and the key `waiting` holds for it; the first step at which a
+    // quoted job of the variant would be taken (or kNoStep), the steps already searched, and how
+    // many of the plan's `cuts` these two have seen.
     struct Variant {
       std::vector<std::pair<std::size_t, double>> released;
       std::vector<double> batched;
       std::size_t released_taken = 0, batched_taken = 0;
       Index lines_set_up = 0;
-      std::size_t taken_at = kNoStep, searched = 0;
-      bool touched = false;
+      std::uint64_t key = kNoKey, indexed_key = kNoKey;
+      std::size_t taken_at = kNoStep, searched = 0, cuts_seen = 0;
+      bool touched = false, stale = false;
     };
     // One step of the plan, in the state before it: the line that frees first, whether its own
     // variant still waits, the first waiting job of a variant no line is set up for and the first
@@ -150,6 +158,26 @@ class Production {
     std::uint64_t next_key = 0;        // the dispatch key of a job joining the queue
     std::vector<Variant> variants;     // by SKU
     std::vector<Index> touched;        // the variants to reset before the next plan
+    // The first step each join_plan dropped, in order. A variant applies those it has not seen
+    // when it is next looked at (catch_up), not every variant at every join: most are not quoted
+    // again before the plan changes.
+    std::vector<std::size_t> cuts;
+    // The variants with a job waiting, as (dispatch key, variant), by key: a step's first waiting
+    // job is the front, and the first of a variant no line is set up for is among the next few
+    // (at most one per line is skipped), so a step costs O(lines) rather than a scan of every
+    // variant. A sorted vector: it holds at most one entry per variant (its capacity is reserved
+    // once, so no step allocates) and the walk from the front reads contiguous memory, where a
+    // heap would give the front alone and a node-based set would allocate. It is brought up to
+    // date only when a step looks at it (most steps take the line's own variant and do not):
+    // `stale` lists the variants whose key changed since, once each, so a run of steps on one
+    // variant costs one move. With few variants a scan of them is cheaper than keeping the index
+    // (measured: keeping it cost quickstart's 6 variants and example-monitors' 12 about 2% of a
+    // replication, and saved large-and-complete's 60 about 11%), so only a product of more than
+    // kScanUpTo variants has one.
+    static constexpr std::size_t kScanUpTo = 16;
+    bool indexed = false;
+    boost::container::flat_set<std::pair<std::uint64_t, Index>> waiting;
+    std::vector<Index> stale;
     std::vector<std::pair<double, Index>> lines;       // at the end of the steps: (free at, set up)
     std::vector<Step> steps;                           // from when it was planned
     std::vector<std::pair<double, Index>> step_lines;  // the lines before each step
@@ -158,9 +186,43 @@ class Production {
       Variant& v = variants[sku];
       if (!v.touched) {
         v.touched = true;
+        v.cuts_seen = cuts.size();
         touched.push_back(sku);
       }
       return v;
+    }
+    // The steps the variant found or searched that joins have dropped since it last looked.
+    void catch_up(Variant& v) const {
+      for (; v.cuts_seen < cuts.size(); ++v.cuts_seen) {
+        const std::size_t cut = cuts[v.cuts_seen];
+        if (v.taken_at != kNoStep && v.taken_at >= cut) v.taken_at = kNoStep;
+        v.searched = std::min(v.searched, cut);
+      }
+    }
+    // The variant's key after a change to its jobs taken or known, or to the phase (released
+    // jobs only before the release, the batch too from it on).
+    void rekey(Index sku) {
+      if (!indexed) return;
+      Variant& v = variants[sku];
+      v.key = v.released_taken < v.released.size() ? v.released[v.released_taken].first
+              : !before_release && v.batched_taken < v.batched.size() ? kBatchKey + sku
+                                                                      : kNoKey;
+      if (v.key != v.indexed_key && !v.stale) {
+        v.stale = true;
+        stale.push_back(sku);
+      }
+    }
+    // `waiting` as the keys stand.
+    void reindex() {
+      for (const Index sku : stale) {
+        Variant& v = variants[sku];
+        v.stale = false;
+        if (v.key == v.indexed_key) continue;
+        if (v.indexed_key != kNoKey) waiting.erase({v.indexed_key, sku});
+        if (v.key != kNoKey) waiting.insert({v.key, sku});
+        v.indexed_key = v.key;
+      }
+      stale.clear();
     }
   };
   struct Factory {

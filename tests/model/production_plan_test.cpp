@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <random>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "sim/model/production.hpp"
 #include "tests/model/chain_fixtures.hpp"
@@ -19,26 +21,40 @@ using c2msim::model::Production;
 
 namespace {
 
+// The factories the random drive picks from: each figure is drawn from its list.
+struct Mix {
+  std::vector<Index> lines{1, 2, 3};
+  std::vector<Index> variants{1, 2, 3, 4, 5, 6};
+  std::vector<double> unit_days{0.01, 0.05, 0.1, 0.3};
+  std::vector<double> changeover_days{0, 0.01, 0.1, 0.25};
+  std::vector<double> batching_window_days{0, 0, 0.3, 0.5, 1.0};
+  // The lines' utilisation, from mostly idle to overloaded.
+  std::vector<double> utilisation{0.3, 0.7, 0.95, 1.5};
+  // Before a customer's own quote, up to this many quotes of other variants, each of which the
+  // plan remembers at its own step (0: none).
+  int quotes_before = 0;
+};
+
 // One random factory driven for `actions` events: customers quoted (and most of them joining,
 // usually just after their own quote, as a replication does), stock jobs, jobs joining unquoted,
 // repeated quotes with nothing changed in between, at random times and at the times of the
 // factory's own finishes and releases. Returns the quotes that differed from the replay, with the
 // first one described in `first`.
-int mismatches(std::uint64_t seed, int actions, std::string& first, int& quotes) {
+int mismatches(std::uint64_t seed, int actions, const Mix& mix, std::string& first, int& quotes) {
   std::mt19937_64 rng(seed);
   const auto pick = [&rng](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  const auto any = [&pick](const auto& list) {
+    return list[static_cast<std::size_t>(pick(static_cast<int>(list.size())))];
+  };
   FactoryShape shape;
   shape.days = 1000.0;
-  shape.lines = static_cast<Index>(1 + pick(3));
-  shape.variants = static_cast<Index>(1 + pick(6));
-  shape.unit_days = std::vector<double>{0.01, 0.05, 0.1, 0.3}[static_cast<std::size_t>(pick(4))];
-  shape.changeover_days =
-      std::vector<double>{0, 0.01, 0.1, 0.25}[static_cast<std::size_t>(pick(4))];
-  shape.batching_window_days =
-      std::vector<double>{0, 0, 0.3, 0.5, 1.0}[static_cast<std::size_t>(pick(5))];
-  // The lines' utilisation, from mostly idle to overloaded: about 2.4 units' work per action.
-  const double utilisation =
-      std::vector<double>{0.3, 0.7, 0.95, 1.5}[static_cast<std::size_t>(pick(4))];
+  shape.lines = any(mix.lines);
+  shape.variants = any(mix.variants);
+  shape.unit_days = any(mix.unit_days);
+  shape.changeover_days = any(mix.changeover_days);
+  shape.batching_window_days = any(mix.batching_window_days);
+  // About 2.4 units' work per action.
+  const double utilisation = any(mix.utilisation);
   const double gap = 2.4 * shape.unit_days / (static_cast<double>(shape.lines) * utilisation);
   const ArmPlan plan(lone_factory(shape));
   Calendar calendar;
@@ -88,6 +104,10 @@ int mismatches(std::uint64_t seed, int actions, std::string& first, int& quotes)
         const Index sku = any_sku();
         const double units = any_units();
         if (what < 6) {
+          // Other customers first, turned away: the plan keeps the step each was found at, which
+          // the job joining next plans again when it is taken before them.
+          const int before = mix.quotes_before > 0 ? pick(mix.quotes_before + 1) : 0;
+          for (int i = 0; i < before; ++i) quote(any_sku(), any_units());
           const double planned = quote(sku, units);
           if (pick(4) == 0) quote(any_sku(), any_units());  // another customer, turned away
           if (what < 5) production.enqueue(0, Job{sku, units, customer++, planned});
@@ -121,7 +141,34 @@ TEST_CASE(
   std::string first;
   for (std::uint64_t seed = 1; seed <= 400; ++seed) {
     std::string here;
-    const int d = mismatches(seed, 300, here, quotes);
+    const int d = mismatches(seed, 300, Mix{}, here, quotes);
+    if (d > 0 && differ == 0) first = here;
+    differ += d;
+  }
+  INFO(first);
+  CHECK(quotes > 100000);
+  CHECK(differ == 0);
+}
+
+TEST_CASE(
+    "every quote equals the dispatch replayed from scratch at factories of many variants and "
+    "lines, whose jobs join the plan ahead of the steps other quotes were found at",
+    "[model][production]") {
+  // Many variants waiting at once, several of them claimed by lines; changeovers that make the
+  // choice between a line's own variant and another matter; batches large enough that a job
+  // joining early in the release order moves the steps of many quotes made before it.
+  Mix mix;
+  mix.lines = {2, 3, 4, 6};
+  mix.variants = {8, 16, 40, 60};
+  mix.changeover_days = {0.01, 0.1, 0.25};
+  mix.batching_window_days = {0, 0.3, 1.0, 2.0};
+  mix.utilisation = {0.5, 0.95, 1.5};
+  mix.quotes_before = 8;
+  int quotes = 0, differ = 0;
+  std::string first;
+  for (std::uint64_t seed = 1; seed <= 150; ++seed) {
+    std::string here;
+    const int d = mismatches(seed, 400, mix, here, quotes);
     if (d > 0 && differ == 0) first = here;
     differ += d;
   }

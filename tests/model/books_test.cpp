@@ -17,7 +17,7 @@ namespace {
 
 constexpr Index kFactory = 0, kRetailer = 1;
 constexpr Index kItem = 0;                          // the product (and its one sku)
-constexpr Index kSupplyLane = 0, kMarketLane = 1;  // factory -> retailer, retailer -> consumers
+constexpr Index kMarketLane = 1;  // retailer -> consumers (lane 0 is factory -> retailer)
 
 // A unit costs 10 to make; the factory sells at 12 (markup 0.2), the retailer at 18 (0.5);
 // carrying a unit to the consumer costs 0.25.

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/engine/heap_allocator.hpp"
 #include "sim/engine/sequence_set.hpp"
 
 namespace c2msim::engine {
@@ -38,7 +39,9 @@ struct CalendarCounters {
 // Three sources merged in (time, sequence) order; every event and every arming of a timer takes
 // the next number of one sequence counter, so ties in time run in the order they were scheduled.
 // - A d-ary min-heap of (time, sequence, payload) entries, the payload inline: no second array
-//   to miss into. d = 4 measured fastest of 2, 4 and 8 on the hold model (c2msim-bench --arity).
+//   to miss into. d = 8 measured fastest of 2, 4 and 8 on the hold model with a million pending
+//   events and within a few per cent of d = 4 below (c2msim-bench --arity); its storage starts
+//   each family on a cache line and sits on huge pages when large (sim/engine/heap_allocator.hpp).
 //   The entry of the event just run stays at the top until the calendar next needs the heap: if
 //   its handler schedules an event (as most do), the new entry takes its place, one sift for the
 //   pair; otherwise it is removed then.
@@ -54,9 +57,12 @@ struct CalendarCounters {
 // ones the queues are compacted; the sorted list of survivors then tells which older handles are
 // still pending, so memory stays proportional to the pending events.
 // In steady state nothing is allocated: vectors keep their capacity.
-template <class Payload, unsigned Arity = 4>
+template <class Payload, unsigned Arity = 8>
 class EventCalendar {
   static_assert(Arity >= 2, "a heap needs at least two children per node");
+  // The timers' heap: its sifts keep each timer's position current, a write per move, and it
+  // measured fastest at 4 (8 was about a third slower at every size).
+  static constexpr unsigned kTimerArity = 4;
 
  public:
   struct Event {
@@ -85,7 +91,7 @@ class EventCalendar {
       ++counters_.heap_pushes;
     } else {
       heap_.push_back(Entry{time, sequence, std::move(payload)});
-      sift_up(heap_, heap_.size() - 1, kNoMoveHook);
+      sift_up<Arity>(heap_, heap_.size() - 1, kNoMoveHook);
       ++counters_.heap_pushes;
     }
     return EventHandle{time, sequence};
@@ -178,18 +184,18 @@ class EventCalendar {
       // The handler of this timer's own firing re-arms it, later than it fired: one sift down.
       timer_top_fired_ = false;
       timer_heap_[0] = entry;
-      sift_down(timer_heap_, 0, TimerMoveHook{timers_});
+      sift_down<kTimerArity>(timer_heap_, 0, TimerMoveHook{timers_});
       return;
     }
     settle_fired_timer();
     if (timer.position == kUnarmed) {
       timer_heap_.push_back(entry);
-      sift_up(timer_heap_, timer_heap_.size() - 1, TimerMoveHook{timers_});
+      sift_up<kTimerArity>(timer_heap_, timer_heap_.size() - 1, TimerMoveHook{timers_});
     } else {
       const std::uint32_t at = timer.position;
       timer_heap_[at] = entry;
-      sift_up(timer_heap_, at, TimerMoveHook{timers_});
-      sift_down(timer_heap_, timer.position, TimerMoveHook{timers_});
+      sift_up<kTimerArity>(timer_heap_, at, TimerMoveHook{timers_});
+      sift_down<kTimerArity>(timer_heap_, timer.position, TimerMoveHook{timers_});
     }
   }
 
@@ -233,7 +239,6 @@ class EventCalendar {
  private:
   static constexpr std::uint32_t kUnarmed = std::numeric_limits<std::uint32_t>::max();
   static constexpr std::size_t kCompactionSlack = 64;
-  static constexpr std::size_t kCacheResidentEntries = std::size_t{1} << 15;
   static constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
   enum class Source : std::uint8_t { kNone, kHeap, kFifo, kTimer };
@@ -285,11 +290,11 @@ class EventCalendar {
   }
 
   // One sift for both heaps; `moved` learns where each entry lands (a no-op for the event heap).
-  template <class E, class Hook>
-  static void sift_up(std::vector<E>& heap, std::size_t i, Hook moved) {
-    E moving = std::move(heap[i]);
+  template <unsigned D, class Heap, class Hook>
+  static void sift_up(Heap& heap, std::size_t i, Hook moved) {
+    auto moving = std::move(heap[i]);
     while (i > 0) {
-      const std::size_t parent = (i - 1) / Arity;
+      const std::size_t parent = (i - 1) / D;
       if (!earlier(moving, heap[parent])) break;
       heap[i] = std::move(heap[parent]);
       moved(heap[i], i);
@@ -300,19 +305,18 @@ class EventCalendar {
   }
 
   // The earliest of the children first.. of a heap of n entries (first < n).
-  template <class E>
-  static std::size_t earliest_child(const std::vector<E>& heap, std::size_t first,
-                                    std::size_t n) noexcept {
-    const std::size_t last = first + Arity < n ? first + Arity : n;
+  template <unsigned D, class Heap>
+  static std::size_t earliest_child(const Heap& heap, std::size_t first, std::size_t n) noexcept {
+    const std::size_t last = first + D < n ? first + D : n;
     std::size_t best = first;
     for (std::size_t c = first + 1; c < last; ++c) {
       if (earlier(heap[c], heap[best])) best = c;
     }
     return best;
   }
-  // The same by conditional moves, for a heap in cache: no mispredicted branch per level. Out of
-  // cache the branches are better, as they let the processor fetch the next level early.
-  static std::size_t earliest_child_branch_free(const std::vector<Entry>& heap, std::size_t first,
+  // The same by conditional moves: no mispredicted branch per level.
+  template <class Heap>
+  static std::size_t earliest_child_branch_free(const Heap& heap, std::size_t first,
                                                 std::size_t n) noexcept {
     std::size_t best = first;
     if (first + Arity <= n) {  // a full family: a fixed count the compiler unrolls
@@ -327,14 +331,14 @@ class EventCalendar {
     return best;
   }
 
-  template <class E, class Hook>
-  static void sift_down(std::vector<E>& heap, std::size_t i, Hook moved) {
+  template <unsigned D, class Heap, class Hook>
+  static void sift_down(Heap& heap, std::size_t i, Hook moved) {
     const std::size_t n = heap.size();
-    E moving = std::move(heap[i]);
+    auto moving = std::move(heap[i]);
     for (;;) {
-      const std::size_t first = i * Arity + 1;
+      const std::size_t first = i * D + 1;
       if (first >= n) break;
-      const std::size_t best = earliest_child(heap, first, n);
+      const std::size_t best = earliest_child<D>(heap, first, n);
       if (!earlier(heap[best], moving)) break;
       heap[i] = std::move(heap[best]);
       moved(heap[i], i);
@@ -470,40 +474,31 @@ class EventCalendar {
     done_limit_ = std::numeric_limits<std::uint64_t>::max();
   }
 
-  // In cache (the heap sizes models run at), bottom-up and branch-free: the hole at the top
-  // sinks along the earliest children to a leaf, where the last entry fills it and rises (rarely
-  // far: it is a late one), one comparison per level fewer than sifting the last entry down. Out
-  // of cache, the plain sift down. Measured on the hold model (c2msim-bench --suite engine).
+  // Bottom-up and branch-free: the hole at the top sinks along the earliest children to a leaf,
+  // where the last entry fills it and rises (rarely far: it is a late one), one comparison per
+  // level fewer than sifting the last entry down. Measured on the hold model (c2msim-bench --suite
+  // engine), in cache and out: beyond the cache the heap is bound by the wait for each level's
+  // family, whose address depends on the last choice, so fewer levels (d = 8) pay and branches
+  // that guess the next family do not (a guess is right one time in d).
   void remove_heap_top() {
-    if (heap_.size() > kCacheResidentEntries) {
-      heap_.front() = std::move(heap_.back());
-      heap_.pop_back();
-      sift_down(heap_, 0, kNoMoveHook);
-      return;
-    }
     const std::size_t n = heap_.size() - 1;  // entries left, the last one to be placed
     const std::size_t hole = sink_top_hole(n);
     if (hole != n) {
       heap_[hole] = std::move(heap_[n]);
       heap_.pop_back();
-      sift_up(heap_, hole, kNoMoveHook);
+      sift_up<Arity>(heap_, hole, kNoMoveHook);
     } else {
       heap_.pop_back();
     }
   }
 
   // The same with `entry` in place of the last one: the top's entry was taken and a new one comes.
-  // The new entry is as likely as any to be late, so bottom-up pays here too (it measured
-  // fastest from 16 pending events up; sifting down from the top was faster only below that).
+  // The new entry is as likely as any to be late, so bottom-up pays here too (sifting it down
+  // from the top measured faster only below 16 pending events).
   void replace_heap_top(Entry entry) {
-    if (heap_.size() > kCacheResidentEntries) {
-      heap_.front() = std::move(entry);
-      sift_down(heap_, 0, kNoMoveHook);
-      return;
-    }
     const std::size_t hole = sink_top_hole(heap_.size());
     heap_[hole] = std::move(entry);
-    sift_up(heap_, hole, kNoMoveHook);
+    sift_up<Arity>(heap_, hole, kNoMoveHook);
   }
 
   // Moves the hole at the top of the first n entries down along the earliest children to a leaf;
@@ -538,8 +533,8 @@ class EventCalendar {
       timer_heap_[at] = timer_heap_[last];
       timer_heap_.pop_back();
       const TimerId moved = timer_heap_[at].id;
-      sift_up(timer_heap_, at, TimerMoveHook{timers_});
-      sift_down(timer_heap_, timers_[moved].position, TimerMoveHook{timers_});
+      sift_up<kTimerArity>(timer_heap_, at, TimerMoveHook{timers_});
+      sift_down<kTimerArity>(timer_heap_, timers_[moved].position, TimerMoveHook{timers_});
     } else {
       timer_heap_.pop_back();
     }
@@ -558,7 +553,7 @@ class EventCalendar {
     drop_served_fifo();
     fifo_.erase(std::remove_if(fifo_.begin(), fifo_.end(), cancelled), fifo_.end());
     for (std::size_t i = heap_.size() / Arity + 1; i > 0; --i) {
-      if (i - 1 < heap_.size()) sift_down(heap_, i - 1, kNoMoveHook);
+      if (i - 1 < heap_.size()) sift_down<Arity>(heap_, i - 1, kNoMoveHook);
     }
     cancelled_.clear();
     snapshot_.clear();
@@ -568,7 +563,7 @@ class EventCalendar {
     snapshot_limit_ = next_sequence_;
   }
 
-  std::vector<Entry> heap_;
+  std::vector<Entry, HeapAllocator<Entry>> heap_;
   bool heap_top_taken_ = false;  // heap_[0] was run: it awaits a replacement or its removal
   std::vector<Queued> fifo_;  // served from fifo_head_; emptied whenever it is drained
   std::size_t fifo_head_ = 0;

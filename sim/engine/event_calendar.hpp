@@ -183,18 +183,9 @@ class EventCalendar {
     const TimerEntry entry{time + 0.0, next_sequence_++, id};
     if (timer_top_fired_ && timer.position == 0) {
       // The handler of this timer's own firing re-arms it, later than it fired: it takes the
-      // top's place, bottom-up as in the event heap (replace_heap_top).
+      // top's place.
       timer_top_fired_ = false;
-      const std::size_t n = timer_heap_.size();
-      std::size_t hole = 0;
-      for (std::size_t first = 1; first < n; first = hole * kTimerArity + 1) {
-        const std::size_t best = earliest_child_branch_free<kTimerArity>(timer_heap_, first, n);
-        timer_heap_[hole] = timer_heap_[best];
-        timers_[timer_heap_[hole].id].position = static_cast<std::uint32_t>(hole);
-        hole = best;
-      }
-      timer_heap_[hole] = entry;
-      sift_up<kTimerArity>(timer_heap_, hole, TimerMoveHook{timers_});
+      replace_timer_top(entry);
       return;
     }
     settle_fired_timer();
@@ -528,6 +519,21 @@ class EventCalendar {
     if (!heap_top_taken_) return;
     heap_top_taken_ = false;
     remove_heap_top();
+  }
+
+  // The fired timer at the top re-armed as `entry`: bottom-up and branch-free, as the event heap's
+  // replace_heap_top (a re-armed timer is as likely as any to be late).
+  void replace_timer_top(const TimerEntry& entry) {
+    const std::size_t n = timer_heap_.size();
+    std::size_t hole = 0;
+    for (std::size_t first = 1; first < n; first = hole * kTimerArity + 1) {
+      const std::size_t best = earliest_child_branch_free<kTimerArity>(timer_heap_, first, n);
+      timer_heap_[hole] = timer_heap_[best];
+      timers_[timer_heap_[hole].id].position = static_cast<std::uint32_t>(hole);
+      hole = best;
+    }
+    timer_heap_[hole] = entry;
+    sift_up<kTimerArity>(timer_heap_, hole, TimerMoveHook{timers_});
   }
 
   void settle_fired_timer() {

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/engine/heap_allocator.hpp"
 #include "sim/engine/sequence_set.hpp"
 
 namespace c2msim::engine {
@@ -38,7 +39,12 @@ struct CalendarCounters {
 // Three sources merged in (time, sequence) order; every event and every arming of a timer takes
 // the next number of one sequence counter, so ties in time run in the order they were scheduled.
 // - A d-ary min-heap of (time, sequence, payload) entries, the payload inline: no second array
-//   to miss into. d = 4 measured fastest of 2, 4 and 8 on the hold model (c2msim-bench --arity).
+//   to miss into. d = 8 measured fastest of 2, 4 and 8 on the hold model with a million pending
+//   events and within a few per cent of d = 4 below (c2msim-bench --arity); its storage starts
+//   each family on a cache line and sits on huge pages when large (sim/engine/heap_allocator.hpp).
+//   The entry of the event just run stays at the top until the calendar next needs the heap: if
+//   its handler schedules an event (as most do), the new entry takes its place, one sift for the
+//   pair; otherwise it is removed then.
 // - A FIFO for events scheduled at the current time: they come after the heap's events at that
 //   time (scheduled earlier, so with smaller sequence numbers) and skip the heap.
 // - Recurring timers: a model registers a payload per timer and re-arms a timer after it fires;
@@ -51,9 +57,13 @@ struct CalendarCounters {
 // ones the queues are compacted; the sorted list of survivors then tells which older handles are
 // still pending, so memory stays proportional to the pending events.
 // In steady state nothing is allocated: vectors keep their capacity.
-template <class Payload, unsigned Arity = 4>
+template <class Payload, unsigned Arity = 8>
 class EventCalendar {
   static_assert(Arity >= 2, "a heap needs at least two children per node");
+  // The timers' heap: its sifts keep each timer's position current, a write per move. With
+  // branches choosing the child 8 measured a third slower than 4; bottom-up (a re-armed timer's
+  // own firing, the common case) the two are within noise.
+  static constexpr unsigned kTimerArity = 4;
 
  public:
   struct Event {
@@ -74,9 +84,15 @@ class EventCalendar {
     if (time == now_) {
       if (fifo_head_ >= kCompactionSlack && 2 * fifo_head_ >= fifo_.size()) drop_served_fifo();
       fifo_.push_back(Queued{sequence, std::move(payload)});
+    } else if (heap_top_taken_) {
+      // The handler of the event just taken from the top schedules another, which takes the
+      // top's place: one sift instead of a removal and an insertion.
+      heap_top_taken_ = false;
+      replace_heap_top(Entry{time, sequence, std::move(payload)});
+      ++counters_.heap_pushes;
     } else {
       heap_.push_back(Entry{time, sequence, std::move(payload)});
-      sift_up(heap_, heap_.size() - 1, kNoMoveHook);
+      sift_up<Arity>(heap_, heap_.size() - 1, kNoMoveHook);
       ++counters_.heap_pushes;
     }
     return EventHandle{time, sequence};
@@ -142,8 +158,8 @@ class EventCalendar {
   // calendar next changes.
   [[nodiscard]] const Payload* find(EventHandle handle) const noexcept {
     if (!pending(handle)) return nullptr;
-    for (const Entry& e : heap_) {
-      if (e.sequence == handle.sequence) return &e.payload;
+    for (std::size_t i = heap_top_taken_ ? 1 : 0; i < heap_.size(); ++i) {
+      if (heap_[i].sequence == handle.sequence) return &heap_[i].payload;
     }
     for (std::size_t i = fifo_head_; i < fifo_.size(); ++i) {
       if (fifo_[i].sequence == handle.sequence) return &fifo_[i].payload;
@@ -166,21 +182,21 @@ class EventCalendar {
     check_time(time);
     const TimerEntry entry{time + 0.0, next_sequence_++, id};
     if (timer_top_fired_ && timer.position == 0) {
-      // The handler of this timer's own firing re-arms it, later than it fired: one sift down.
+      // The handler of this timer's own firing re-arms it, later than it fired: it takes the
+      // top's place.
       timer_top_fired_ = false;
-      timer_heap_[0] = entry;
-      sift_down(timer_heap_, 0, TimerMoveHook{timers_});
+      replace_timer_top(entry);
       return;
     }
     settle_fired_timer();
     if (timer.position == kUnarmed) {
       timer_heap_.push_back(entry);
-      sift_up(timer_heap_, timer_heap_.size() - 1, TimerMoveHook{timers_});
+      sift_up<kTimerArity>(timer_heap_, timer_heap_.size() - 1, TimerMoveHook{timers_});
     } else {
       const std::uint32_t at = timer.position;
       timer_heap_[at] = entry;
-      sift_up(timer_heap_, at, TimerMoveHook{timers_});
-      sift_down(timer_heap_, timer.position, TimerMoveHook{timers_});
+      sift_up<kTimerArity>(timer_heap_, at, TimerMoveHook{timers_});
+      sift_down<kTimerArity>(timer_heap_, timer.position, TimerMoveHook{timers_});
     }
   }
 
@@ -206,6 +222,7 @@ class EventCalendar {
   // before stay safe: they are reported as not pending.
   void clear() noexcept {
     heap_.clear();
+    heap_top_taken_ = false;
     fifo_.clear();
     fifo_head_ = 0;
     cancelled_.clear();
@@ -223,7 +240,6 @@ class EventCalendar {
  private:
   static constexpr std::uint32_t kUnarmed = std::numeric_limits<std::uint32_t>::max();
   static constexpr std::size_t kCompactionSlack = 64;
-  static constexpr std::size_t kCacheResidentEntries = std::size_t{1} << 15;
   static constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
   enum class Source : std::uint8_t { kNone, kHeap, kFifo, kTimer };
@@ -275,11 +291,11 @@ class EventCalendar {
   }
 
   // One sift for both heaps; `moved` learns where each entry lands (a no-op for the event heap).
-  template <class E, class Hook>
-  static void sift_up(std::vector<E>& heap, std::size_t i, Hook moved) {
-    E moving = std::move(heap[i]);
+  template <unsigned D, class Heap, class Hook>
+  static void sift_up(Heap& heap, std::size_t i, Hook moved) {
+    auto moving = std::move(heap[i]);
     while (i > 0) {
-      const std::size_t parent = (i - 1) / Arity;
+      const std::size_t parent = (i - 1) / D;
       if (!earlier(moving, heap[parent])) break;
       heap[i] = std::move(heap[parent]);
       moved(heap[i], i);
@@ -290,23 +306,22 @@ class EventCalendar {
   }
 
   // The earliest of the children first.. of a heap of n entries (first < n).
-  template <class E>
-  static std::size_t earliest_child(const std::vector<E>& heap, std::size_t first,
-                                    std::size_t n) noexcept {
-    const std::size_t last = first + Arity < n ? first + Arity : n;
+  template <unsigned D, class Heap>
+  static std::size_t earliest_child(const Heap& heap, std::size_t first, std::size_t n) noexcept {
+    const std::size_t last = first + D < n ? first + D : n;
     std::size_t best = first;
     for (std::size_t c = first + 1; c < last; ++c) {
       if (earlier(heap[c], heap[best])) best = c;
     }
     return best;
   }
-  // The same by conditional moves, for a heap in cache: no mispredicted branch per level. Out of
-  // cache the branches are better, as they let the processor fetch the next level early.
-  static std::size_t earliest_child_branch_free(const std::vector<Entry>& heap, std::size_t first,
+  // The same by conditional moves: no mispredicted branch per level.
+  template <unsigned D, class Heap>
+  static std::size_t earliest_child_branch_free(const Heap& heap, std::size_t first,
                                                 std::size_t n) noexcept {
     std::size_t best = first;
-    if (first + Arity <= n) {  // a full family: a fixed count the compiler unrolls
-      for (std::size_t c = first + 1; c < first + Arity; ++c) {
+    if (first + D <= n) {  // a full family: a fixed count the compiler unrolls
+      for (std::size_t c = first + 1; c < first + D; ++c) {
         best = earlier_branch_free(heap[c], heap[best]) ? c : best;
       }
     } else {
@@ -317,14 +332,14 @@ class EventCalendar {
     return best;
   }
 
-  template <class E, class Hook>
-  static void sift_down(std::vector<E>& heap, std::size_t i, Hook moved) {
+  template <unsigned D, class Heap, class Hook>
+  static void sift_down(Heap& heap, std::size_t i, Hook moved) {
     const std::size_t n = heap.size();
-    E moving = std::move(heap[i]);
+    auto moving = std::move(heap[i]);
     for (;;) {
-      const std::size_t first = i * Arity + 1;
+      const std::size_t first = i * D + 1;
       if (first >= n) break;
-      const std::size_t best = earliest_child(heap, first, n);
+      const std::size_t best = earliest_child<D>(heap, first, n);
       if (!earlier(heap[best], moving)) break;
       heap[i] = std::move(heap[best]);
       moved(heap[i], i);
@@ -348,7 +363,7 @@ class EventCalendar {
   }
 
   [[nodiscard]] std::size_t queued() const noexcept {
-    return heap_.size() + (fifo_.size() - fifo_head_);
+    return heap_.size() - (heap_top_taken_ ? 1 : 0) + (fifo_.size() - fifo_head_);
   }
 
   // Every event issued so far that is not after (time, sequence) in the order is done; events
@@ -364,6 +379,7 @@ class EventCalendar {
 
   // The source of the earliest pending event, after dropping cancelled events that are earliest.
   Source head() {
+    settle_taken_heap_top();
     if (fifo_head_ == fifo_.size() && timer_heap_.empty() && cancelled_.empty()) {
       return heap_.empty() ? Source::kNone : Source::kHeap;  // the common case: only the heap
     }
@@ -428,7 +444,7 @@ class EventCalendar {
         event.time = heap_[0].time;
         event.sequence = heap_[0].sequence;
         event.payload = std::move(heap_[0].payload);
-        remove_heap_top();
+        heap_top_taken_ = true;  // removed lazily: its handler usually schedules an event
         ++counters_.heap_pops;
         break;
       case Source::kFifo:
@@ -459,31 +475,65 @@ class EventCalendar {
     done_limit_ = std::numeric_limits<std::uint64_t>::max();
   }
 
-  // In cache (the heap sizes models run at), bottom-up and branch-free: the hole at the top sinks
-  // along the earliest children to a leaf, where the last entry fills it and rises (rarely far:
-  // it is a late one), one comparison per level fewer than sifting the last entry down. Out of
-  // cache, the plain sift down. Measured on the hold model (c2msim-bench --suite engine).
+  // Bottom-up and branch-free: the hole at the top sinks along the earliest children to a leaf,
+  // where the last entry fills it and rises (rarely far: it is a late one), one comparison per
+  // level fewer than sifting the last entry down. Measured on the hold model (c2msim-bench --suite
+  // engine), in cache and out: beyond the cache the heap is bound by the wait for each level's
+  // family, whose address depends on the last choice, so fewer levels (d = 8) pay and branches
+  // that guess the next family do not (a guess is right one time in d).
   void remove_heap_top() {
-    if (heap_.size() > kCacheResidentEntries) {
-      heap_.front() = std::move(heap_.back());
-      heap_.pop_back();
-      sift_down(heap_, 0, kNoMoveHook);
-      return;
-    }
     const std::size_t n = heap_.size() - 1;  // entries left, the last one to be placed
-    std::size_t hole = 0;
-    for (std::size_t first = 1; first < n; first = hole * Arity + 1) {
-      const std::size_t best = earliest_child_branch_free(heap_, first, n);
-      heap_[hole] = std::move(heap_[best]);
-      hole = best;
-    }
+    const std::size_t hole = sink_top_hole(n);
     if (hole != n) {
       heap_[hole] = std::move(heap_[n]);
       heap_.pop_back();
-      sift_up(heap_, hole, kNoMoveHook);
+      sift_up<Arity>(heap_, hole, kNoMoveHook);
     } else {
       heap_.pop_back();
     }
+  }
+
+  // The same with `entry` in place of the last one: the top's entry was taken and a new one comes.
+  // The new entry is as likely as any to be late, so bottom-up pays here too (sifting it down
+  // from the top measured faster only below 16 pending events).
+  void replace_heap_top(Entry entry) {
+    const std::size_t hole = sink_top_hole(heap_.size());
+    heap_[hole] = std::move(entry);
+    sift_up<Arity>(heap_, hole, kNoMoveHook);
+  }
+
+  // Moves the hole at the top of the first n entries down along the earliest children to a leaf;
+  // returns where it ends.
+  std::size_t sink_top_hole(std::size_t n) noexcept {
+    std::size_t hole = 0;
+    for (std::size_t first = 1; first < n; first = hole * Arity + 1) {
+      const std::size_t best = earliest_child_branch_free<Arity>(heap_, first, n);
+      heap_[hole] = std::move(heap_[best]);
+      hole = best;
+    }
+    return hole;
+  }
+
+  // Removes the entry taken from the top, if no event took its place.
+  void settle_taken_heap_top() {
+    if (!heap_top_taken_) return;
+    heap_top_taken_ = false;
+    remove_heap_top();
+  }
+
+  // The fired timer at the top re-armed as `entry`: bottom-up and branch-free, as the event heap's
+  // replace_heap_top (a re-armed timer is as likely as any to be late).
+  void replace_timer_top(const TimerEntry& entry) {
+    const std::size_t n = timer_heap_.size();
+    std::size_t hole = 0;
+    for (std::size_t first = 1; first < n; first = hole * kTimerArity + 1) {
+      const std::size_t best = earliest_child_branch_free<kTimerArity>(timer_heap_, first, n);
+      timer_heap_[hole] = timer_heap_[best];
+      timers_[timer_heap_[hole].id].position = static_cast<std::uint32_t>(hole);
+      hole = best;
+    }
+    timer_heap_[hole] = entry;
+    sift_up<kTimerArity>(timer_heap_, hole, TimerMoveHook{timers_});
   }
 
   void settle_fired_timer() {
@@ -499,8 +549,8 @@ class EventCalendar {
       timer_heap_[at] = timer_heap_[last];
       timer_heap_.pop_back();
       const TimerId moved = timer_heap_[at].id;
-      sift_up(timer_heap_, at, TimerMoveHook{timers_});
-      sift_down(timer_heap_, timers_[moved].position, TimerMoveHook{timers_});
+      sift_up<kTimerArity>(timer_heap_, at, TimerMoveHook{timers_});
+      sift_down<kTimerArity>(timer_heap_, timers_[moved].position, TimerMoveHook{timers_});
     } else {
       timer_heap_.pop_back();
     }
@@ -513,12 +563,13 @@ class EventCalendar {
 
   // Drops every cancelled entry, rebuilds the heap bottom-up in O(n) and lists the survivors.
   void compact() {
+    settle_taken_heap_top();
     const auto cancelled = [this](const auto& e) { return cancelled_.contains(e.sequence); };
     heap_.erase(std::remove_if(heap_.begin(), heap_.end(), cancelled), heap_.end());
     drop_served_fifo();
     fifo_.erase(std::remove_if(fifo_.begin(), fifo_.end(), cancelled), fifo_.end());
     for (std::size_t i = heap_.size() / Arity + 1; i > 0; --i) {
-      if (i - 1 < heap_.size()) sift_down(heap_, i - 1, kNoMoveHook);
+      if (i - 1 < heap_.size()) sift_down<Arity>(heap_, i - 1, kNoMoveHook);
     }
     cancelled_.clear();
     snapshot_.clear();
@@ -528,7 +579,8 @@ class EventCalendar {
     snapshot_limit_ = next_sequence_;
   }
 
-  std::vector<Entry> heap_;
+  std::vector<Entry, HeapAllocator<Entry>> heap_;
+  bool heap_top_taken_ = false;  // heap_[0] was run: it awaits a replacement or its removal
   std::vector<Queued> fifo_;  // served from fifo_head_; emptied whenever it is drained
   std::size_t fifo_head_ = 0;
   std::vector<TimerEntry> timer_heap_;

@@ -119,6 +119,73 @@ TEST_CASE("handles stay right through compactions and a clear", "[engine][calend
   CHECK(calendar.pop().payload == 7);
 }
 
+// The entry of the event just popped stays at the top of the heap until the next schedule takes
+// its place or something else needs the heap; none of that may show.
+TEST_CASE("between a pop and the next schedule the popped event is gone", "[engine][calendar]") {
+  EventCalendar<int> calendar;
+  std::vector<EventHandle> handles;
+  for (int i = 0; i < 300; ++i) handles.push_back(calendar.schedule(1.0 + i % 7, i));
+  REQUIRE(calendar.pop().payload == 0);
+  CHECK(calendar.size() == 299);
+  CHECK_FALSE(calendar.pending(handles[0]));
+  CHECK(calendar.find(handles[0]) == nullptr);
+  CHECK_FALSE(calendar.cancel(handles[0]));
+  REQUIRE(calendar.find(handles[7]) != nullptr);
+  CHECK(*calendar.find(handles[7]) == 7);
+  // Cancelling most of the rest compacts the queues with the popped entry still at the top.
+  for (std::size_t i = 1; i < 300; ++i) {
+    if (i % 3 != 0) REQUIRE(calendar.cancel(handles[i]));
+  }
+  CHECK(calendar.size() == 99);
+  // Then an event due now (the zero-delay queue) and one later (the heap) are scheduled.
+  calendar.schedule(1.0, 1000);
+  calendar.schedule(1.5, 1001);
+  std::vector<int> expected;
+  for (int i = 7; i < 300; i += 7) {
+    if (i % 3 == 0) expected.push_back(i);  // the survivors at time 1.0 run before the new one
+  }
+  expected.push_back(1000);
+  expected.push_back(1001);
+  for (int day = 1; day < 7; ++day) {
+    for (int i = day; i < 300; i += 7) {
+      if (i % 3 == 0) expected.push_back(i);
+    }
+  }
+  CHECK(drain(calendar) == expected);
+}
+
+// Each pop followed by one schedule (the hold model), on heaps of a few levels to many, with ties
+// and now and then a pop with no schedule after it or two schedules.
+TEST_CASE("pops each followed by a schedule keep the order of a reference, in and out of cache",
+          "[engine][calendar]") {
+  // The largest puts the heap's storage on the allocator's huge-page path (over 2 MiB).
+  const std::size_t pending = GENERATE(std::size_t{5}, std::size_t{300}, std::size_t{100000});
+  c2msim::random::RandomStream rng({11, 0, 0, 0});
+  EventCalendar<std::uint64_t> calendar;
+  std::map<std::pair<double, std::uint64_t>, std::uint64_t> reference;
+  std::uint64_t sequence = 0;
+  auto schedule = [&](double time) {
+    calendar.schedule(time, sequence);
+    reference.emplace(std::make_pair(time, sequence), sequence);
+    ++sequence;
+  };
+  for (std::size_t i = 0; i < pending; ++i) schedule(static_cast<double>(rng.below(64)) * 0.25);
+  for (int hold = 0; hold < 100000 && !reference.empty(); ++hold) {
+    const auto event = calendar.pop();
+    REQUIRE(event.payload == reference.begin()->second);
+    REQUIRE(event.time == reference.begin()->first.first);
+    reference.erase(reference.begin());
+    if (rng.below(10) != 0) schedule(event.time + static_cast<double>(rng.below(64)) * 0.25);
+    if (rng.below(10) == 0) schedule(event.time + static_cast<double>(rng.below(64)) * 0.25);
+    REQUIRE(calendar.size() == reference.size());
+  }
+  while (!reference.empty()) {
+    REQUIRE(calendar.pop().payload == reference.begin()->second);
+    reference.erase(reference.begin());
+  }
+  CHECK(calendar.empty());
+}
+
 TEST_CASE("an event cannot be scheduled before the last one popped", "[engine][calendar]") {
   EventCalendar<int> calendar;
   CHECK_THROWS_AS(calendar.schedule(-1.0, 0), std::invalid_argument);

@@ -128,25 +128,25 @@ TEST_CASE("exponential draws have the analytic cell frequencies and tail probabi
           "[random]") {
   RandomStream s({10, 0, 0, 0});
   const Exponential e(0.5);  // mean 2: the draw over the rate is checked too
-  constexpr int kDraws = 2'000'000;
+  constexpr int kCellDraws = 2'000'000;
   constexpr std::size_t kCells = 50;
   std::vector<double> counts(kCells, 0.0);
   int beyond_5 = 0;
   int beyond_10 = 0;
-  for (int i = 0; i < kDraws; ++i) {
+  for (int i = 0; i < kCellDraws; ++i) {
     const double x = 0.5 * e(s);  // unit exponential
     const double u = -std::expm1(-x);  // its CDF: uniform on [0, 1)
     counts[std::min(kCells - 1, static_cast<std::size_t>(u * kCells))] += 1;
     beyond_5 += x > 5.0 ? 1 : 0;
     beyond_10 += x > 10.0 ? 1 : 0;
   }
-  check_chi_square(counts, std::vector<double>(kCells, kDraws / static_cast<double>(kCells)),
+  check_chi_square(counts, std::vector<double>(kCells, kCellDraws / static_cast<double>(kCells)),
                    "exponential cells");
   for (const auto& [z, count] : {std::pair{5.0, beyond_5}, std::pair{10.0, beyond_10}}) {
     const double p = std::exp(-z);
-    const double se = std::sqrt(p * (1 - p) / kDraws);
+    const double se = std::sqrt(p * (1 - p) / kCellDraws);
     INFO("beyond " << z);
-    CHECK(std::fabs(count / static_cast<double>(kDraws) - p) < 5 * se);
+    CHECK(std::fabs(count / static_cast<double>(kCellDraws) - p) < 5 * se);
   }
 }
 

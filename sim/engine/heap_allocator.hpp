@@ -39,7 +39,8 @@ class HeapAllocator {
 
   void deallocate(T* p, std::size_t n) noexcept {
     const std::size_t bytes = n * sizeof(T) + kOffset;
-    ::operator delete(reinterpret_cast<unsigned char*>(p) - kOffset, bytes,
+    // The unsized form: clang declares the sized aligned one only with -fsized-deallocation.
+    ::operator delete(reinterpret_cast<unsigned char*>(p) - kOffset,
                       std::align_val_t{alignment(bytes)});
   }
 

@@ -33,8 +33,9 @@ HoldTiming hold_on_calendar_with_arity(unsigned arity, std::size_t queue_size, s
                                        const std::vector<double>& increments);
 
 // Engine against std::priority_queue at each size: {"size", "engine_ns_per_hold",
-// "baseline_ns_per_hold", "ratio", "keys_only_baseline_ns_per_hold", "keys_only_ratio"} per size, up to 1e5 "timers_ns_per_hold" and "timers_ratio"
-// (the same hold model on recurring timers), plus the heap-arity study.
+// "baseline_ns_per_hold", "ratio", "keys_only_baseline_ns_per_hold", "keys_only_ratio"} per size,
+// up to 1e5 "timers_ns_per_hold" and "timers_ratio" (the same hold model on recurring timers), plus
+// the heap-arity study.
 nlohmann::json run_hold_benchmark(const std::vector<std::size_t>& sizes, int repetitions,
                                   bool arity_study, bool show_progress);
 

@@ -581,7 +581,7 @@ class EventCalendar {
 
   std::vector<Entry, HeapAllocator<Entry>> heap_;
   bool heap_top_taken_ = false;  // heap_[0] was run: it awaits a replacement or its removal
-  std::vector<Queued> fifo_;  // served from fifo_head_; emptied whenever it is drained
+  std::vector<Queued> fifo_;     // served from fifo_head_; emptied whenever it is drained
   std::size_t fifo_head_ = 0;
   std::vector<TimerEntry> timer_heap_;
   std::vector<Timer> timers_;

@@ -30,7 +30,7 @@ class HeapAllocator {
 
   T* allocate(std::size_t n) {
     const std::size_t bytes = n * sizeof(T) + kOffset;
-    void* block = ::operator new(bytes, std::align_val_t{alignment(bytes)});
+    void* block = ::operator new (bytes, std::align_val_t{alignment(bytes)});
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     if (bytes >= kHugePage) ::madvise(block, bytes, MADV_HUGEPAGE);  // advice only: may be refused
 #endif
@@ -40,8 +40,8 @@ class HeapAllocator {
   void deallocate(T* p, std::size_t n) noexcept {
     const std::size_t bytes = n * sizeof(T) + kOffset;
     // The unsized form: clang declares the sized aligned one only with -fsized-deallocation.
-    ::operator delete(reinterpret_cast<unsigned char*>(p) - kOffset,
-                      std::align_val_t{alignment(bytes)});
+    ::operator delete (reinterpret_cast<unsigned char*>(p) - kOffset,
+                       std::align_val_t{alignment(bytes)});
   }
 
   template <class U>

@@ -62,10 +62,10 @@ struct ChainAccount {
 // The node's on-hand stock over the measured window, as settle() derives it: for holding costs and
 // turnover.
 struct NodeInventory {
-  double value_days = 0;      // integral of the value on hand (at the node's purchase cost)
-  double unit_days = 0;       // integral of the units on hand
-  double average_value = 0;   // value_days over the window's length (the value, for no length)
-  double ending_value = 0;    // at the end
+  double value_days = 0;     // integral of the value on hand (at the node's purchase cost)
+  double unit_days = 0;      // integral of the units on hand
+  double average_value = 0;  // value_days over the window's length (the value, for no length)
+  double ending_value = 0;   // at the end
 };
 
 class Books {
@@ -212,9 +212,9 @@ class Books {
   const ArmPlan& plan_;
   Window warmup_;   // closed at the end of the warm-up (empty without one)
   Window current_;  // the measured window once the warm-up has ended
-  std::vector<stats::TimeWeightedAverage> on_hand_;  // units, node x sku
-  std::vector<NodeInventory> inventory_;             // derived by settle()
-  double chain_on_hand_average_value_ = 0;           // derived by settle()
+  std::vector<stats::TimeWeightedAverage> on_hand_;    // units, node x sku
+  std::vector<NodeInventory> inventory_;               // derived by settle()
+  double chain_on_hand_average_value_ = 0;             // derived by settle()
   stats::TimeWeightedAverage chain_in_transit_value_;  // at unit cost, between nodes
   double to_consumers_value_days_ = 0;
   double measured_from_ = 0;  // the measured window's start

@@ -138,8 +138,7 @@ ReplicationResult measure(const MeasuredRun& run) {
   // Everything the chain holds, at unit cost: on hand, between nodes, on the lines, and sold but
   // on its way to the consumer.
   const double system_value =
-      run.books.chain_on_hand_average_value() +
-      run.books.chain_in_transit_value().average(end) +
+      run.books.chain_on_hand_average_value() + run.books.chain_in_transit_value().average(end) +
       (run.production.wip_unit_cost_days() + run.books.to_consumers_value_days()) / measured_days;
   const double consumer_cost_per_day = chain.consumer_cost_value / measured_days;
   const double system_inventory_days = days_of_inventory(consumer_cost_per_day, system_value);

@@ -112,7 +112,8 @@ class Production {
     std::uint32_t job = kNoRecord;
     double busy_until = 0;
     // The line's completions: a recurring timer of the calendar, armed when a job starts (a line
-    // finishes one job at a time, and nothing cancels a job), so none takes a trip through the heap.
+    // finishes one job at a time, and nothing cancels a job), so none takes a trip through the
+    // heap.
     Calendar::TimerId done_timer = 0;
   };
   // plan()'s memory of one factory (see production.cpp): the dispatch planned over the jobs known

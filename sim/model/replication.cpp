@@ -258,8 +258,7 @@ class Replication {
 
   // Ships units to a customer: from the consumer-facing node's stock, or from a factory that
   // makes to order for a platform (the goods then travel both lanes).
-  void ship_to_customer(Customer& c, std::uint32_t id, Index from, double units,
-                        bool from_stock) {
+  void ship_to_customer(Customer& c, std::uint32_t id, Index from, double units, bool from_stock) {
     const Index p = plan_.product_of(c.sku);
     const Index consumer_node = c.node;
     const Index market_lane = plan_.lane_to_market(consumer_node, c.market);

@@ -20,7 +20,9 @@ struct Entry32 {
   std::uint32_t a, b, c;
 };
 
-std::uintptr_t address(const void* p) { return reinterpret_cast<std::uintptr_t>(p); }
+std::uintptr_t address(const void* p) {
+  return reinterpret_cast<std::uintptr_t>(p);
+}
 
 template <class T>
 void check_first_family_starts_a_line(std::size_t n) {
@@ -33,14 +35,15 @@ void check_first_family_starts_a_line(std::size_t n) {
 }  // namespace
 
 TEST_CASE("the heap's first family of children starts a cache line", "[engine][allocator]") {
-  const std::size_t n = GENERATE(std::size_t{1}, std::size_t{9}, std::size_t{1000},
-                                 std::size_t{200000});
+  const std::size_t n =
+      GENERATE(std::size_t{1}, std::size_t{9}, std::size_t{1000}, std::size_t{200000});
   check_first_family_starts_a_line<Entry24>(n);
   check_first_family_starts_a_line<Entry32>(n);
   check_first_family_starts_a_line<std::uint64_t>(n);
 }
 
-TEST_CASE("a heap vector on the allocator keeps its entries through growth", "[engine][allocator]") {
+TEST_CASE("a heap vector on the allocator keeps its entries through growth",
+          "[engine][allocator]") {
   std::vector<Entry24, HeapAllocator<Entry24>> heap;
   for (std::uint32_t i = 0; i < 200000; ++i) {  // grows past 2 MiB, onto huge-page blocks
     heap.push_back(Entry24{static_cast<double>(i), i, i});

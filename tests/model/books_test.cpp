@@ -16,7 +16,7 @@ using c2msim::model::NodeAccount;
 namespace {
 
 constexpr Index kFactory = 0, kRetailer = 1;
-constexpr Index kItem = 0;                          // the product (and its one sku)
+constexpr Index kItem = 0;        // the product (and its one sku)
 constexpr Index kMarketLane = 1;  // retailer -> consumers (lane 0 is factory -> retailer)
 
 // A unit costs 10 to make; the factory sells at 12 (markup 0.2), the retailer at 18 (0.5);
@@ -81,9 +81,10 @@ void book_one_of_each(Books& b, double k) {
 
 }  // namespace
 
-TEST_CASE("a sale to a consumer is the seller's revenue, cost of goods and transport, priced when "
-          "the books are settled",
-          "[model][books]") {
+TEST_CASE(
+    "a sale to a consumer is the seller's revenue, cost of goods and transport, priced when "
+    "the books are settled",
+    "[model][books]") {
   const ArmPlan plan = two_nodes();
   Books b(plan);
   // 2 units at 18 each, bought at 12, carried at 0.25 a unit, worth 10 each at unit cost and to

@@ -248,9 +248,10 @@ TEST_CASE("customers who come after the season end are no demand", "[model]") {
   CHECK(r.get("system", "lost_sales_rate") == 0.0);
 }
 
-TEST_CASE("customers' arrivals, a platform's immediate forwards and the lines' completions take "
-          "no trip through the heap",
-          "[model]") {
+TEST_CASE(
+    "customers' arrivals, a platform's immediate forwards and the lines' completions take "
+    "no trip through the heap",
+    "[model]") {
   // Each market's arrivals are one recurring timer, each factory line's completions another, and
   // an event due at once skips the heap, so on a stocked chain the heap carries the tiers'
   // shipments and the days' ends, not the customers, and on a make-to-order chain little at all.

@@ -42,7 +42,8 @@ TEST_CASE("a shop's customers served or lost on arrival take no record", "[model
     c.horizon_days = 30;
     c.products = {product(10.0)};
     c.markets = {market(50.0, 30, ArrivalProcess::kPoisson)};
-    NodeSpec shop = stock_node("shop", NodeKind::kRetailer, 0.5, BaseStockPolicy{1.0, level}, level);
+    NodeSpec shop =
+        stock_node("shop", NodeKind::kRetailer, 0.5, BaseStockPolicy{1.0, level}, level);
     shop.stock->shortage = shortage;
     c.nodes = {stocked_factory("factory", 1e9), shop};
     c.lanes = {lane(0, 1, 0.0), lane(1, 0, 0.0, true)};

@@ -134,7 +134,7 @@ TEST_CASE("exponential draws have the analytic cell frequencies and tail probabi
   int beyond_5 = 0;
   int beyond_10 = 0;
   for (int i = 0; i < kCellDraws; ++i) {
-    const double x = 0.5 * e(s);  // unit exponential
+    const double x = 0.5 * e(s);       // unit exponential
     const double u = -std::expm1(-x);  // its CDF: uniform on [0, 1)
     counts[std::min(kCells - 1, static_cast<std::size_t>(u * kCells))] += 1;
     beyond_5 += x > 5.0 ? 1 : 0;
